@@ -1,0 +1,13 @@
+//! The checklists shipped with the app: files in `templates/`, compiled in.
+
+use super::template::Template;
+
+/// Raw text of every built-in template, in the order they are offered.
+pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] =
+    &[("liuge-mofan.json", include_str!("../../templates/liuge-mofan.json"))];
+
+/// Parses the built-in templates. They are validated by the native tests, so
+/// a failure here is a build defect; it is skipped rather than crashing.
+pub fn builtin_templates() -> Vec<Template> {
+    BUILTIN_TEMPLATE_FILES.iter().filter_map(|(_, text)| Template::from_json(text).ok()).collect()
+}

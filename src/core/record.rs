@@ -1,0 +1,81 @@
+//! The stored form of a self-check: a versioned envelope around the data, so
+//! that older records can be migrated and unreadable ones are reported, never
+//! guessed at.
+//!
+//! ```json
+//! {"schema": 1, "kind": "assessment", "data": { …Assessment… }}
+//! ```
+
+use super::assessment::Assessment;
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt;
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+const KIND_ASSESSMENT: &str = "assessment";
+
+/// Why a stored record could not be read. The raw text is never thrown away
+/// by the caller; this only says what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// Not JSON at all, or cut off part-way.
+    Unreadable(String),
+    /// JSON, but without the envelope fields.
+    NoEnvelope,
+    /// Written by a newer version of Mofan.
+    NewerSchema(u32),
+    /// A record of some other kind under an assessment key.
+    WrongKind(String),
+    /// The envelope is fine but the data inside is not a self-check.
+    BadData(String),
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::Unreadable(why) => write!(f, "数据已损坏，无法解析（{why}）"),
+            RecordError::NoEnvelope => write!(f, "数据缺少版本信息，不是模范保存的记录"),
+            RecordError::NewerSchema(v) => write!(
+                f,
+                "这条记录由更新版本的模范保存（数据版本 {v}，本版本只支持到 {SCHEMA_VERSION}），请升级后再打开"
+            ),
+            RecordError::WrongKind(k) => write!(f, "记录类型为“{k}”，不是自查记录"),
+            RecordError::BadData(why) => write!(f, "记录内容不完整或有误（{why}）"),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, T> {
+    schema: u32,
+    kind: &'a str,
+    data: &'a T,
+}
+
+pub fn encode_assessment(a: &Assessment) -> String {
+    serde_json::to_string(&EnvelopeOut { schema: SCHEMA_VERSION, kind: KIND_ASSESSMENT, data: a })
+        .expect("assessments always serialise")
+}
+
+pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| RecordError::Unreadable(e.to_string()))?;
+    let Value::Object(mut map) = value else {
+        return Err(RecordError::NoEnvelope);
+    };
+    let schema = map.get("schema").and_then(Value::as_u64).ok_or(RecordError::NoEnvelope)?;
+    let schema = u32::try_from(schema).unwrap_or(u32::MAX);
+    if schema == 0 {
+        return Err(RecordError::NoEnvelope);
+    }
+    if schema > SCHEMA_VERSION {
+        return Err(RecordError::NewerSchema(schema));
+    }
+    match map.get("kind").and_then(Value::as_str) {
+        Some(KIND_ASSESSMENT) => {}
+        Some(other) => return Err(RecordError::WrongKind(other.to_string())),
+        None => return Err(RecordError::NoEnvelope),
+    }
+    let data = map.remove("data").ok_or(RecordError::NoEnvelope)?;
+    serde_json::from_value(data).map_err(|e| RecordError::BadData(e.to_string()))
+}

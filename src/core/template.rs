@@ -1,0 +1,178 @@
+//! A checklist definition (评分表): sections (一级指标) of items (二级指标),
+//! each with its points, scoring rule and evidence hint, plus the grade bands.
+//! Templates are data: the built-in ones live in `templates/` in exactly the
+//! format users import.
+
+use super::points::{Fraction, Points};
+use super::template_check::TemplateError;
+use serde::{Deserialize, Serialize};
+
+/// The value of the `format` field every template file carries.
+pub const TEMPLATE_FORMAT: &str = "mofan-template";
+/// The newest template format this build reads.
+pub const TEMPLATE_FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub format: String,
+    pub format_version: u32,
+    /// Stable identifier; self-checks refer to it.
+    pub id: String,
+    /// Content version; bumped whenever items or points change.
+    pub version: u32,
+    pub title: String,
+    /// Short name used in lists and file names, e.g. 六个模范.
+    pub short_title: String,
+    /// Who fills it in.
+    pub audience: Audience,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The scale the total is reported on, usually 100.
+    pub total: Points,
+    pub grades: Vec<GradeBand>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// 党员个人自查
+    Member,
+    /// 支部（部门）自查
+    Branch,
+}
+
+impl Audience {
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Member => "党员个人",
+            Audience::Branch => "党支部",
+        }
+    }
+}
+
+/// 等次: a name and the lowest total that earns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeBand {
+    pub name: String,
+    pub min: Points,
+}
+
+/// 一级指标
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+/// 二级指标 / 考核内容
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    /// 考核内容: what must be true.
+    pub title: String,
+    /// 分值: the most this item can earn.
+    pub points: Points,
+    pub rule: Rule,
+    /// 评分标准 as written in the organisation's table; when empty the app
+    /// states the rule itself.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub criteria: String,
+    /// 佐证材料: what proves it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    /// Whether 不适用 may be chosen for this item.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub allow_na: bool,
+    /// Where in the source documents this requirement comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub file: String,
+    pub section: String,
+}
+
+/// 评分标准: how an answer becomes points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    /// 达标 / 基本达标 / 未达标 → full / `partial` share / zero.
+    Check {
+        #[serde(default)]
+        partial: Fraction,
+    },
+}
+
+impl Rule {
+    /// The rule in words, for the item card and the printed table.
+    pub fn describe(&self, points: Points) -> String {
+        match self {
+            Rule::Check { partial } => format!(
+                "达标得{}分，基本达标得{}分，未达标不得分",
+                points,
+                points.scale(*partial)
+            ),
+        }
+    }
+}
+
+impl Template {
+    /// Parses and validates a template file. Every problem found is returned,
+    /// in Chinese, so the user can fix them all at once.
+    pub fn from_json(text: &str) -> Result<Template, Vec<TemplateError>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let template: Template = serde_json::from_str(text).map_err(|e| vec![TemplateError::from_json(&e)])?;
+        let problems = template.problems();
+        if problems.is_empty() {
+            Ok(template)
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("templates always serialise")
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.sections.iter().map(|s| s.items.len()).sum()
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().find(|i| i.id == id)
+    }
+
+    /// The band a total falls in: the one with the highest `min` not above it.
+    pub fn grade_for(&self, total: Points) -> &GradeBand {
+        self.grades
+            .iter()
+            .filter(|g| g.min <= total)
+            .max_by_key(|g| g.min)
+            .unwrap_or_else(|| self.lowest_grade())
+    }
+
+    pub fn lowest_grade(&self) -> &GradeBand {
+        self.grades.iter().min_by_key(|g| g.min).expect("a valid template has grade bands")
+    }
+}

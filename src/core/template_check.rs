@@ -1,0 +1,174 @@
+//! The template validator: the one users hit when importing, and the one the
+//! native tests run over every file in `templates/`.
+
+use super::points::Points;
+use super::template::{Rule, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One problem in a template, said in Chinese, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// Where: 第3行第5列 for syntax, 第2部分第4项 for content; empty for the whole file.
+    pub place: String,
+    pub message: String,
+}
+
+impl TemplateError {
+    fn at(place: impl Into<String>, message: impl Into<String>) -> Self {
+        TemplateError { place: place.into(), message: message.into() }
+    }
+
+    pub(crate) fn from_json(e: &serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        let what = match e.classify() {
+            Category::Syntax => "文件不是有效的JSON格式".to_string(),
+            Category::Eof => "文件内容不完整（在结尾处被截断）".to_string(),
+            Category::Data => format!("字段内容不符合评分表格式：{}", describe_serde_message(&e.to_string())),
+            Category::Io => "无法读取文件".to_string(),
+        };
+        TemplateError::at(format!("第{}行第{}列", e.line(), e.column()), what)
+    }
+}
+
+/// Turns serde's English into something a Chinese reader can act on,
+/// keeping the field names (which are what the README documents).
+fn describe_serde_message(msg: &str) -> String {
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("缺少字段 {rest}");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let name = rest.split(',').next().unwrap_or(rest);
+        return format!("无法识别的字段 {name}");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let name = rest.split(',').next().unwrap_or(rest);
+        return format!("无法识别的取值 {name}");
+    }
+    if msg.starts_with("invalid type") {
+        return format!("数据类型不正确（{msg}）");
+    }
+    msg.to_string()
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}：{}", self.place, self.message)
+        }
+    }
+}
+
+impl Template {
+    /// Every rule a template must keep, checked after parsing.
+    pub fn problems(&self) -> Vec<TemplateError> {
+        let mut out = Vec::new();
+        let whole = |m: String| TemplateError::at("", m);
+        if self.format != TEMPLATE_FORMAT {
+            out.push(whole(format!("format 应为 \"{TEMPLATE_FORMAT}\"，实际为 \"{}\"", self.format)));
+        }
+        if self.format_version == 0 || self.format_version > TEMPLATE_FORMAT_VERSION {
+            out.push(whole(format!(
+                "format_version {} 不受支持（本版本支持到 {TEMPLATE_FORMAT_VERSION}）",
+                self.format_version
+            )));
+        }
+        if self.id.trim().is_empty() {
+            out.push(whole("评分表缺少编号（id）".into()));
+        }
+        if self.version == 0 {
+            out.push(whole("评分表版本号（version）应从1开始".into()));
+        }
+        if self.title.trim().is_empty() {
+            out.push(whole("评分表缺少名称（title）".into()));
+        }
+        if self.short_title.trim().is_empty() {
+            out.push(whole("评分表缺少简称（short_title）".into()));
+        }
+        if self.total <= Points::ZERO {
+            out.push(whole("满分（total）应大于0".into()));
+        }
+        self.check_sections(&mut out);
+        self.check_grades(&mut out);
+        out
+    }
+
+    fn check_sections(&self, out: &mut Vec<TemplateError>) {
+        if self.sections.is_empty() {
+            out.push(TemplateError::at("", "评分表没有任何一级指标（sections）"));
+            return;
+        }
+        let mut section_ids = HashSet::new();
+        let mut item_ids = HashSet::new();
+        for (si, section) in self.sections.iter().enumerate() {
+            let place = format!("第{}个一级指标", si + 1);
+            if section.title.trim().is_empty() {
+                out.push(TemplateError::at(&place, "名称为空"));
+            }
+            if section.id.trim().is_empty() {
+                out.push(TemplateError::at(&place, "编号（id）为空"));
+            } else if !section_ids.insert(section.id.as_str()) {
+                out.push(TemplateError::at(&place, format!("编号 \"{}\" 与其他一级指标重复", section.id)));
+            }
+            if section.items.is_empty() {
+                out.push(TemplateError::at(&place, "没有任何考核内容（items）"));
+            }
+            for (ii, item) in section.items.iter().enumerate() {
+                let place = format!("第{}个一级指标第{}项", si + 1, ii + 1);
+                if item.id.trim().is_empty() {
+                    out.push(TemplateError::at(&place, "编号（id）为空"));
+                } else if !item_ids.insert(item.id.as_str()) {
+                    out.push(TemplateError::at(&place, format!("编号 \"{}\" 与其他考核内容重复", item.id)));
+                }
+                if item.title.trim().is_empty() {
+                    out.push(TemplateError::at(&place, "考核内容为空"));
+                }
+                if item.points <= Points::ZERO {
+                    out.push(TemplateError::at(&place, format!("分值应大于0，实际为 {}", item.points)));
+                }
+                match &item.rule {
+                    Rule::Check { partial } if partial.hundredths() == 0 || partial.hundredths() >= 100 => {
+                        out.push(TemplateError::at(&place, "“基本达标”的得分比例应大于0且小于1"));
+                    }
+                    Rule::Check { .. } => {}
+                }
+            }
+        }
+        let sum: Points = self.items().map(|i| i.points).sum();
+        if sum != self.total {
+            out.push(TemplateError::at(
+                "",
+                format!("各项分值合计为 {sum} 分，与满分 {} 分不一致", self.total),
+            ));
+        }
+    }
+
+    fn check_grades(&self, out: &mut Vec<TemplateError>) {
+        if self.grades.is_empty() {
+            out.push(TemplateError::at("", "没有设置等次（grades）"));
+            return;
+        }
+        let mut names = HashSet::new();
+        let mut mins = HashSet::new();
+        for (gi, band) in self.grades.iter().enumerate() {
+            let place = format!("第{}个等次", gi + 1);
+            if band.name.trim().is_empty() {
+                out.push(TemplateError::at(&place, "等次名称为空"));
+            } else if !names.insert(band.name.as_str()) {
+                out.push(TemplateError::at(&place, format!("等次 \"{}\" 重复", band.name)));
+            }
+            if band.min < Points::ZERO || band.min > self.total {
+                out.push(TemplateError::at(&place, format!("起点 {} 分超出 0–{} 分", band.min, self.total)));
+            }
+            if !mins.insert(band.min) {
+                out.push(TemplateError::at(&place, format!("起点 {} 分与其他等次相同", band.min)));
+            }
+        }
+        if !self.grades.iter().any(|g| g.min == Points::ZERO) {
+            out.push(TemplateError::at("", "等次未覆盖0分：最低一档的起点应为0，否则低分没有等次"));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Mofan (模范): offline self-checks for the model-organ campaign.
+//!
+//! `core` is plain Rust and builds everywhere; `store` and `ui` exist only in
+//! the browser build.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

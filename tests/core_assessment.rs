@@ -1,0 +1,90 @@
+//! Starting and editing a self-check, and the stored record round trip.
+
+use mofan::core::builtin::builtin_templates;
+use mofan::core::record::{decode_assessment, encode_assessment, RecordError, SCHEMA_VERSION};
+use mofan::core::round::half_year_round;
+use mofan::core::{Answer, Assessment, Choice, Respondent, StartProblem};
+
+fn sample() -> Assessment {
+    let t = &builtin_templates()[0];
+    let who = Respondent { unit: " 西安分行 ".into(), branch: "办公室党支部".into(), name: " 张三 ".into() };
+    Assessment::start("a1".into(), t, who, " 2026年上半年 ", 1_700_000_000_000).unwrap()
+}
+
+#[test]
+fn start_trims_names_and_refuses_missing_name_or_round() {
+    let a = sample();
+    assert_eq!(a.respondent.name, "张三");
+    assert_eq!(a.respondent.unit, "西安分行");
+    assert_eq!(a.round, "2026年上半年");
+    assert_eq!(a.template_id, "liuge-mofan");
+    let t = &builtin_templates()[0];
+    let err = Assessment::start("b".into(), t, Respondent::default(), "  ", 1).unwrap_err();
+    assert_eq!(err, vec![StartProblem::NoName, StartProblem::NoRound]);
+    assert!(StartProblem::NoName.message().contains("姓名"));
+}
+
+#[test]
+fn answers_keep_choice_note_and_evidence_and_move_edit_time_forward() {
+    let mut a = sample();
+    a.set_choice("zzgy-1", Some(Choice::Met), 10);
+    a.set_note("zzgy-1", "已传达学习", 1_700_000_000_500);
+    a.set_evidence("zzgy-1", "会议记录第3页", 1_700_000_000_600);
+    assert_eq!(
+        a.answer("zzgy-1"),
+        Some(&Answer { choice: Some(Choice::Met), note: "已传达学习".into(), evidence: "会议记录第3页".into() })
+    );
+    // a clock set back never moves the edit time backwards
+    assert_eq!(a.updated_at, 1_700_000_000_600);
+    a.set_note("zzgy-1", "改", 5);
+    assert_eq!(a.updated_at, 1_700_000_000_600);
+}
+
+#[test]
+fn clearing_everything_removes_the_answer() {
+    let mut a = sample();
+    a.set_choice("zzgy-2", Some(Choice::NotMet), 2);
+    a.set_choice("zzgy-2", None, 3);
+    assert!(a.answer("zzgy-2").is_none());
+}
+
+#[test]
+fn title_names_template_person_and_round() {
+    let t = &builtin_templates()[0];
+    assert_eq!(sample().title(t), "六个模范-张三-2026年上半年");
+}
+
+#[test]
+fn record_round_trips_with_schema_version() {
+    let mut a = sample();
+    a.set_choice("llwz-2", Some(Choice::Partial), 20);
+    a.set_note("llwz-2", "引号\"与<b>标签</b>原样保存", 21);
+    let raw = encode_assessment(&a);
+    assert!(raw.starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},\"kind\":\"assessment\"")));
+    assert_eq!(decode_assessment(&raw).unwrap(), a);
+}
+
+#[test]
+fn corrupt_records_are_reported_not_guessed() {
+    let raw = encode_assessment(&sample());
+    let truncated = &raw[..raw.len() / 2];
+    assert!(matches!(decode_assessment(truncated), Err(RecordError::Unreadable(_))));
+    assert_eq!(decode_assessment("[1,2]"), Err(RecordError::NoEnvelope));
+    assert_eq!(decode_assessment(r#"{"name":"x"}"#), Err(RecordError::NoEnvelope));
+    assert_eq!(
+        decode_assessment(r#"{"schema":99,"kind":"assessment","data":{}}"#),
+        Err(RecordError::NewerSchema(99))
+    );
+    assert!(matches!(
+        decode_assessment(r#"{"schema":1,"kind":"assessment","data":{"id":3}}"#),
+        Err(RecordError::BadData(_))
+    ));
+    assert!(RecordError::NewerSchema(99).to_string().contains("更新版本"));
+    assert!(RecordError::Unreadable("x".into()).to_string().contains("损坏"));
+}
+
+#[test]
+fn default_round_follows_the_half_year() {
+    assert_eq!(half_year_round(2026, 6), "2026年上半年");
+    assert_eq!(half_year_round(2026, 7), "2026年下半年");
+}

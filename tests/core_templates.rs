@@ -1,0 +1,85 @@
+//! Every file in templates/ passes the same validator users hit on import,
+//! and the validator names each problem in Chinese.
+
+use mofan::core::{Points, Template};
+use std::fs;
+
+#[test]
+fn every_template_file_is_valid() {
+    let mut n = 0;
+    for entry in fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/templates")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let t = Template::from_json(&text).unwrap_or_else(|errs| {
+            let list: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+            panic!("{}:\n{}", path.display(), list.join("\n"))
+        });
+        assert_eq!(t.items().map(|i| i.points).sum::<Points>(), t.total);
+        for item in t.items() {
+            assert!(!item.evidence.is_empty(), "{}: item {} has no evidence hint", path.display(), item.id);
+            let src = item.source.as_ref().unwrap_or_else(|| panic!("item {} cites no source", item.id));
+            let seed = format!("{}/../shared/seeds/{}", env!("CARGO_MANIFEST_DIR"), src.file);
+            if let Ok(seed_text) = fs::read_to_string(&seed) {
+                let heading = src.section.split('(').next().unwrap();
+                assert!(seed_text.contains(heading), "item {} cites a section not in {}: {}", item.id, src.file, heading);
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 1);
+}
+
+#[test]
+fn six_models_checklist_has_the_six_sections_and_20_to_40_items() {
+    let t = &mofan::core::builtin::builtin_templates()[0];
+    let titles: Vec<&str> = t.sections.iter().map(|s| s.title.as_str()).collect();
+    for want in ["政治过硬", "理论武装", "组织坚强", "责任落实", "担当作为", "作风建设"] {
+        assert!(titles.iter().any(|t| t.contains(want)), "missing section {want}");
+    }
+    assert!((20..=40).contains(&t.item_count()));
+    assert_eq!(t.total, Points::whole(100));
+}
+
+fn base(sections: &str, grades: &str) -> String {
+    format!(
+        r#"{{"format":"mofan-template","format_version":1,"id":"t","version":1,"title":"表","short_title":"表",
+        "audience":"branch","total":10,"grades":{grades},"sections":{sections}}}"#
+    )
+}
+
+const OK_GRADES: &str = r#"[{"name":"合格","min":6},{"name":"不合格","min":0}]"#;
+
+fn messages(text: &str) -> Vec<String> {
+    Template::from_json(text).unwrap_err().iter().map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn points_not_summing_to_total_is_reported() {
+    let s = r#"[{"id":"s","title":"甲","items":[{"id":"i","title":"一","points":8,"rule":{"kind":"check"}}]}]"#;
+    let m = messages(&base(s, OK_GRADES));
+    assert!(m.iter().any(|m| m.contains("合计为 8 分") && m.contains("满分 10 分")), "{m:?}");
+}
+
+#[test]
+fn duplicate_ids_and_grade_gap_are_all_reported_at_once() {
+    let s = r#"[{"id":"s","title":"甲","items":[
+        {"id":"i","title":"一","points":5,"rule":{"kind":"check"}},
+        {"id":"i","title":"二","points":5,"rule":{"kind":"check"}}]}]"#;
+    let gap = r#"[{"name":"合格","min":6},{"name":"不合格","min":1}]"#;
+    let m = messages(&base(s, gap));
+    assert!(m.iter().any(|m| m.contains("第1个一级指标第2项") && m.contains("重复")), "{m:?}");
+    assert!(m.iter().any(|m| m.contains("未覆盖0分")), "{m:?}");
+}
+
+#[test]
+fn unknown_rule_and_broken_json_point_at_the_line() {
+    let s = r#"[{"id":"s","title":"甲","items":[{"id":"i","title":"一","points":10,"rule":{"kind":"guess"}}]}]"#;
+    let m = messages(&base(s, OK_GRADES));
+    assert!(m[0].contains("第") && m[0].contains("行") && m[0].contains("guess"), "{m:?}");
+    let m = messages("{\n  \"format\": \"mofan-template\",\n  oops\n}");
+    assert!(m[0].starts_with("第3行"), "{m:?}");
+    assert!(m[0].contains("不是有效的JSON"), "{m:?}");
+}
