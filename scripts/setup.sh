@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build (and, with --browser, to test) Mofan.
+# Idempotent: a second run changes nothing. Downloads only from package
+# registries (rustup/crates.io, npm, Debian).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WANT_BROWSER=0
+[[ "${1:-}" == "--browser" ]] && WANT_BROWSER=1
+
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+TRUNK_VERSION=0.21.14
+# The CLI must equal the crate pinned in Cargo.toml, or trunk tries to download it.
+BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+[[ -n "$BINDGEN_VERSION" ]] || { echo "Cargo.toml must pin wasm-bindgen = \"=X.Y.Z\"" >&2; exit 1; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [[ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]]; then
+  say "installing trunk $TRUNK_VERSION (takes about 13 minutes on 2 cores, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $BINDGEN_VERSION" ]] \
+   || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  say "installing wasm-bindgen-cli $BINDGEN_VERSION"
+  # Not --locked: its lockfile names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
+fi
+
+if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core \
+      || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  say "installing npm tools (binaryen wasm-opt, playwright-core)"
+  npm ci --no-audit --no-fund
+fi
+
+if [[ $WANT_BROWSER == 1 ]] && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/chromedriver ]]; }; then
+  say "installing Debian chromium and chromium-driver"
+  SUDO=""; [[ $(id -u) == 0 ]] || SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
+fi
+
+say "fetching crates"
+cargo fetch --quiet
+cargo fetch --quiet --target wasm32-unknown-unknown

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, then runs every layer:
+#   1. native cargo test (src/core and the template files)
+#   2. wasm-bindgen-test in headless Chromium (the storage module)
+#   3. end-to-end specs against the release build served on 127.0.0.1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+echo "== 1/3 native tests"
+cargo test --quiet
+
+echo "== 2/3 browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --quiet --target wasm32-unknown-unknown --test browser
+
+echo "== 3/3 end-to-end specs (release build)"
+bash scripts/build.sh
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,131 @@
+//! The only code that touches localStorage.
+//!
+//! Each self-check is its own key, `mofan.assessment.<id>`, holding the
+//! versioned envelope from `core::record`. Saving writes only the record that
+//! changed. A record that cannot be read is reported with its raw text and is
+//! never overwritten or removed by loading.
+
+use crate::core::record::{decode_assessment, encode_assessment, RecordError};
+use crate::core::Assessment;
+use std::fmt;
+use wasm_bindgen::JsCast;
+
+pub const ASSESSMENT_PREFIX: &str = "mofan.assessment.";
+
+/// Why storage could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser refuses localStorage (disabled, private mode, policy).
+    Unavailable,
+    /// The browser's storage quota is full; nothing was written.
+    QuotaExceeded,
+    /// Any other refusal, with the browser's own words.
+    WriteFailed(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable => write!(
+                f,
+                "浏览器禁止了本地存储，填写的内容无法保存。请关闭“无痕/隐私模式”或允许本站点保存数据。"
+            ),
+            StoreError::QuotaExceeded => write!(
+                f,
+                "浏览器本地存储空间已满，最新的修改没有保存（页面上的内容仍在）。请删除不需要的自查记录后重试。"
+            ),
+            StoreError::WriteFailed(why) => write!(f, "保存失败：{why}"),
+        }
+    }
+}
+
+/// A stored record that could not be read, kept exactly as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRecord {
+    pub key: String,
+    pub raw: String,
+    pub error: RecordError,
+}
+
+fn storage() -> Result<web_sys::Storage, StoreError> {
+    let window = web_sys::window().ok_or(StoreError::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        _ => Err(StoreError::Unavailable),
+    }
+}
+
+fn key_of(id: &str) -> String {
+    format!("{ASSESSMENT_PREFIX}{id}")
+}
+
+fn write_error(e: wasm_bindgen::JsValue) -> StoreError {
+    if let Some(dom) = e.dyn_ref::<web_sys::DomException>() {
+        let name = dom.name();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22 {
+            return StoreError::QuotaExceeded;
+        }
+        return StoreError::WriteFailed(format!("{name}: {}", dom.message()));
+    }
+    StoreError::WriteFailed(format!("{e:?}"))
+}
+
+/// Every stored self-check, newest edit first, and every record that could
+/// not be read.
+pub fn list_assessments() -> Result<(Vec<Assessment>, Vec<BadRecord>), StoreError> {
+    let s = storage()?;
+    let len = s.length().map_err(|_| StoreError::Unavailable)?;
+    let mut keys = Vec::new();
+    for i in 0..len {
+        if let Ok(Some(k)) = s.key(i) {
+            if k.starts_with(ASSESSMENT_PREFIX) {
+                keys.push(k);
+            }
+        }
+    }
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for key in keys {
+        let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
+        match decode_assessment(&raw) {
+            Ok(a) => good.push(a),
+            Err(error) => bad.push(BadRecord { key, raw, error }),
+        }
+    }
+    good.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
+    bad.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok((good, bad))
+}
+
+/// What loading one self-check by id found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loaded {
+    Found(Assessment),
+    Missing,
+    Bad(BadRecord),
+}
+
+pub fn load_assessment(id: &str) -> Result<Loaded, StoreError> {
+    let s = storage()?;
+    let key = key_of(id);
+    let raw = match s.get_item(&key) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Ok(Loaded::Missing),
+        Err(_) => return Err(StoreError::Unavailable),
+    };
+    Ok(match decode_assessment(&raw) {
+        Ok(a) => Loaded::Found(a),
+        Err(error) => Loaded::Bad(BadRecord { key, raw, error }),
+    })
+}
+
+/// Writes one self-check. On any error the previously stored copy is left
+/// exactly as it was.
+pub fn save_assessment(a: &Assessment) -> Result<(), StoreError> {
+    let s = storage()?;
+    s.set_item(&key_of(&a.id), &encode_assessment(a)).map_err(write_error)
+}
+
+pub fn delete_assessment(id: &str) -> Result<(), StoreError> {
+    storage()?.remove_item(&key_of(id)).map_err(write_error)
+}

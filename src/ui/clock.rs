@@ -1,0 +1,40 @@
+//! Time and identifiers from the browser.
+
+use crate::core::round::half_year_round;
+use js_sys::Date;
+
+/// Milliseconds since 1970, as stored in records.
+pub fn now_ms() -> i64 {
+    Date::now() as i64
+}
+
+/// An id unique enough for one person's browser: time plus randomness.
+pub fn new_id() -> String {
+    let r = (js_sys::Math::random() * 16_777_216.0) as u32;
+    format!("{:x}{:06x}", now_ms(), r)
+}
+
+/// `2026-11-22 14:03`, in local time.
+pub fn format_local(ms: i64) -> String {
+    let d = Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// `14:03:21`, in local time.
+pub fn format_time(ms: i64) -> String {
+    let d = Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
+}
+
+/// The round for today, e.g. 2026年下半年.
+pub fn current_round() -> String {
+    let d = Date::new_0();
+    half_year_round(d.get_full_year() as i32, d.get_month() + 1)
+}

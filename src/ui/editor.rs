@@ -1,0 +1,175 @@
+//! 填写自查: one self-check, section by section, with live scores.
+
+use super::clock::format_time;
+use super::item_card::ItemCard;
+use super::route::Route;
+use super::save_queue::{SaveQueue, SaveStatus};
+use super::section_nav::SectionNav;
+use super::template_by_id;
+use crate::core::{Assessment, Choice, Scorecard, SectionScore, Template};
+use crate::store::{self, Loaded};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+#[component]
+pub fn Editor(id: String, section: usize) -> impl IntoView {
+    let problem = |msg: String| {
+        view! {
+            <section class="panel notice error" role="alert">
+                <p>{msg}</p>
+                <p><a href="#/">"返回首页"</a></p>
+            </section>
+        }
+        .into_any()
+    };
+    match store::load_assessment(&id) {
+        Err(e) => problem(e.to_string()),
+        Ok(Loaded::Missing) => problem("没有找到这份自查，可能已被删除。".into()),
+        Ok(Loaded::Bad(b)) => problem(format!(
+            "这份自查无法打开：{}。原始内容已原样保留在本机（{}），没有被修改。",
+            b.error, b.key
+        )),
+        Ok(Loaded::Found(a)) => match template_by_id(&a.template_id) {
+            None => problem(format!(
+                "这份自查使用的评分表（{}，第{}版）不在本机，无法打开。",
+                a.template_id, a.template_version
+            )),
+            Some(t) => view! { <CheckForm template=t assessment=a section=section /> }.into_any(),
+        },
+    }
+}
+
+/// Per-item choice signals, shared by the score memo and the item cards.
+type Choices = Arc<HashMap<String, RwSignal<Option<Choice>>>>;
+
+#[component]
+fn CheckForm(template: &'static Template, assessment: Assessment, section: usize) -> impl IntoView {
+    let t = template;
+    let choices: Choices = Arc::new(
+        t.items().map(|i| (i.id.clone(), RwSignal::new(assessment.choice(&i.id)))).collect(),
+    );
+    let header = (assessment.respondent.clone(), assessment.round.clone());
+    let assessment_id = assessment.id.clone();
+    let queue: StoredValue<Rc<SaveQueue>, LocalStorage> = StoredValue::new_local(SaveQueue::new(assessment));
+    let status = queue.with_value(|q| q.status);
+    on_cleanup(super::save_queue::flush_current_and_release);
+
+    let card = {
+        let choices = choices.clone();
+        Memo::new(move |_| Scorecard::compute(t, |id| choices.get(id).and_then(|s| s.get())))
+    };
+    // One memo per section, so answering an item touches only its own section.
+    let section_scores: Vec<Memo<SectionScore>> =
+        (0..t.sections.len()).map(|i| Memo::new(move |_| card.with(|c| c.sections[i].clone()))).collect();
+    let last = t.sections.len() - 1;
+    let current = RwSignal::new(section.min(last));
+    let id_for_url = assessment_id.clone();
+    // Keep the section in the address so a reload reopens it.
+    Effect::new(move |_| Route::Check { id: id_for_url.clone(), section: current.get() }.replace());
+
+    let go_section = move |i: usize| {
+        current.set(i);
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+
+    let (who, round) = header;
+    let who_line = [who.unit, who.branch, who.name].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+
+    view! {
+        <div class="editor">
+            <section class="panel sheet-head">
+                <div class="sheet-title">
+                    <a class="back" href="#/" on:click=move |_| Route::Home.go()>"← 首页"</a>
+                    <h1>{t.title.clone()}</h1>
+                    <p class="who">{who_line}" · "<span class="round">{round}</span></p>
+                </div>
+                <div class="totals" aria-live="polite">
+                    <div class="total-box">
+                        <span class="label">"总分"</span>
+                        <strong class="total-score" data-testid="total">{move || card.with(|c| c.total.to_string())}</strong>
+                        <span class="of">{format!("/ {}", t.total)}</span>
+                    </div>
+                    <div class="total-box">
+                        <span class="label">"等次"</span>
+                        <strong class="grade" data-testid="grade">{move || card.with(|c| c.grade.clone())}</strong>
+                    </div>
+                    <div class="total-box">
+                        <span class="label">"进度"</span>
+                        <strong class="progress" data-testid="progress">
+                            {move || card.with(|c| format!("{}/{}", c.answered, c.items))}
+                        </strong>
+                    </div>
+                    <SaveBadge status=status />
+                </div>
+                <p class="score-note">
+                    {move || card.with(|c| if c.is_complete() {
+                        "已全部作答。不适用项不计入满分，总分按满分折算。".to_string()
+                    } else {
+                        format!("尚有 {} 项未作答（按0分计）。不适用项不计入满分，总分按满分折算。", c.items - c.answered)
+                    })}
+                </p>
+            </section>
+            <SectionNav template=t scores=section_scores.clone() current=current />
+            {move || {
+                let si = current.get();
+                let section = &t.sections[si];
+                let score = section_scores[si];
+                let choices = choices.clone();
+                view! {
+                    <section class="panel section" data-section=section.id.clone()>
+                        <header class="section-head">
+                            <h2>{format!("{}、{}", chinese_ordinal(si + 1), section.title)}</h2>
+                            <span class="section-sub" data-testid="section-subtotal">
+                                {move || score.with(|s| format!("已答 {}/{} · 小计 {} / {} 分", s.answered, s.items, s.earned, s.applicable))}
+                            </span>
+                        </header>
+                        {section.items.iter().enumerate().map(|(ii, item)| view! {
+                            <ItemCard
+                                number=format!("{}.{}", si + 1, ii + 1)
+                                item=item
+                                choice=choices[&item.id]
+                                queue=queue
+                            />
+                        }).collect_view()}
+                        <nav class="section-steps">
+                            <button disabled=si == 0 on:click=move |_| go_section(si.saturating_sub(1))>"← 上一部分"</button>
+                            {if si < last {
+                                view! { <button class="primary" on:click=move |_| go_section(si + 1)>"下一部分 →"</button> }.into_any()
+                            } else {
+                                view! { <a class="button primary" href="#/">"完成，返回首页"</a> }.into_any()
+                            }}
+                        </nav>
+                    </section>
+                }
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn SaveBadge(status: RwSignal<SaveStatus>) -> impl IntoView {
+    view! {
+        <div class="save-badge" data-testid="save-status" role="status">
+            {move || match status.get() {
+                SaveStatus::Saved(None) => view! { <span class="ok">"已保存在本机"</span> }.into_any(),
+                SaveStatus::Saved(Some(at)) => view! { <span class="ok">{format!("已保存 {}", format_time(at))}</span> }.into_any(),
+                SaveStatus::Pending => view! { <span class="pending">"正在保存…"</span> }.into_any(),
+                SaveStatus::Failed(e) => view! { <span class="fail" role="alert">{e.to_string()}</span> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// 一, 二, … 十, used for section numbers the way printed tables show them.
+pub fn chinese_ordinal(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", DIGITS[n - 10]),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], if n % 10 == 0 { "" } else { DIGITS[n % 10] }),
+        _ => n.to_string(),
+    }
+}

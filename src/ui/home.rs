@@ -1,0 +1,123 @@
+//! 首页: the saved self-checks, and starting a new one.
+
+use super::clock::format_local;
+use super::route::Route;
+use super::start_form::StartForm;
+use super::template_by_id;
+use crate::core::{Assessment, Scorecard};
+use crate::store::{self, BadRecord};
+use leptos::prelude::*;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let listing = RwSignal::new(store::list_assessments());
+    let notice = RwSignal::new(None::<String>);
+    let reload = move || listing.set(store::list_assessments());
+
+    let latest = listing.with_untracked(|l| l.as_ref().ok().and_then(|(good, _)| good.first().cloned()));
+
+    view! {
+        <div class="home">
+            {move || notice.get().map(|n| view! { <p class="notice error" role="alert">{n}</p> })}
+            {move || listing.with(|l| match l {
+                Err(e) => view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any(),
+                Ok((_, bad)) if !bad.is_empty() => view! { <BadRecords bad=bad.clone() /> }.into_any(),
+                Ok(_) => ().into_any(),
+            })}
+            <section class="panel saved-list" aria-labelledby="saved-h">
+                <h2 id="saved-h">"我的自查"</h2>
+                {move || listing.with(|l| {
+                    let good = l.as_ref().map(|(g, _)| g.clone()).unwrap_or_default();
+                    if good.is_empty() {
+                        view! { <p class="empty">"还没有自查记录。请在下方选择评分表开始第一次自查。"</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="saved">
+                                {good.into_iter().map(|a| view! {
+                                    <SavedRow assessment=a on_deleted=Callback::new(move |r: Result<(), String>| {
+                                        if let Err(e) = r { notice.set(Some(e)); }
+                                        reload();
+                                    }) />
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                })}
+            </section>
+            <StartForm latest=latest />
+        </div>
+    }
+}
+
+#[component]
+fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let template = template_by_id(&assessment.template_id);
+    let id = assessment.id.clone();
+    let open = {
+        let id = id.clone();
+        move |_| Route::Check { id: id.clone(), section: 0 }.go()
+    };
+    let delete = move |_| on_deleted.run(store::delete_assessment(&id).map_err(|e| e.to_string()));
+    let (title, summary) = match template {
+        Some(t) => {
+            let card = Scorecard::of(t, &assessment);
+            (
+                t.short_title.clone(),
+                format!("已答 {}/{} 项 · {} 分 · {}", card.answered, card.items, card.total, card.grade),
+            )
+        }
+        None => (
+            format!("未知评分表（{}）", assessment.template_id),
+            "本机没有这份评分表，无法计分".to_string(),
+        ),
+    };
+    let who = [assessment.respondent.unit.as_str(), assessment.respondent.branch.as_str(), assessment.respondent.name.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <li class="saved-row" data-id=assessment.id.clone()>
+            <div class="saved-main">
+                <strong class="saved-title">{title}</strong>
+                <span class="saved-round">{assessment.round.clone()}</span>
+                <span class="saved-who">{who}</span>
+                <span class="saved-score">{summary}</span>
+                <span class="saved-time">"最近编辑 "{format_local(assessment.updated_at)}</span>
+            </div>
+            <div class="saved-actions">
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button class="primary" on:click=open.clone() disabled=template.is_none()>"继续填写"</button>
+                        <button class="danger-outline" on:click=move |_| confirming.set(true)>"删除"</button>
+                    }
+                >
+                    <span class="confirm-text">"删除后无法恢复，确定删除？"</span>
+                    <button class="danger" on:click=delete.clone()>"确认删除"</button>
+                    <button on:click=move |_| confirming.set(false)>"取消"</button>
+                </Show>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn BadRecords(bad: Vec<BadRecord>) -> impl IntoView {
+    view! {
+        <section class="notice error bad-records" role="alert">
+            <h2>{format!("有 {} 条本地记录无法读取", bad.len())}</h2>
+            <p>"这些记录的原始内容已原样保留，没有被修改或删除；其他自查记录不受影响。"</p>
+            <ul>
+                {bad.into_iter().map(|b| view! {
+                    <li>
+                        <code>{b.key}</code>"："{b.error.to_string()}
+                        <span class="raw-size">{format!("（原始内容 {} 个字符）", b.raw.chars().count())}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+//! Leptos components: thin views over `core`, one file per screen or widget.
+
+mod clock;
+mod editor;
+mod home;
+mod item_card;
+mod route;
+mod save_queue;
+mod section_nav;
+mod start_form;
+
+use crate::core::builtin::builtin_templates;
+use crate::core::Template;
+use leptos::prelude::*;
+use route::Route;
+use std::sync::OnceLock;
+
+/// The checklists this app offers, parsed once.
+pub fn templates() -> &'static [Template] {
+    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
+    TEMPLATES.get_or_init(builtin_templates)
+}
+
+pub fn template_by_id(id: &str) -> Option<&'static Template> {
+    templates().iter().find(|t| t.id == id)
+}
+
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let route = RwSignal::new(Route::current());
+    // These listeners live as long as the page; their handles are not kept.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::current()));
+    let _ = window_event_listener(leptos::ev::pagehide, |_| save_queue::flush_current());
+    let _ = window_event_listener(leptos::ev::visibilitychange, |_| {
+        let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
+        if hidden {
+            save_queue::flush_current();
+        }
+    });
+    view! {
+        <header class="app-bar">
+            <a class="brand" href="#/">"模范"<span>" · 自查自评"</span></a>
+            <span class="offline-note">"离线可用 · 数据只保存在本机浏览器"</span>
+        </header>
+        <main id="main">
+            {move || match route.get() {
+                Route::Home => view! { <home::Home /> }.into_any(),
+                Route::Check { id, section } => view! { <editor::Editor id=id section=section /> }.into_any(),
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,82 @@
+//! 新建自查: pick a checklist, say who and which round, start.
+
+use super::clock::{current_round, new_id, now_ms};
+use super::route::Route;
+use super::templates;
+use crate::core::{Assessment, Respondent};
+use crate::store;
+use leptos::prelude::*;
+
+#[component]
+pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
+    // Prefill who from the most recent self-check: the same person, usually.
+    let who = latest.map(|a| a.respondent).unwrap_or_default();
+    let template_idx = RwSignal::new(0usize);
+    let unit = RwSignal::new(who.unit);
+    let branch = RwSignal::new(who.branch);
+    let name = RwSignal::new(who.name);
+    let round = RwSignal::new(current_round());
+    let problems = RwSignal::new(Vec::<String>::new());
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(t) = templates().get(template_idx.get_untracked()) else {
+            problems.set(vec!["请选择评分表".into()]);
+            return;
+        };
+        let respondent = Respondent { unit: unit.get_untracked(), branch: branch.get_untracked(), name: name.get_untracked() };
+        match Assessment::start(new_id(), t, respondent, &round.get_untracked(), now_ms()) {
+            Err(ps) => problems.set(ps.iter().map(|p| p.message().to_string()).collect()),
+            Ok(a) => match store::save_assessment(&a) {
+                Err(e) => problems.set(vec![e.to_string()]),
+                Ok(()) => {
+                    problems.set(vec![]);
+                    Route::Check { id: a.id, section: 0 }.go();
+                }
+            },
+        }
+    };
+
+    let text_field = move |label: &'static str, sig: RwSignal<String>, cls: &'static str, hint: &'static str| {
+        view! {
+            <label class=format!("field {cls}")>
+                <span>{label}</span>
+                <input type="text" placeholder=hint prop:value=move || sig.get()
+                    on:input=move |ev| sig.set(event_target_value(&ev)) />
+            </label>
+        }
+    };
+
+    view! {
+        <section class="panel start" aria-labelledby="start-h">
+            <h2 id="start-h">"新建自查"</h2>
+            <form on:submit=start novalidate>
+                <label class="field template-field">
+                    <span>"评分表"</span>
+                    <select on:change=move |ev| template_idx.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        {templates().iter().enumerate().map(|(i, t)| view! {
+                            <option value=i.to_string() selected=i == 0>
+                                {format!("{}（{}，{}项，满分{}）", t.title, t.audience.label(), t.item_count(), t.total)}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <div class="field-row">
+                    {text_field("单位", unit, "unit", "例如：某某分行")}
+                    {text_field("支部", branch, "branch", "例如：办公室党支部")}
+                    {text_field("姓名", name, "name", "填报人姓名")}
+                    {text_field("轮次", round, "round", "例如：2026年上半年")}
+                </div>
+                {move || {
+                    let ps = problems.get();
+                    (!ps.is_empty()).then(|| view! {
+                        <ul class="form-errors" role="alert">
+                            {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                        </ul>
+                    })
+                }}
+                <button type="submit" class="primary big">"开始自查"</button>
+            </form>
+        </section>
+    }
+}

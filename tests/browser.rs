@@ -1,0 +1,107 @@
+//! Browser tests (wasm-bindgen-test, headless Chromium) for the storage module:
+//! the only code that touches localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use mofan::core::builtin::builtin_templates;
+use mofan::core::record::RecordError;
+use mofan::core::{Assessment, Choice, Respondent};
+use mofan::store::{self, Loaded, StoreError, ASSESSMENT_PREFIX};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn sample(id: &str, updated: i64) -> Assessment {
+    let t = &builtin_templates()[0];
+    let who = Respondent { unit: "某分行".into(), branch: "办公室党支部".into(), name: "李四".into() };
+    let mut a = Assessment::start(id.into(), t, who, "2026年上半年", 1).unwrap();
+    a.set_choice("zzgy-1", Some(Choice::Partial), updated);
+    a.set_note("zzgy-1", "<img src=x onerror=alert(1)> 原样保存", updated);
+    a
+}
+
+#[wasm_bindgen_test]
+fn a_saved_self_check_reads_back_identical() {
+    local().clear().unwrap();
+    let a = sample("rt1", 10);
+    store::save_assessment(&a).unwrap();
+    assert_eq!(store::load_assessment("rt1").unwrap(), Loaded::Found(a.clone()));
+    let (good, bad) = store::list_assessments().unwrap();
+    assert_eq!(good, vec![a]);
+    assert!(bad.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn list_puts_the_latest_edit_first_and_ignores_other_keys() {
+    local().clear().unwrap();
+    local().set_item("some-other-app", "{not ours").unwrap();
+    store::save_assessment(&sample("old", 100)).unwrap();
+    store::save_assessment(&sample("new", 200)).unwrap();
+    let (good, bad) = store::list_assessments().unwrap();
+    let ids: Vec<&str> = good.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["new", "old"]);
+    assert!(bad.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_record_is_an_error_with_its_raw_text_kept_and_others_still_load() {
+    local().clear().unwrap();
+    store::save_assessment(&sample("fine", 5)).unwrap();
+    let key = format!("{ASSESSMENT_PREFIX}broken");
+    let raw = "{\"schema\":1,\"kind\":\"assessment\",\"data\":{\"id\":\"bro";
+    local().set_item(&key, raw).unwrap();
+
+    match store::load_assessment("broken").unwrap() {
+        Loaded::Bad(b) => {
+            assert_eq!(b.key, key);
+            assert_eq!(b.raw, raw);
+            assert!(matches!(b.error, RecordError::Unreadable(_)));
+        }
+        other => panic!("expected a bad record, got {other:?}"),
+    }
+    let (good, bad) = store::list_assessments().unwrap();
+    assert_eq!(good.len(), 1);
+    assert_eq!(bad.len(), 1);
+    assert!(bad[0].error.to_string().contains("损坏"));
+    // Loading never rewrites or removes what it could not read.
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(raw));
+}
+
+#[wasm_bindgen_test]
+fn a_record_from_a_newer_version_is_refused_not_overwritten() {
+    local().clear().unwrap();
+    let key = format!("{ASSESSMENT_PREFIX}future");
+    let raw = r#"{"schema":7,"kind":"assessment","data":{}}"#;
+    local().set_item(&key, raw).unwrap();
+    match store::load_assessment("future").unwrap() {
+        Loaded::Bad(b) => assert_eq!(b.error, RecordError::NewerSchema(7)),
+        other => panic!("expected a bad record, got {other:?}"),
+    }
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(raw));
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_and_the_last_good_copy_survives() {
+    local().clear().unwrap();
+    let good = sample("q", 10);
+    store::save_assessment(&good).unwrap();
+    let mut huge = good.clone();
+    huge.set_note("zzgy-2", &"满".repeat(6 * 1024 * 1024), 20);
+    let err = store::save_assessment(&huge).unwrap_err();
+    assert_eq!(err, StoreError::QuotaExceeded);
+    assert!(err.to_string().contains("存储空间已满"));
+    assert_eq!(store::load_assessment("q").unwrap(), Loaded::Found(good));
+}
+
+#[wasm_bindgen_test]
+fn deleting_removes_only_that_self_check() {
+    local().clear().unwrap();
+    store::save_assessment(&sample("keep", 1)).unwrap();
+    store::save_assessment(&sample("drop", 2)).unwrap();
+    store::delete_assessment("drop").unwrap();
+    assert_eq!(store::load_assessment("drop").unwrap(), Loaded::Missing);
+    assert!(matches!(store::load_assessment("keep").unwrap(), Loaded::Found(_)));
+}
