@@ -39,11 +39,11 @@ if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core \
   npm ci --no-audit --no-fund
 fi
 
-if [[ $WANT_BROWSER == 1 ]] && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/chromedriver ]]; }; then
+if [[ $WANT_BROWSER == 1 ]] && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/chromedriver ]] || ! fc-list 2>/dev/null | grep -qi "wenquanyi micro hei"; }; then
   say "installing Debian chromium and chromium-driver"
   SUDO=""; [[ $(id -u) == 0 ]] || SUDO="sudo"
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver fonts-wqy-microhei
 fi
 
 say "fetching crates"

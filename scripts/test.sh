@@ -17,4 +17,4 @@ cargo test --quiet --target wasm32-unknown-unknown --test browser
 
 echo "== 3/3 end-to-end specs (release build)"
 bash scripts/build.sh
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/*.spec.mjs

@@ -112,38 +112,41 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
                 </p>
             </section>
             <SectionNav template=t scores=section_scores.clone() current=current />
-            {move || {
-                let si = current.get();
-                let section = &t.sections[si];
-                let score = section_scores[si];
-                let choices = choices.clone();
-                view! {
-                    <section class="panel section" data-section=section.id.clone()>
-                        <header class="section-head">
-                            <h2>{format!("{}、{}", chinese_ordinal(si + 1), section.title)}</h2>
-                            <span class="section-sub" data-testid="section-subtotal">
-                                {move || score.with(|s| format!("已答 {}/{} · 小计 {} / {} 分", s.answered, s.items, s.earned, s.applicable))}
-                            </span>
-                        </header>
-                        {section.items.iter().enumerate().map(|(ii, item)| view! {
-                            <ItemCard
-                                number=format!("{}.{}", si + 1, ii + 1)
-                                item=item
-                                choice=choices[&item.id]
-                                queue=queue
-                            />
-                        }).collect_view()}
-                        <nav class="section-steps">
-                            <button disabled=si == 0 on:click=move |_| go_section(si.saturating_sub(1))>"← 上一部分"</button>
-                            {if si < last {
-                                view! { <button class="primary" on:click=move |_| go_section(si + 1)>"下一部分 →"</button> }.into_any()
-                            } else {
-                                view! { <a class="button primary" href="#/">"完成，返回首页"</a> }.into_any()
-                            }}
-                        </nav>
-                    </section>
+            // Keyed by section: a new section gets fresh DOM. Patching the
+            // previous section's elements in place left restored answers
+            // unchecked after a reload (caught by the end-to-end spec).
+            <For each=move || [current.get()] key=|si| *si let:si>
+                {
+                    let section = &t.sections[si];
+                    let score = section_scores[si];
+                    view! {
+                        <section class="panel section" data-section=section.id.clone()>
+                            <header class="section-head">
+                                <h2>{format!("{}、{}", chinese_ordinal(si + 1), section.title)}</h2>
+                                <span class="section-sub" data-testid="section-subtotal">
+                                    {move || score.with(|s| format!("已答 {}/{} · 小计 {} / {} 分", s.answered, s.items, s.earned, s.applicable))}
+                                </span>
+                            </header>
+                            {section.items.iter().enumerate().map(|(ii, item)| view! {
+                                <ItemCard
+                                    number=format!("{}.{}", si + 1, ii + 1)
+                                    item=item
+                                    choice=choices[&item.id]
+                                    queue=queue
+                                />
+                            }).collect_view()}
+                            <nav class="section-steps">
+                                <button disabled=si == 0 on:click=move |_| go_section(si.saturating_sub(1))>"← 上一部分"</button>
+                                {if si < last {
+                                    view! { <button class="primary" on:click=move |_| go_section(si + 1)>"下一部分 →"</button> }.into_any()
+                                } else {
+                                    view! { <a class="button primary" href="#/">"完成，返回首页"</a> }.into_any()
+                                }}
+                            </nav>
+                        </section>
+                    }
                 }
-            }}
+            </For>
         </div>
     }
 }

@@ -1,8 +1,9 @@
 //! Debounced saving of the self-check being edited.
 //!
 //! Every change goes into the in-memory `Assessment` at once; the stored copy
-//! follows at most 300 ms later, and immediately when the page is hidden or
-//! closed (`pagehide`, `visibilitychange`), so the last keystroke survives.
+//! follows at most 300 ms after the first unsaved change (later changes do
+//! not postpone it), and immediately when the page is hidden or closed
+//! (`pagehide`, `visibilitychange`), so the last keystroke survives.
 
 use crate::core::Assessment;
 use crate::store::{self, StoreError};
@@ -58,8 +59,12 @@ impl SaveQueue {
         if self.status.get_untracked() != SaveStatus::Pending {
             self.status.set(SaveStatus::Pending);
         }
-        if let Some(t) = self.timer.take() {
-            t.clear();
+        // A write already scheduled is not pushed back: steady typing still
+        // reaches storage within SAVE_DELAY of the first unsaved change.
+        let scheduled = self.timer.take();
+        if scheduled.is_some() {
+            self.timer.set(scheduled);
+            return;
         }
         let me = Rc::clone(self);
         match set_timeout_with_handle(move || me.flush(), SAVE_DELAY) {

@@ -1,0 +1,73 @@
+// Shared set-up for end-to-end specs: serve the release build (dist/) on
+// 127.0.0.1 and drive Debian's Chromium with playwright-core.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = join(ROOT, 'dist');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** Serves dist/ on a free loopback port; returns { url, close }. */
+export async function startServer() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/ is missing: run `bash scripts/build.sh` (the test command does) first');
+  }
+  const server = await serve(DIST, 0);
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+const open = new Set();
+
+/** A fresh browser profile directory, removed by `dispose`. */
+export function freshProfile() {
+  const dir = mkdtempSync(join(tmpdir(), 'mofan-e2e-'));
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }) };
+}
+
+/** Closes every browser a test left open (after a failure), so the run ends. */
+export async function closeAll() {
+  await Promise.all([...open].map((c) => c.close().catch(() => {})));
+  open.clear();
+}
+
+/**
+ * Launches Chromium on a profile directory (so data survives a restart),
+ * failing the test on any page error or any request that leaves 127.0.0.1.
+ */
+export async function launch(profileDir) {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1100, height: 900 },
+    locale: 'zh-CN',
+  });
+  open.add(context);
+  context.on('close', () => open.delete(context));
+  const problems = [];
+  context.on('request', (req) => {
+    const u = new URL(req.url());
+    if (!['127.0.0.1', ''].includes(u.hostname) && !u.protocol.startsWith('data')) {
+      problems.push(`request left the machine: ${req.url()}`);
+    }
+  });
+  context.on('page', watch);
+  for (const p of context.pages()) watch(p);
+  context.setDefaultTimeout(10_000);
+  function watch(page) {
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  }
+  return { context, problems };
+}
