@@ -13,7 +13,7 @@ echo "== 1/3 native tests"
 cargo test --quiet
 
 echo "== 2/3 browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --quiet --target wasm32-unknown-unknown --test browser
+cargo test --target wasm32-unknown-unknown --test browser
 
 echo "== 3/3 end-to-end specs (release build)"
 bash scripts/build.sh
