@@ -17,4 +17,6 @@ cargo test --target wasm32-unknown-unknown --test browser
 
 echo "== 3/3 end-to-end specs (release build)"
 bash scripts/build.sh
+# The benchmark is not a test; this only checks that it still starts and runs once.
+node scripts/bench.mjs --smoke > /dev/null
 node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/*.spec.mjs

@@ -16,7 +16,11 @@ fn local() -> web_sys::Storage {
 
 fn sample(id: &str, updated: i64) -> Assessment {
     let t = &builtin_templates()[0];
-    let who = Respondent { unit: "某分行".into(), branch: "办公室党支部".into(), name: "李四".into() };
+    let who = Respondent {
+        unit: "某分行".into(),
+        branch: "办公室党支部".into(),
+        name: "李四".into(),
+    };
     let mut a = Assessment::start(id.into(), t, who, "2026年上半年", 1).unwrap();
     a.set_choice("zzgy-1", Some(Choice::Partial), updated);
     a.set_note("zzgy-1", "<img src=x onerror=alert(1)> 原样保存", updated);

@@ -7,7 +7,11 @@ use mofan::core::{Answer, Assessment, Choice, Respondent, StartProblem};
 
 fn sample() -> Assessment {
     let t = &builtin_templates()[0];
-    let who = Respondent { unit: " 西安分行 ".into(), branch: "办公室党支部".into(), name: " 张三 ".into() };
+    let who = Respondent {
+        unit: " 西安分行 ".into(),
+        branch: "办公室党支部".into(),
+        name: " 张三 ".into(),
+    };
     Assessment::start("a1".into(), t, who, " 2026年上半年 ", 1_700_000_000_000).unwrap()
 }
 
@@ -32,7 +36,11 @@ fn answers_keep_choice_note_and_evidence_and_move_edit_time_forward() {
     a.set_evidence("zzgy-1", "会议记录第3页", 1_700_000_000_600);
     assert_eq!(
         a.answer("zzgy-1"),
-        Some(&Answer { choice: Some(Choice::Met), note: "已传达学习".into(), evidence: "会议记录第3页".into() })
+        Some(&Answer {
+            choice: Some(Choice::Met),
+            note: "已传达学习".into(),
+            evidence: "会议记录第3页".into()
+        })
     );
     // a clock set back never moves the edit time backwards
     assert_eq!(a.updated_at, 1_700_000_000_600);

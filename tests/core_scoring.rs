@@ -24,7 +24,11 @@ fn three_items() -> Template {
 }
 
 fn start(t: &Template) -> Assessment {
-    let who = Respondent { unit: "某单位".into(), branch: "第一支部".into(), name: "张三".into() };
+    let who = Respondent {
+        unit: "某单位".into(),
+        branch: "第一支部".into(),
+        name: "张三".into(),
+    };
     Assessment::start("x".into(), t, who, "2026年上半年", 1).unwrap()
 }
 

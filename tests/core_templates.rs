@@ -19,12 +19,26 @@ fn every_template_file_is_valid() {
         });
         assert_eq!(t.items().map(|i| i.points).sum::<Points>(), t.total);
         for item in t.items() {
-            assert!(!item.evidence.is_empty(), "{}: item {} has no evidence hint", path.display(), item.id);
-            let src = item.source.as_ref().unwrap_or_else(|| panic!("item {} cites no source", item.id));
+            assert!(
+                !item.evidence.is_empty(),
+                "{}: item {} has no evidence hint",
+                path.display(),
+                item.id
+            );
+            let src = item
+                .source
+                .as_ref()
+                .unwrap_or_else(|| panic!("item {} cites no source", item.id));
             let seed = format!("{}/../shared/seeds/{}", env!("CARGO_MANIFEST_DIR"), src.file);
             if let Ok(seed_text) = fs::read_to_string(&seed) {
                 let heading = src.section.split('(').next().unwrap();
-                assert!(seed_text.contains(heading), "item {} cites a section not in {}: {}", item.id, src.file, heading);
+                assert!(
+                    seed_text.contains(heading),
+                    "item {} cites a section not in {}: {}",
+                    item.id,
+                    src.file,
+                    heading
+                );
             }
         }
         n += 1;
@@ -53,14 +67,21 @@ fn base(sections: &str, grades: &str) -> String {
 const OK_GRADES: &str = r#"[{"name":"合格","min":6},{"name":"不合格","min":0}]"#;
 
 fn messages(text: &str) -> Vec<String> {
-    Template::from_json(text).unwrap_err().iter().map(|e| e.to_string()).collect()
+    Template::from_json(text)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect()
 }
 
 #[test]
 fn points_not_summing_to_total_is_reported() {
     let s = r#"[{"id":"s","title":"甲","items":[{"id":"i","title":"一","points":8,"rule":{"kind":"check"}}]}]"#;
     let m = messages(&base(s, OK_GRADES));
-    assert!(m.iter().any(|m| m.contains("合计为 8 分") && m.contains("满分 10 分")), "{m:?}");
+    assert!(
+        m.iter().any(|m| m.contains("合计为 8 分") && m.contains("满分 10 分")),
+        "{m:?}"
+    );
 }
 
 #[test]
@@ -70,7 +91,10 @@ fn duplicate_ids_and_grade_gap_are_all_reported_at_once() {
         {"id":"i","title":"二","points":5,"rule":{"kind":"check"}}]}]"#;
     let gap = r#"[{"name":"合格","min":6},{"name":"不合格","min":1}]"#;
     let m = messages(&base(s, gap));
-    assert!(m.iter().any(|m| m.contains("第1个一级指标第2项") && m.contains("重复")), "{m:?}");
+    assert!(
+        m.iter().any(|m| m.contains("第1个一级指标第2项") && m.contains("重复")),
+        "{m:?}"
+    );
     assert!(m.iter().any(|m| m.contains("未覆盖0分")), "{m:?}");
 }
 
@@ -78,7 +102,10 @@ fn duplicate_ids_and_grade_gap_are_all_reported_at_once() {
 fn unknown_rule_and_broken_json_point_at_the_line() {
     let s = r#"[{"id":"s","title":"甲","items":[{"id":"i","title":"一","points":10,"rule":{"kind":"guess"}}]}]"#;
     let m = messages(&base(s, OK_GRADES));
-    assert!(m[0].contains("第") && m[0].contains("行") && m[0].contains("guess"), "{m:?}");
+    assert!(
+        m[0].contains("第") && m[0].contains("行") && m[0].contains("guess"),
+        "{m:?}"
+    );
     let m = messages("{\n  \"format\": \"mofan-template\",\n  oops\n}");
     assert!(m[0].starts_with("第3行"), "{m:?}");
     assert!(m[0].contains("不是有效的JSON"), "{m:?}");

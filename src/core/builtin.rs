@@ -9,5 +9,8 @@ pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] =
 /// Parses the built-in templates. They are validated by the native tests, so
 /// a failure here is a build defect; it is skipped rather than crashing.
 pub fn builtin_templates() -> Vec<Template> {
-    BUILTIN_TEMPLATE_FILES.iter().filter_map(|(_, text)| Template::from_json(text).ok()).collect()
+    BUILTIN_TEMPLATE_FILES
+        .iter()
+        .filter_map(|(_, text)| Template::from_json(text).ok())
+        .collect()
 }

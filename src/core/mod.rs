@@ -2,6 +2,7 @@
 
 pub mod assessment;
 pub mod builtin;
+pub mod numbering;
 pub mod points;
 pub mod record;
 pub mod round;

@@ -118,9 +118,9 @@ impl Serialize for Points {
 impl<'de> Deserialize<'de> for Points {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let x = f64::deserialize(d)?;
-        Points::from_decimal(x).ok_or_else(|| {
-            serde::de::Error::custom(format!("分值 {x} 最多保留两位小数"))
-        })
+        // The message leaves out the number itself: formatting an f64 would
+        // pull float printing into the wasm; serde reports line and column.
+        Points::from_decimal(x).ok_or_else(|| serde::de::Error::custom("分值最多保留两位小数"))
     }
 }
 
@@ -157,9 +157,7 @@ impl<'de> Deserialize<'de> for Fraction {
         let x = f64::deserialize(d)?;
         match Points::from_decimal(x) {
             Some(p) if (0..=100).contains(&p.hundredths()) => Ok(Fraction(p.hundredths() as u16)),
-            _ => Err(serde::de::Error::custom(format!(
-                "比例 {x} 应在 0 到 1 之间，最多两位小数"
-            ))),
+            _ => Err(serde::de::Error::custom("比例应在 0 到 1 之间，最多两位小数")),
         }
     }
 }
@@ -170,7 +168,10 @@ mod tests {
 
     #[test]
     fn shows_halves_and_tenths_without_float_noise() {
-        assert_eq!(Points::from_decimal(0.1).unwrap() + Points::from_decimal(0.2).unwrap(), Points::from_hundredths(30));
+        assert_eq!(
+            Points::from_decimal(0.1).unwrap() + Points::from_decimal(0.2).unwrap(),
+            Points::from_hundredths(30)
+        );
         assert_eq!(Points::from_hundredths(30).to_string(), "0.3");
         assert_eq!(Points::from_hundredths(750).to_string(), "7.5");
         assert_eq!(Points::from_hundredths(1000).to_string(), "10");
@@ -191,7 +192,10 @@ mod tests {
         assert_eq!(Points::whole(50).mul_div(100, 60), Points::from_hundredths(8333));
         // 1 of 3 halves → 0.1666… of a point → 0.17
         assert_eq!(Points::from_hundredths(50).mul_div(1, 3), Points::from_hundredths(17));
-        assert_eq!(Points::from_hundredths(5).scale(Fraction::HALF), Points::from_hundredths(3));
+        assert_eq!(
+            Points::from_hundredths(5).scale(Fraction::HALF),
+            Points::from_hundredths(3)
+        );
     }
 
     #[test]

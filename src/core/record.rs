@@ -54,8 +54,12 @@ struct EnvelopeOut<'a, T> {
 }
 
 pub fn encode_assessment(a: &Assessment) -> String {
-    serde_json::to_string(&EnvelopeOut { schema: SCHEMA_VERSION, kind: KIND_ASSESSMENT, data: a })
-        .expect("assessments always serialise")
+    serde_json::to_string(&EnvelopeOut {
+        schema: SCHEMA_VERSION,
+        kind: KIND_ASSESSMENT,
+        data: a,
+    })
+    .expect("assessments always serialise")
 }
 
 pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
@@ -63,7 +67,10 @@ pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
     let Value::Object(mut map) = value else {
         return Err(RecordError::NoEnvelope);
     };
-    let schema = map.get("schema").and_then(Value::as_u64).ok_or(RecordError::NoEnvelope)?;
+    let schema = map
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or(RecordError::NoEnvelope)?;
     let schema = u32::try_from(schema).unwrap_or(u32::MAX);
     if schema == 0 {
         return Err(RecordError::NoEnvelope);

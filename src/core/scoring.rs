@@ -75,7 +75,11 @@ pub struct Scorecard {
 impl Scorecard {
     /// Scores a template given how each item was answered.
     pub fn compute(template: &Template, choice_of: impl Fn(&str) -> Option<Choice>) -> Scorecard {
-        let sections: Vec<SectionScore> = template.sections.iter().map(|s| SectionScore::of(s, &choice_of)).collect();
+        let sections: Vec<SectionScore> = template
+            .sections
+            .iter()
+            .map(|s| SectionScore::of(s, &choice_of))
+            .collect();
         let earned: Points = sections.iter().map(|s| s.earned).sum();
         let applicable: Points = sections.iter().map(|s| s.applicable).sum();
         let total = if applicable > Points::ZERO {
@@ -100,14 +104,5 @@ impl Scorecard {
 
     pub fn is_complete(&self) -> bool {
         self.answered == self.items
-    }
-
-    /// Whole percent answered, rounded down so 100% means truly finished.
-    pub fn percent_answered(&self) -> usize {
-        if self.items == 0 {
-            0
-        } else {
-            self.answered * 100 / self.items
-        }
     }
 }

@@ -173,6 +173,9 @@ impl Template {
     }
 
     pub fn lowest_grade(&self) -> &GradeBand {
-        self.grades.iter().min_by_key(|g| g.min).expect("a valid template has grade bands")
+        self.grades
+            .iter()
+            .min_by_key(|g| g.min)
+            .expect("a valid template has grade bands")
     }
 }

@@ -16,7 +16,10 @@ pub struct TemplateError {
 
 impl TemplateError {
     fn at(place: impl Into<String>, message: impl Into<String>) -> Self {
-        TemplateError { place: place.into(), message: message.into() }
+        TemplateError {
+            place: place.into(),
+            message: message.into(),
+        }
     }
 
     pub(crate) fn from_json(e: &serde_json::Error) -> Self {
@@ -68,7 +71,10 @@ impl Template {
         let mut out = Vec::new();
         let whole = |m: String| TemplateError::at("", m);
         if self.format != TEMPLATE_FORMAT {
-            out.push(whole(format!("format 应为 \"{TEMPLATE_FORMAT}\"，实际为 \"{}\"", self.format)));
+            out.push(whole(format!(
+                "format 应为 \"{TEMPLATE_FORMAT}\"，实际为 \"{}\"",
+                self.format
+            )));
         }
         if self.format_version == 0 || self.format_version > TEMPLATE_FORMAT_VERSION {
             out.push(whole(format!(
@@ -111,7 +117,10 @@ impl Template {
             if section.id.trim().is_empty() {
                 out.push(TemplateError::at(&place, "编号（id）为空"));
             } else if !section_ids.insert(section.id.as_str()) {
-                out.push(TemplateError::at(&place, format!("编号 \"{}\" 与其他一级指标重复", section.id)));
+                out.push(TemplateError::at(
+                    &place,
+                    format!("编号 \"{}\" 与其他一级指标重复", section.id),
+                ));
             }
             if section.items.is_empty() {
                 out.push(TemplateError::at(&place, "没有任何考核内容（items）"));
@@ -121,13 +130,19 @@ impl Template {
                 if item.id.trim().is_empty() {
                     out.push(TemplateError::at(&place, "编号（id）为空"));
                 } else if !item_ids.insert(item.id.as_str()) {
-                    out.push(TemplateError::at(&place, format!("编号 \"{}\" 与其他考核内容重复", item.id)));
+                    out.push(TemplateError::at(
+                        &place,
+                        format!("编号 \"{}\" 与其他考核内容重复", item.id),
+                    ));
                 }
                 if item.title.trim().is_empty() {
                     out.push(TemplateError::at(&place, "考核内容为空"));
                 }
                 if item.points <= Points::ZERO {
-                    out.push(TemplateError::at(&place, format!("分值应大于0，实际为 {}", item.points)));
+                    out.push(TemplateError::at(
+                        &place,
+                        format!("分值应大于0，实际为 {}", item.points),
+                    ));
                 }
                 match &item.rule {
                     Rule::Check { partial } if partial.hundredths() == 0 || partial.hundredths() >= 100 => {
@@ -161,14 +176,20 @@ impl Template {
                 out.push(TemplateError::at(&place, format!("等次 \"{}\" 重复", band.name)));
             }
             if band.min < Points::ZERO || band.min > self.total {
-                out.push(TemplateError::at(&place, format!("起点 {} 分超出 0–{} 分", band.min, self.total)));
+                out.push(TemplateError::at(
+                    &place,
+                    format!("起点 {} 分超出 0–{} 分", band.min, self.total),
+                ));
             }
             if !mins.insert(band.min) {
                 out.push(TemplateError::at(&place, format!("起点 {} 分与其他等次相同", band.min)));
             }
         }
         if !self.grades.iter().any(|g| g.min == Points::ZERO) {
-            out.push(TemplateError::at("", "等次未覆盖0分：最低一档的起点应为0，否则低分没有等次"));
+            out.push(TemplateError::at(
+                "",
+                "等次未覆盖0分：最低一档的起点应为0，否则低分没有等次",
+            ));
         }
     }
 }

@@ -6,6 +6,7 @@ use super::route::Route;
 use super::save_queue::{SaveQueue, SaveStatus};
 use super::section_nav::SectionNav;
 use super::template_by_id;
+use crate::core::numbering::chinese_number;
 use crate::core::{Assessment, Choice, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
 use leptos::prelude::*;
@@ -48,7 +49,9 @@ type Choices = Arc<HashMap<String, RwSignal<Option<Choice>>>>;
 fn CheckForm(template: &'static Template, assessment: Assessment, section: usize) -> impl IntoView {
     let t = template;
     let choices: Choices = Arc::new(
-        t.items().map(|i| (i.id.clone(), RwSignal::new(assessment.choice(&i.id)))).collect(),
+        t.items()
+            .map(|i| (i.id.clone(), RwSignal::new(assessment.choice(&i.id))))
+            .collect(),
     );
     let header = (assessment.respondent.clone(), assessment.round.clone());
     let assessment_id = assessment.id.clone();
@@ -61,13 +64,20 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
         Memo::new(move |_| Scorecard::compute(t, |id| choices.get(id).and_then(|s| s.get())))
     };
     // One memo per section, so answering an item touches only its own section.
-    let section_scores: Vec<Memo<SectionScore>> =
-        (0..t.sections.len()).map(|i| Memo::new(move |_| card.with(|c| c.sections[i].clone()))).collect();
+    let section_scores: Vec<Memo<SectionScore>> = (0..t.sections.len())
+        .map(|i| Memo::new(move |_| card.with(|c| c.sections[i].clone())))
+        .collect();
     let last = t.sections.len() - 1;
     let current = RwSignal::new(section.min(last));
     let id_for_url = assessment_id.clone();
     // Keep the section in the address so a reload reopens it.
-    Effect::new(move |_| Route::Check { id: id_for_url.clone(), section: current.get() }.replace());
+    Effect::new(move |_| {
+        Route::Check {
+            id: id_for_url.clone(),
+            section: current.get(),
+        }
+        .replace()
+    });
 
     let go_section = move |i: usize| {
         current.set(i);
@@ -75,7 +85,11 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
     };
 
     let (who, round) = header;
-    let who_line = [who.unit, who.branch, who.name].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+    let who_line = [who.unit, who.branch, who.name]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
 
     view! {
         <div class="editor">
@@ -122,7 +136,7 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
                     view! {
                         <section class="panel section" data-section=section.id.clone()>
                             <header class="section-head">
-                                <h2>{format!("{}、{}", chinese_ordinal(si + 1), section.title)}</h2>
+                                <h2>{format!("{}、{}", chinese_number(si + 1), section.title)}</h2>
                                 <span class="section-sub" data-testid="section-subtotal">
                                     {move || score.with(|s| format!("已答 {}/{} · 小计 {} / {} 分", s.answered, s.items, s.earned, s.applicable))}
                                 </span>
@@ -162,17 +176,5 @@ fn SaveBadge(status: RwSignal<SaveStatus>) -> impl IntoView {
                 SaveStatus::Failed(e) => view! { <span class="fail" role="alert">{e.to_string()}</span> }.into_any(),
             }}
         </div>
-    }
-}
-
-/// 一, 二, … 十, used for section numbers the way printed tables show them.
-pub fn chinese_ordinal(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => DIGITS[n].to_string(),
-        10 => "十".to_string(),
-        11..=19 => format!("十{}", DIGITS[n - 10]),
-        20..=99 => format!("{}十{}", DIGITS[n / 10], if n % 10 == 0 { "" } else { DIGITS[n % 10] }),
-        _ => n.to_string(),
     }
 }

@@ -56,7 +56,13 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
     let id = assessment.id.clone();
     let open = {
         let id = id.clone();
-        move |_| Route::Check { id: id.clone(), section: 0 }.go()
+        move |_| {
+            Route::Check {
+                id: id.clone(),
+                section: 0,
+            }
+            .go()
+        }
     };
     let delete = move |_| on_deleted.run(store::delete_assessment(&id).map_err(|e| e.to_string()));
     let (title, summary) = match template {
@@ -64,7 +70,10 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
             let card = Scorecard::of(t, &assessment);
             (
                 t.short_title.clone(),
-                format!("已答 {}/{} 项 · {} 分 · {}", card.answered, card.items, card.total, card.grade),
+                format!(
+                    "已答 {}/{} 项 · {} 分 · {}",
+                    card.answered, card.items, card.total, card.grade
+                ),
             )
         }
         None => (
@@ -72,12 +81,16 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
             "本机没有这份评分表，无法计分".to_string(),
         ),
     };
-    let who = [assessment.respondent.unit.as_str(), assessment.respondent.branch.as_str(), assessment.respondent.name.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let who = [
+        assessment.respondent.unit.as_str(),
+        assessment.respondent.branch.as_str(),
+        assessment.respondent.name.as_str(),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" · ");
     view! {
         <li class="saved-row" data-id=assessment.id.clone()>
             <div class="saved-main">

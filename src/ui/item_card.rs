@@ -15,7 +15,11 @@ pub fn ItemCard(
 ) -> impl IntoView {
     let id: &'static str = item.id.as_str();
     let (note, evidence) = queue.with_value(|q| {
-        q.read(|a| a.answer(id).map(|x| (x.note.clone(), x.evidence.clone())).unwrap_or_default())
+        q.read(|a| {
+            a.answer(id)
+                .map(|x| (x.note.clone(), x.evidence.clone()))
+                .unwrap_or_default()
+        })
     });
     let pick = move |c: Option<Choice>| {
         choice.set(c);

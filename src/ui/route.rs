@@ -4,7 +4,10 @@
 pub enum Route {
     Home,
     /// Filling in one self-check, by id, on one section (0-based).
-    Check { id: String, section: usize },
+    Check {
+        id: String,
+        section: usize,
+    },
 }
 
 impl Route {
@@ -20,7 +23,10 @@ impl Route {
         if id.is_empty() {
             Route::Home
         } else {
-            Route::Check { id: id.to_string(), section }
+            Route::Check {
+                id: id.to_string(),
+                section,
+            }
         }
     }
 
@@ -33,7 +39,9 @@ impl Route {
     }
 
     pub fn current() -> Route {
-        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
         Route::from_hash(&hash)
     }
 

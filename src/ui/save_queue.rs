@@ -91,7 +91,6 @@ impl SaveQueue {
             Err(e) => self.status.set(SaveStatus::Failed(e)),
         }
     }
-
 }
 
 /// Flushes the queue on screen, if any. Called on page hide.

@@ -4,7 +4,11 @@ use crate::core::{SectionScore, Template};
 use leptos::prelude::*;
 
 #[component]
-pub fn SectionNav(template: &'static Template, scores: Vec<Memo<SectionScore>>, current: RwSignal<usize>) -> impl IntoView {
+pub fn SectionNav(
+    template: &'static Template,
+    scores: Vec<Memo<SectionScore>>,
+    current: RwSignal<usize>,
+) -> impl IntoView {
     view! {
         <nav class="section-nav" aria-label="一级指标">
             {template.sections.iter().enumerate().map(|(i, s)| {

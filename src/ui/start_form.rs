@@ -24,7 +24,11 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
             problems.set(vec!["请选择评分表".into()]);
             return;
         };
-        let respondent = Respondent { unit: unit.get_untracked(), branch: branch.get_untracked(), name: name.get_untracked() };
+        let respondent = Respondent {
+            unit: unit.get_untracked(),
+            branch: branch.get_untracked(),
+            name: name.get_untracked(),
+        };
         match Assessment::start(new_id(), t, respondent, &round.get_untracked(), now_ms()) {
             Err(ps) => problems.set(ps.iter().map(|p| p.message().to_string()).collect()),
             Ok(a) => match store::save_assessment(&a) {
