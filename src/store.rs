@@ -67,7 +67,7 @@ fn write_error(e: wasm_bindgen::JsValue) -> StoreError {
         }
         return StoreError::WriteFailed(format!("{name}: {}", dom.message()));
     }
-    StoreError::WriteFailed(format!("{e:?}"))
+    StoreError::WriteFailed(e.as_string().unwrap_or_else(|| "浏览器拒绝写入".to_string()))
 }
 
 /// Every stored self-check, newest edit first, and every record that could

@@ -56,8 +56,8 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
     let header = (assessment.respondent.clone(), assessment.round.clone());
     let assessment_id = assessment.id.clone();
     let queue: StoredValue<Rc<SaveQueue>, LocalStorage> = StoredValue::new_local(SaveQueue::new(assessment));
-    let status = queue.with_value(|q| q.status);
-    on_cleanup(super::save_queue::flush_current_and_release);
+    let (status, serial) = queue.with_value(|q| (q.status, q.serial));
+    on_cleanup(move || super::save_queue::release(serial));
 
     let card = {
         let choices = choices.clone();

@@ -34,11 +34,11 @@ fn App() -> impl IntoView {
     let route = RwSignal::new(Route::current());
     // These listeners live as long as the page; their handles are not kept.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::current()));
-    let _ = window_event_listener(leptos::ev::pagehide, |_| save_queue::flush_current());
+    let _ = window_event_listener(leptos::ev::pagehide, |_| save_queue::flush_all());
     let _ = window_event_listener(leptos::ev::visibilitychange, |_| {
         let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
         if hidden {
-            save_queue::flush_current();
+            save_queue::flush_all();
         }
     });
     view! {

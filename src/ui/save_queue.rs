@@ -25,6 +25,8 @@ pub enum SaveStatus {
 }
 
 pub struct SaveQueue {
+    /// Identifies this queue among the open ones.
+    pub serial: u64,
     assessment: RefCell<Assessment>,
     timer: Cell<Option<TimeoutHandle>>,
     dirty: Cell<bool>,
@@ -32,19 +34,22 @@ pub struct SaveQueue {
 }
 
 thread_local! {
-    /// The queue of the self-check on screen, flushed by page lifecycle events.
-    static CURRENT: RefCell<Option<Rc<SaveQueue>>> = const { RefCell::new(None) };
+    /// The queues of the self-checks on screen, flushed by page lifecycle events.
+    static OPEN: RefCell<Vec<Rc<SaveQueue>>> = const { RefCell::new(Vec::new()) };
+    static NEXT_SERIAL: Cell<u64> = const { Cell::new(1) };
 }
 
 impl SaveQueue {
     pub fn new(assessment: Assessment) -> Rc<SaveQueue> {
+        let serial = NEXT_SERIAL.with(|n| n.replace(n.get() + 1));
         let q = Rc::new(SaveQueue {
+            serial,
             assessment: RefCell::new(assessment),
             timer: Cell::new(None),
             dirty: Cell::new(false),
             status: RwSignal::new(SaveStatus::Saved(None)),
         });
-        CURRENT.with(|c| *c.borrow_mut() = Some(q.clone()));
+        OPEN.with(|open| open.borrow_mut().push(q.clone()));
         q
     }
 
@@ -93,17 +98,21 @@ impl SaveQueue {
     }
 }
 
-/// Flushes the queue on screen, if any. Called on page hide.
-pub fn flush_current() {
-    let q = CURRENT.with(|c| c.borrow().clone());
-    if let Some(q) = q {
+/// Writes every open self-check now. Called when the page is hidden or closed.
+pub fn flush_all() {
+    let open = OPEN.with(|open| open.borrow().clone());
+    for q in open {
         q.flush();
     }
 }
 
-/// Flushes and forgets the queue on screen; called when the editor closes.
-pub fn flush_current_and_release() {
-    let q = CURRENT.with(|c| c.borrow_mut().take());
+/// Writes one queue's last changes and forgets it; called when its editor closes.
+pub fn release(serial: u64) {
+    let q = OPEN.with(|open| {
+        let mut open = open.borrow_mut();
+        let i = open.iter().position(|q| q.serial == serial)?;
+        Some(open.remove(i))
+    });
     if let Some(q) = q {
         q.flush();
     }
