@@ -4,7 +4,7 @@
 
 use mofan::core::builtin::builtin_templates;
 use mofan::core::record::RecordError;
-use mofan::core::{Assessment, Choice, Respondent};
+use mofan::core::{Assessment, Respondent, Response};
 use mofan::store::{self, Loaded, StoreError, ASSESSMENT_PREFIX};
 use wasm_bindgen_test::*;
 
@@ -22,7 +22,8 @@ fn sample(id: &str, updated: i64) -> Assessment {
         name: "李四".into(),
     };
     let mut a = Assessment::start(id.into(), t, who, "2026年上半年", 1).unwrap();
-    a.set_choice("zzgy-1", Some(Choice::Partial), updated);
+    a.set_response(t.item("zzgy-1").unwrap(), Some(Response::Partial), updated)
+        .unwrap();
     a.set_note("zzgy-1", "<img src=x onerror=alert(1)> 原样保存", updated);
     a
 }

@@ -3,7 +3,7 @@
 use mofan::core::builtin::builtin_templates;
 use mofan::core::record::{decode_assessment, encode_assessment, RecordError, SCHEMA_VERSION};
 use mofan::core::round::half_year_round;
-use mofan::core::{Answer, Assessment, Choice, Respondent, StartProblem};
+use mofan::core::{Answer, Assessment, Respondent, Response, Scorecard, StartProblem};
 
 fn sample() -> Assessment {
     let t = &builtin_templates()[0];
@@ -29,17 +29,20 @@ fn start_trims_names_and_refuses_missing_name_or_round() {
 }
 
 #[test]
-fn answers_keep_choice_note_and_evidence_and_move_edit_time_forward() {
+fn answers_keep_response_note_and_evidence_and_move_edit_time_forward() {
+    let t = &builtin_templates()[0];
     let mut a = sample();
-    a.set_choice("zzgy-1", Some(Choice::Met), 10);
+    a.set_response(t.item("zzgy-1").unwrap(), Some(Response::Met), 10)
+        .unwrap();
     a.set_note("zzgy-1", "已传达学习", 1_700_000_000_500);
     a.set_evidence("zzgy-1", "会议记录第3页", 1_700_000_000_600);
     assert_eq!(
         a.answer("zzgy-1"),
         Some(&Answer {
-            choice: Some(Choice::Met),
+            response: Some(Response::Met),
             note: "已传达学习".into(),
-            evidence: "会议记录第3页".into()
+            evidence: "会议记录第3页".into(),
+            review: None,
         })
     );
     // a clock set back never moves the edit time backwards
@@ -50,9 +53,11 @@ fn answers_keep_choice_note_and_evidence_and_move_edit_time_forward() {
 
 #[test]
 fn clearing_everything_removes_the_answer() {
+    let t = &builtin_templates()[0];
     let mut a = sample();
-    a.set_choice("zzgy-2", Some(Choice::NotMet), 2);
-    a.set_choice("zzgy-2", None, 3);
+    let item = t.item("zzgy-2").unwrap();
+    a.set_response(item, Some(Response::NotMet), 2).unwrap();
+    a.set_response(item, None, 3).unwrap();
     assert!(a.answer("zzgy-2").is_none());
 }
 
@@ -64,8 +69,10 @@ fn title_names_template_person_and_round() {
 
 #[test]
 fn record_round_trips_with_schema_version() {
+    let t = &builtin_templates()[0];
     let mut a = sample();
-    a.set_choice("llwz-2", Some(Choice::Partial), 20);
+    a.set_response(t.item("llwz-2").unwrap(), Some(Response::Partial), 20)
+        .unwrap();
     a.set_note("llwz-2", "引号\"与<b>标签</b>原样保存", 21);
     let raw = encode_assessment(&a);
     assert!(raw.starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},\"kind\":\"assessment\"")));
@@ -89,6 +96,21 @@ fn corrupt_records_are_reported_not_guessed() {
     ));
     assert!(RecordError::NewerSchema(99).to_string().contains("更新版本"));
     assert!(RecordError::Unreadable("x".into()).to_string().contains("损坏"));
+}
+
+#[test]
+fn a_schema_1_record_written_by_the_first_release_still_opens_with_the_same_answers() {
+    let raw = include_str!("fixtures/assessment-v1.json");
+    let a = decode_assessment(raw).expect("v1 records migrate");
+    assert_eq!(a.respondent.name, "张三");
+    assert_eq!(a.response("zzgy-4"), Some(&Response::NotApplicable));
+    assert_eq!(a.response("zzgy-2"), Some(&Response::Partial));
+    assert_eq!(a.answer("zzgy-3").unwrap().evidence, "推进会签到表");
+    // the total the first release showed for it: 18 of 97 → 18.56
+    let t = &builtin_templates()[0];
+    assert_eq!(Scorecard::of_self(t, &a).total.to_string(), "18.56");
+    // and it is written back in the current schema
+    assert!(encode_assessment(&a).starts_with(&format!("{{\"schema\":{SCHEMA_VERSION}")));
 }
 
 #[test]

@@ -1,8 +1,9 @@
-//! Scores a member would check by hand: subtotals, 不适用 normalisation, grades.
+//! Scores a member would check by hand: every rule, 不适用 normalisation,
+//! bonus, veto, grades, and self vs review.
 
-use mofan::core::{Assessment, Choice, Points, Respondent, Scorecard, Template};
+use mofan::core::{Assessment, Points, Respondent, Response, Review, Scorecard, Template};
 
-fn template(json_sections: &str, total: u32) -> Template {
+fn template(json_sections: &str, total: &str) -> Template {
     let text = format!(
         r#"{{"format":"mofan-template","format_version":1,"id":"t","version":1,"title":"测试表","short_title":"测试",
         "audience":"member","total":{total},
@@ -19,7 +20,22 @@ fn three_items() -> Template {
               {"id":"a2","title":"二","points":20,"rule":{"kind":"check","partial":0.6}}]},
             {"id":"b","title":"乙","items":[
               {"id":"b1","title":"三","points":40,"rule":{"kind":"check"}}]}]"#,
-        100,
+        "100",
+    )
+}
+
+/// One item of each rule, base points 10 + 20 + 30 + 40 = 100, plus a veto and a bonus.
+fn every_rule() -> Template {
+    template(
+        r#"[{"id":"s","title":"甲","items":[
+              {"id":"check","title":"达标检查","points":10,"rule":{"kind":"check"}},
+              {"id":"ladder","title":"分档","points":20,"rule":{"kind":"ladder","steps":[
+                  {"name":"好","points":20},{"name":"较好","points":14},{"name":"一般","points":8},{"name":"差","points":0}]}},
+              {"id":"meetings","title":"三会一课","points":30,"rule":{"kind":"deduction","per":0.5,"max_count":100}},
+              {"id":"free","title":"自由评分","points":40,"rule":{"kind":"free"}},
+              {"id":"veto","title":"发生违纪违法问题","points":0,"rule":{"kind":"veto"},"allow_na":false},
+              {"id":"bonus","title":"获上级表彰","points":5,"rule":{"kind":"bonus"}}]}]"#,
+        "100",
     )
 }
 
@@ -32,10 +48,18 @@ fn start(t: &Template) -> Assessment {
     Assessment::start("x".into(), t, who, "2026年上半年", 1).unwrap()
 }
 
+fn answer(t: &Template, a: &mut Assessment, id: &str, r: Response) {
+    a.set_response(t.item(id).unwrap(), Some(r), 2).unwrap();
+}
+
+fn pts(s: &str) -> Points {
+    Points::from_decimal(s.parse().unwrap()).unwrap()
+}
+
 #[test]
 fn blank_self_check_scores_zero_with_lowest_grade() {
     let t = three_items();
-    let card = Scorecard::of(&t, &start(&t));
+    let card = Scorecard::of_self(&t, &start(&t));
     assert_eq!(card.total, Points::ZERO);
     assert_eq!(card.answered, 0);
     assert_eq!(card.items, 3);
@@ -46,10 +70,10 @@ fn blank_self_check_scores_zero_with_lowest_grade() {
 fn met_partial_and_not_met_give_full_share_and_zero() {
     let t = three_items();
     let mut a = start(&t);
-    a.set_choice("a1", Some(Choice::Met), 2);
-    a.set_choice("a2", Some(Choice::Partial), 3);
-    a.set_choice("b1", Some(Choice::NotMet), 4);
-    let card = Scorecard::of(&t, &a);
+    answer(&t, &mut a, "a1", Response::Met);
+    answer(&t, &mut a, "a2", Response::Partial);
+    answer(&t, &mut a, "b1", Response::NotMet);
+    let card = Scorecard::of_self(&t, &a);
     // 40 + 20 × 0.6 + 0 = 52
     assert_eq!(card.sections[0].earned, Points::whole(52));
     assert_eq!(card.sections[0].answered, 2);
@@ -63,10 +87,10 @@ fn met_partial_and_not_met_give_full_share_and_zero() {
 fn not_applicable_leaves_the_denominator_and_total_is_rescaled() {
     let t = three_items();
     let mut a = start(&t);
-    a.set_choice("a1", Some(Choice::Met), 2);
-    a.set_choice("a2", Some(Choice::NotApplicable), 2);
-    a.set_choice("b1", Some(Choice::Partial), 2);
-    let card = Scorecard::of(&t, &a);
+    answer(&t, &mut a, "a1", Response::Met);
+    answer(&t, &mut a, "a2", Response::NotApplicable);
+    answer(&t, &mut a, "b1", Response::Partial);
+    let card = Scorecard::of_self(&t, &a);
     // earned 40 + 20 = 60 of 80 applicable → 75 on the 100 scale
     assert_eq!(card.applicable, Points::whole(80));
     assert_eq!(card.total, Points::whole(75));
@@ -82,15 +106,14 @@ fn rescaled_total_rounds_half_up_to_hundredths() {
               {"id":"i1","title":"一","points":30,"rule":{"kind":"check"}},
               {"id":"i2","title":"二","points":30,"rule":{"kind":"check"}},
               {"id":"i3","title":"三","points":40,"rule":{"kind":"check"}}]}]"#,
-        100,
+        "100",
     );
     let mut a = start(&t);
-    a.set_choice("i1", Some(Choice::Met), 2);
-    a.set_choice("i2", Some(Choice::NotApplicable), 2);
-    a.set_choice("i3", Some(Choice::Partial), 2);
+    answer(&t, &mut a, "i1", Response::Met);
+    answer(&t, &mut a, "i2", Response::NotApplicable);
+    answer(&t, &mut a, "i3", Response::Partial);
     // 30 + 20 = 50 of 70 → 71.428… → 71.43
-    let card = Scorecard::of(&t, &a);
-    assert_eq!(card.total.to_string(), "71.43");
+    assert_eq!(Scorecard::of_self(&t, &a).total.to_string(), "71.43");
 }
 
 #[test]
@@ -98,9 +121,9 @@ fn everything_not_applicable_scores_zero_without_dividing_by_zero() {
     let t = three_items();
     let mut a = start(&t);
     for id in ["a1", "a2", "b1"] {
-        a.set_choice(id, Some(Choice::NotApplicable), 2);
+        answer(&t, &mut a, id, Response::NotApplicable);
     }
-    let card = Scorecard::of(&t, &a);
+    let card = Scorecard::of_self(&t, &a);
     assert_eq!(card.total, Points::ZERO);
     assert_eq!(card.answered, 3);
 }
@@ -120,11 +143,130 @@ fn half_points_add_up_exactly() {
         r#"[{"id":"s","title":"甲","items":[
               {"id":"i1","title":"一","points":0.5,"rule":{"kind":"check"}},
               {"id":"i2","title":"二","points":99.5,"rule":{"kind":"check"}}]}]"#,
-        100,
+        "100",
     );
     let mut a = start(&t);
-    a.set_choice("i1", Some(Choice::Partial), 2);
-    a.set_choice("i2", Some(Choice::Met), 2);
-    let card = Scorecard::of(&t, &a);
-    assert_eq!(card.total.to_string(), "99.75");
+    answer(&t, &mut a, "i1", Response::Partial);
+    answer(&t, &mut a, "i2", Response::Met);
+    assert_eq!(Scorecard::of_self(&t, &a).total.to_string(), "99.75");
+}
+
+#[test]
+fn ladder_steps_give_their_points() {
+    let t = every_rule();
+    let mut a = start(&t);
+    answer(&t, &mut a, "ladder", Response::Step("较好".into()));
+    assert_eq!(Scorecard::of_self(&t, &a).earned, Points::whole(14));
+    let unknown = a.set_response(t.item("ladder").unwrap(), Some(Response::Step("优".into())), 3);
+    assert!(unknown.unwrap_err().message().contains("没有这个分档"));
+}
+
+#[test]
+fn deductions_count_occurrences_and_stop_at_zero() {
+    let t = every_rule();
+    let mut a = start(&t);
+    // 三会一课缺3次 × 0.5 = 1.5 off 30
+    answer(&t, &mut a, "meetings", Response::Count(3));
+    assert_eq!(Scorecard::of_self(&t, &a).earned, pts("28.5"));
+    // 扣完为止: 80 × 0.5 = 40 off 30 → 0, never negative
+    answer(&t, &mut a, "meetings", Response::Count(80));
+    assert_eq!(Scorecard::of_self(&t, &a).earned, Points::ZERO);
+    let over = a.set_response(t.item("meetings").unwrap(), Some(Response::Count(101)), 3);
+    assert!(over.unwrap_err().message().contains("100次"));
+}
+
+#[test]
+fn free_scores_take_halves_within_the_points() {
+    let t = every_rule();
+    let item = t.item("free").unwrap();
+    let mut a = start(&t);
+    a.set_response(item, Some(Response::Score(pts("37.5"))), 2).unwrap();
+    assert_eq!(Scorecard::of_self(&t, &a).earned, pts("37.5"));
+    let off_step = a.set_response(item, Some(Response::Score(pts("37.3"))), 3).unwrap_err();
+    assert!(off_step.message().contains("0.5分的整数倍"));
+    let too_high = a
+        .set_response(item, Some(Response::Score(Points::whole(41))), 3)
+        .unwrap_err();
+    assert!(too_high.message().contains("0到40分"));
+    // a refused answer changes nothing
+    assert_eq!(a.response("free"), Some(&Response::Score(pts("37.5"))));
+}
+
+#[test]
+fn bonus_is_added_apart_from_the_base_and_capped_by_its_points() {
+    let t = every_rule();
+    let mut a = start(&t);
+    for (id, r) in [
+        ("check", Response::Met),
+        ("ladder", Response::Step("好".into())),
+        ("meetings", Response::Count(0)),
+        ("free", Response::Score(Points::whole(30))),
+    ] {
+        answer(&t, &mut a, id, r);
+    }
+    answer(&t, &mut a, "bonus", Response::Score(Points::whole(3)));
+    let card = Scorecard::of_self(&t, &a);
+    assert_eq!(card.base, Points::whole(90));
+    assert_eq!(card.bonus, Points::whole(3));
+    assert_eq!(card.total, Points::whole(93));
+    assert_eq!(card.grade, "优秀");
+    let over_cap = a.set_response(t.item("bonus").unwrap(), Some(Response::Score(Points::whole(6))), 3);
+    assert!(over_cap.is_err());
+}
+
+#[test]
+fn a_triggered_veto_forces_the_lowest_grade_and_names_the_reason() {
+    let t = every_rule();
+    let mut a = start(&t);
+    for (id, r) in [
+        ("check", Response::Met),
+        ("ladder", Response::Step("好".into())),
+        ("meetings", Response::Count(0)),
+        ("free", Response::Score(Points::whole(40))),
+    ] {
+        answer(&t, &mut a, id, r);
+    }
+    answer(&t, &mut a, "veto", Response::Veto(false));
+    assert_eq!(Scorecard::of_self(&t, &a).grade, "优秀");
+    answer(&t, &mut a, "veto", Response::Veto(true));
+    let card = Scorecard::of_self(&t, &a);
+    assert_eq!(card.total, Points::whole(100));
+    assert_eq!(card.grade, "不合格");
+    assert_eq!(card.vetoes, vec!["发生违纪违法问题".to_string()]);
+    // the veto item cannot be waved away as 不适用 when the template says so
+    let na = a.set_response(t.item("veto").unwrap(), Some(Response::NotApplicable), 3);
+    assert!(na.unwrap_err().message().contains("不允许"));
+}
+
+#[test]
+fn review_scores_are_kept_beside_the_members_and_never_change_them() {
+    let t = three_items();
+    let mut a = start(&t);
+    answer(&t, &mut a, "a1", Response::Met);
+    answer(&t, &mut a, "b1", Response::Met);
+    let review = Review {
+        response: Some(Response::Partial),
+        comment: "佐证材料不全".into(),
+    };
+    a.set_review(t.item("b1").unwrap(), review, 5).unwrap();
+    assert_eq!(a.response("b1"), Some(&Response::Met));
+    assert_eq!(Scorecard::of_self(&t, &a).total, Points::whole(80));
+    // the reviewer reviewed only b1: 20 of 100
+    assert_eq!(Scorecard::of_review(&t, &a).total, Points::whole(20));
+    assert_eq!(a.answer("b1").unwrap().review.as_ref().unwrap().comment, "佐证材料不全");
+}
+
+#[test]
+fn an_answer_that_no_longer_fits_the_rule_counts_as_unanswered() {
+    // e.g. a record made with an older template version where the item was a ladder
+    let t = three_items();
+    let mut a = start(&t);
+    let stale = mofan::core::Answer {
+        response: Some(Response::Step("好".into())),
+        ..Default::default()
+    };
+    a.set_answer("a1", stale, 2);
+    let card = Scorecard::of_self(&t, &a);
+    assert_eq!(card.answered, 0);
+    assert_eq!(card.total, Points::ZERO);
 }

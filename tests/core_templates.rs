@@ -17,7 +17,7 @@ fn every_template_file_is_valid() {
             let list: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
             panic!("{}:\n{}", path.display(), list.join("\n"))
         });
-        assert_eq!(t.items().map(|i| i.points).sum::<Points>(), t.total);
+        assert_eq!(t.base_points(), t.total);
         for item in t.items() {
             assert!(
                 !item.evidence.is_empty(),
@@ -109,4 +109,26 @@ fn unknown_rule_and_broken_json_point_at_the_line() {
     let m = messages("{\n  \"format\": \"mofan-template\",\n  oops\n}");
     assert!(m[0].starts_with("第3行"), "{m:?}");
     assert!(m[0].contains("不是有效的JSON"), "{m:?}");
+}
+
+#[test]
+fn rule_mistakes_are_named_per_item() {
+    let s = r#"[{"id":"s","title":"甲","items":[
+        {"id":"l","title":"分档","points":4,"rule":{"kind":"ladder","steps":[{"name":"好","points":3},{"name":"好","points":5}]}},
+        {"id":"d","title":"扣分","points":3,"rule":{"kind":"deduction","per":0}},
+        {"id":"f","title":"自由","points":2.25,"rule":{"kind":"free"}},
+        {"id":"v","title":"否决","points":1,"rule":{"kind":"veto"}},
+        {"id":"b","title":"加分","points":5,"rule":{"kind":"bonus"}}]}]"#;
+    let m = messages(&base(s, OK_GRADES)).join("\n");
+    assert!(m.contains("第1个一级指标第1项：分档“好”重复"), "{m}");
+    assert!(m.contains("分档“好”的分数 5 超出 0–4 分"), "{m}");
+    assert!(m.contains("最高一档应等于分值 4 分"), "{m}");
+    assert!(m.contains("第1个一级指标第2项：每次扣分（per）应大于0"), "{m}");
+    assert!(
+        m.contains("第1个一级指标第3项：分值 2.25 不是最小计分单位 0.5 的整数倍"),
+        "{m}"
+    );
+    assert!(m.contains("第1个一级指标第4项：一票否决项不计分"), "{m}");
+    // bonus and veto items stay out of the sum: 4 + 3 + 2.25 = 9.25 of 10
+    assert!(m.contains("合计为 9.25 分"), "{m}");
 }

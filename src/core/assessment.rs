@@ -1,32 +1,98 @@
 //! 自评: one person's (or one branch's) answers to one template in one round.
 
-use super::template::Template;
+use super::points::Points;
+use super::template::{Item, Rule, Template};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The answer chosen for a check item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What was answered for one item; which variants fit depends on its rule.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Choice {
-    /// 达标
-    Met,
-    /// 基本达标
-    Partial,
-    /// 未达标
-    NotMet,
-    /// 不适用
+pub enum Response {
+    /// 不适用: the item leaves the denominator.
     NotApplicable,
+    /// 达标 (check rule)
+    Met,
+    /// 基本达标 (check rule)
+    Partial,
+    /// 未达标 (check rule)
+    NotMet,
+    /// The name of a ladder step, e.g. 较好.
+    Step(String),
+    /// How many times a deduction applies (缺1次扣…).
+    Count(u32),
+    /// A score given directly (free score or bonus points).
+    Score(Points),
+    /// Veto item: `true` when the veto is triggered.
+    Veto(bool),
 }
 
-impl Choice {
-    pub const ALL: [Choice; 4] = [Choice::Met, Choice::Partial, Choice::NotMet, Choice::NotApplicable];
+/// Why a response does not fit an item's rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResponseProblem {
+    NotApplicableRefused,
+    WrongKind,
+    UnknownStep,
+    TooManyOccurrences(u32),
+    ScoreOutOfRange(Points),
+    ScoreNotOnStep(Points),
+}
 
-    pub fn label(self) -> &'static str {
+impl ResponseProblem {
+    pub fn message(&self) -> String {
         match self {
-            Choice::Met => "达标",
-            Choice::Partial => "基本达标",
-            Choice::NotMet => "未达标",
-            Choice::NotApplicable => "不适用",
+            ResponseProblem::NotApplicableRefused => "此项不允许选择“不适用”".into(),
+            ResponseProblem::WrongKind => "答案与此项的评分方式不符".into(),
+            ResponseProblem::UnknownStep => "没有这个分档".into(),
+            ResponseProblem::TooManyOccurrences(m) => format!("次数不能超过{m}次"),
+            ResponseProblem::ScoreOutOfRange(max) => format!("分数应在0到{max}分之间"),
+            ResponseProblem::ScoreNotOnStep(step) => format!("分数应为{step}分的整数倍"),
+        }
+    }
+}
+
+impl Response {
+    /// The check-rule answers in the order they are offered.
+    pub const CHECK_LEVELS: [Response; 3] = [Response::Met, Response::Partial, Response::NotMet];
+
+    /// The label a user sees for this answer.
+    pub fn label(&self) -> String {
+        match self {
+            Response::NotApplicable => "不适用".into(),
+            Response::Met => "达标".into(),
+            Response::Partial => "基本达标".into(),
+            Response::NotMet => "未达标".into(),
+            Response::Step(name) => name.clone(),
+            Response::Count(n) => format!("{n}次"),
+            Response::Score(p) => format!("{p}分"),
+            Response::Veto(true) => "触发一票否决".into(),
+            Response::Veto(false) => "未触发".into(),
+        }
+    }
+
+    /// Whether this answer is one the item's rule can take.
+    pub fn check_fits(&self, item: &Item) -> Result<(), ResponseProblem> {
+        match (self, &item.rule) {
+            (Response::NotApplicable, _) if item.allow_na => Ok(()),
+            (Response::NotApplicable, _) => Err(ResponseProblem::NotApplicableRefused),
+            (Response::Met | Response::Partial | Response::NotMet, Rule::Check { .. }) => Ok(()),
+            (Response::Step(name), Rule::Ladder { steps }) if steps.iter().any(|s| &s.name == name) => Ok(()),
+            (Response::Step(_), Rule::Ladder { .. }) => Err(ResponseProblem::UnknownStep),
+            (Response::Count(n), Rule::Deduction { max_count: Some(m), .. }) if n > m => {
+                Err(ResponseProblem::TooManyOccurrences(*m))
+            }
+            (Response::Count(_), Rule::Deduction { .. }) => Ok(()),
+            (Response::Score(p), Rule::Free { step } | Rule::Bonus { step }) => {
+                if *p < Points::ZERO || *p > item.points {
+                    Err(ResponseProblem::ScoreOutOfRange(item.points))
+                } else if step.hundredths() > 0 && p.hundredths() % step.hundredths() != 0 {
+                    Err(ResponseProblem::ScoreNotOnStep(*step))
+                } else {
+                    Ok(())
+                }
+            }
+            (Response::Veto(_), Rule::Veto) => Ok(()),
+            _ => Err(ResponseProblem::WrongKind),
         }
     }
 }
@@ -41,21 +107,43 @@ pub struct Respondent {
     pub name: String,
 }
 
-/// One item's answer: the choice, a note and the evidence named.
+/// One item's answer: the member's response, note and evidence named, and
+/// beside it the reviewer's (审核) response and comment. A review never
+/// changes what the member answered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub choice: Option<Choice>,
+    pub response: Option<Response>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// 佐证材料 the respondent lists.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// 审核: the reviewer's response for an item and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<Response>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+}
+
+impl Review {
+    pub fn is_empty(&self) -> bool {
+        self.response.is_none() && self.comment.is_empty()
+    }
 }
 
 impl Answer {
     pub fn is_empty(&self) -> bool {
-        self.choice.is_none() && self.note.is_empty() && self.evidence.is_empty()
+        self.response.is_none()
+            && self.note.is_empty()
+            && self.evidence.is_empty()
+            && self.review.as_ref().is_none_or(Review::is_empty)
     }
 }
 
@@ -133,8 +221,17 @@ impl Assessment {
         self.answers.get(item_id)
     }
 
-    pub fn choice(&self, item_id: &str) -> Option<Choice> {
-        self.answers.get(item_id).and_then(|a| a.choice)
+    /// The member's own response to an item.
+    pub fn response(&self, item_id: &str) -> Option<&Response> {
+        self.answers.get(item_id).and_then(|a| a.response.as_ref())
+    }
+
+    /// The reviewer's response to an item, if reviewed.
+    pub fn review_response(&self, item_id: &str) -> Option<&Response> {
+        self.answers
+            .get(item_id)
+            .and_then(|a| a.review.as_ref())
+            .and_then(|r| r.response.as_ref())
     }
 
     /// Replaces one item's answer; an empty answer removes the entry.
@@ -150,21 +247,35 @@ impl Assessment {
         self.touch(now);
     }
 
-    pub fn set_choice(&mut self, item_id: &str, choice: Option<Choice>, now: i64) {
-        let mut a = self.answers.get(item_id).cloned().unwrap_or_default();
-        a.choice = choice;
-        self.set_answer(item_id, a, now);
+    /// Sets the member's response, refusing one the item's rule cannot take.
+    pub fn set_response(&mut self, item: &Item, response: Option<Response>, now: i64) -> Result<(), ResponseProblem> {
+        if let Some(r) = &response {
+            r.check_fits(item)?;
+        }
+        self.edit(&item.id, now, |a| a.response = response);
+        Ok(())
+    }
+
+    /// Sets the reviewer's response and comment; the member's own answer is untouched.
+    pub fn set_review(&mut self, item: &Item, review: Review, now: i64) -> Result<(), ResponseProblem> {
+        if let Some(r) = &review.response {
+            r.check_fits(item)?;
+        }
+        self.edit(&item.id, now, |a| a.review = (!review.is_empty()).then_some(review));
+        Ok(())
     }
 
     pub fn set_note(&mut self, item_id: &str, note: &str, now: i64) {
-        let mut a = self.answers.get(item_id).cloned().unwrap_or_default();
-        a.note = note.to_string();
-        self.set_answer(item_id, a, now);
+        self.edit(item_id, now, |a| a.note = note.to_string());
     }
 
     pub fn set_evidence(&mut self, item_id: &str, evidence: &str, now: i64) {
+        self.edit(item_id, now, |a| a.evidence = evidence.to_string());
+    }
+
+    fn edit(&mut self, item_id: &str, now: i64, f: impl FnOnce(&mut Answer)) {
         let mut a = self.answers.get(item_id).cloned().unwrap_or_default();
-        a.evidence = evidence.to_string();
+        f(&mut a);
         self.set_answer(item_id, a, now);
     }
 

@@ -10,8 +10,8 @@ pub mod scoring;
 pub mod template;
 pub mod template_check;
 
-pub use assessment::{Answer, Assessment, Choice, Respondent, StartProblem};
+pub use assessment::{Answer, Assessment, Respondent, Response, ResponseProblem, Review, StartProblem};
 pub use points::{Fraction, Points};
-pub use scoring::{item_points, Scorecard, SectionScore};
-pub use template::{Audience, GradeBand, Item, Rule, Section, Template};
+pub use scoring::{ItemScore, Scorecard, SectionScore};
+pub use template::{Audience, GradeBand, Item, LadderStep, Rule, Section, Template};
 pub use template_check::TemplateError;

@@ -37,6 +37,35 @@ impl Points {
         Some(Points(h as i64))
     }
 
+    /// Reads what a user typed: `7`, `7.5`, `0.25`, with `．` or `,` accepted
+    /// as the decimal point. No sign, at most two decimals; anything else is `None`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let t = text.trim();
+        let (whole, frac) = match t.find(['.', '．', ',']) {
+            Some(i) => {
+                let sep_len = t[i..].chars().next().map_or(1, char::len_utf8);
+                (&t[..i], &t[i + sep_len..])
+            }
+            None => (t, ""),
+        };
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if (whole.is_empty() && frac.is_empty())
+            || !digits(whole)
+            || !digits(frac)
+            || frac.len() > 2
+            || whole.len() > 12
+        {
+            return None;
+        }
+        let w: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+        let f: i64 = match frac.len() {
+            0 => 0,
+            1 => frac.parse::<i64>().ok()? * 10,
+            _ => frac.parse().ok()?,
+        };
+        Some(Points(w * 100 + f))
+    }
+
     /// `self × num ÷ den`, rounded half away from zero to the hundredth.
     pub fn mul_div(self, num: i64, den: i64) -> Self {
         assert!(den != 0, "mul_div by zero");
@@ -184,6 +213,19 @@ mod tests {
         assert!(Points::from_decimal(0.333).is_none());
         assert!(Points::from_decimal(f64::NAN).is_none());
         assert_eq!(Points::from_decimal(2.25), Some(Points::from_hundredths(225)));
+    }
+
+    #[test]
+    fn parses_what_users_type() {
+        assert_eq!(Points::parse("7"), Some(Points::whole(7)));
+        assert_eq!(Points::parse(" 7.5 "), Some(Points::from_hundredths(750)));
+        assert_eq!(Points::parse("0.25"), Some(Points::from_hundredths(25)));
+        assert_eq!(Points::parse(".5"), Some(Points::from_hundredths(50)));
+        assert_eq!(Points::parse("3．5"), Some(Points::from_hundredths(350)));
+        assert_eq!(Points::parse("3,5"), Some(Points::from_hundredths(350)));
+        for bad in ["", ".", "-1", "1.234", "abc", "1e3", "1.2.3", "９"] {
+            assert_eq!(Points::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -11,8 +11,10 @@ use serde::Serialize;
 use serde_json::Value;
 use std::fmt;
 
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes. Older versions are migrated on read:
+/// 1 → 2 renamed each answer's `choice` to `response` when rules other than
+/// 达标/基本达标/未达标 arrived (the values themselves carry over unchanged).
+pub const SCHEMA_VERSION: u32 = 2;
 const KIND_ASSESSMENT: &str = "assessment";
 
 /// Why a stored record could not be read. The raw text is never thrown away
@@ -83,6 +85,23 @@ pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
         Some(other) => return Err(RecordError::WrongKind(other.to_string())),
         None => return Err(RecordError::NoEnvelope),
     }
-    let data = map.remove("data").ok_or(RecordError::NoEnvelope)?;
+    let mut data = map.remove("data").ok_or(RecordError::NoEnvelope)?;
+    if schema < 2 {
+        migrate_v1_to_v2(&mut data);
+    }
     serde_json::from_value(data).map_err(|e| RecordError::BadData(e.to_string()))
+}
+
+/// Schema 1 kept each item's answer as `choice`; schema 2 calls it `response`.
+fn migrate_v1_to_v2(data: &mut Value) {
+    let Some(answers) = data.get_mut("answers").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for answer in answers.values_mut() {
+        if let Some(obj) = answer.as_object_mut() {
+            if let Some(choice) = obj.remove("choice") {
+                obj.insert("response".to_string(), choice);
+            }
+        }
+    }
 }

@@ -1,21 +1,67 @@
-//! From answers to points: section subtotals, the normalised total and the grade.
+//! From answers to points: section subtotals, the normalised total, bonus,
+//! veto and the grade, computed the same way for the self score (自评分)
+//! and the review score (审核分).
 //!
 //! 不适用 removes an item from the denominator:
-//! `total = earned ÷ (scale − points of 不适用 items) × scale`, rounded half up
-//! to 0.01. Items not yet answered stay in the denominator and earn 0, so the
-//! total only rises as answers come in.
+//! `base = earned ÷ (base points − points of 不适用 items) × scale`, rounded
+//! half up to 0.01. Items not yet answered stay in the denominator and earn 0,
+//! so the total only rises as answers come in. Bonus points (加分项) are added
+//! after: `total = base + bonus`. A triggered veto (一票否决) forces the lowest
+//! grade whatever the total.
 
-use super::assessment::Choice;
+use super::assessment::{Assessment, Response};
 use super::points::Points;
 use super::template::{Item, Rule, Section, Template};
 
-/// What one item earns under its rule; `None` when it is not applicable.
-pub fn item_points(item: &Item, choice: Option<Choice>) -> Option<Points> {
-    match (&item.rule, choice) {
-        (_, Some(Choice::NotApplicable)) => None,
-        (_, None) | (Rule::Check { .. }, Some(Choice::NotMet)) => Some(Points::ZERO),
-        (Rule::Check { .. }, Some(Choice::Met)) => Some(item.points),
-        (Rule::Check { partial }, Some(Choice::Partial)) => Some(item.points.scale(*partial)),
+/// What one item contributes, given a response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemScore {
+    /// Not answered (or answered in a way this rule cannot take): 0, stays in the denominator.
+    Unanswered,
+    /// 不适用: out of the denominator.
+    NotApplicable,
+    /// Points toward the base total.
+    Base(Points),
+    /// 加分项 points, outside the base total.
+    Bonus(Points),
+    /// A veto item; `true` when triggered.
+    Veto(bool),
+}
+
+impl ItemScore {
+    pub fn of(item: &Item, response: Option<&Response>) -> ItemScore {
+        let Some(r) = response else {
+            return ItemScore::Unanswered;
+        };
+        if r.check_fits(item).is_err() {
+            return ItemScore::Unanswered;
+        }
+        match (&item.rule, r) {
+            (_, Response::NotApplicable) => ItemScore::NotApplicable,
+            (Rule::Check { .. }, Response::Met) => ItemScore::Base(item.points),
+            (Rule::Check { partial }, Response::Partial) => ItemScore::Base(item.points.scale(*partial)),
+            (Rule::Check { .. }, Response::NotMet) => ItemScore::Base(Points::ZERO),
+            (Rule::Ladder { steps }, Response::Step(name)) => steps
+                .iter()
+                .find(|s| &s.name == name)
+                .map_or(ItemScore::Unanswered, |s| ItemScore::Base(s.points)),
+            (Rule::Deduction { per, .. }, Response::Count(n)) => {
+                let lost = Points::from_hundredths(per.hundredths().saturating_mul(*n as i64));
+                ItemScore::Base((item.points - lost).max(Points::ZERO))
+            }
+            (Rule::Free { .. }, Response::Score(p)) => ItemScore::Base(*p),
+            (Rule::Bonus { .. }, Response::Score(p)) => ItemScore::Bonus(*p),
+            (Rule::Veto, Response::Veto(triggered)) => ItemScore::Veto(*triggered),
+            _ => ItemScore::Unanswered,
+        }
+    }
+
+    /// The points to show on the item, when it has any.
+    pub fn points(&self) -> Option<Points> {
+        match self {
+            ItemScore::Base(p) | ItemScore::Bonus(p) => Some(*p),
+            _ => None,
+        }
     }
 }
 
@@ -23,32 +69,41 @@ pub fn item_points(item: &Item, choice: Option<Choice>) -> Option<Points> {
 pub struct SectionScore {
     pub answered: usize,
     pub items: usize,
-    /// Points earned in this section (not normalised).
+    /// Base points earned in this section (not normalised).
     pub earned: Points,
-    /// The section's full points.
+    /// The section's full base points.
     pub max: Points,
-    /// The full points less the items marked 不适用.
+    /// The full base points less the items marked 不适用.
     pub applicable: Points,
+    /// 加分 earned in this section.
+    pub bonus: Points,
 }
 
 impl SectionScore {
-    fn of(section: &Section, choice_of: &impl Fn(&str) -> Option<Choice>) -> Self {
+    fn of(section: &Section, response_of: &impl Fn(&str) -> Option<Response>) -> Self {
         let mut s = SectionScore {
             answered: 0,
             items: section.items.len(),
             earned: Points::ZERO,
             max: Points::ZERO,
             applicable: Points::ZERO,
+            bonus: Points::ZERO,
         };
         for item in &section.items {
-            let choice = choice_of(&item.id);
-            s.max += item.points;
-            if choice.is_some() {
+            let score = ItemScore::of(item, response_of(&item.id).as_ref());
+            if score != ItemScore::Unanswered {
                 s.answered += 1;
             }
-            if let Some(p) = item_points(item, choice) {
-                s.earned += p;
-                s.applicable += item.points;
+            if item.rule.is_base() {
+                s.max += item.points;
+                if score != ItemScore::NotApplicable {
+                    s.applicable += item.points;
+                }
+            }
+            match score {
+                ItemScore::Base(p) => s.earned += p,
+                ItemScore::Bonus(p) => s.bonus += p,
+                _ => {}
             }
         }
         s
@@ -66,40 +121,67 @@ pub struct Scorecard {
     pub items: usize,
     pub earned: Points,
     pub applicable: Points,
-    /// On the template's scale, after taking out 不适用 items.
+    /// Base score on the template's scale, after taking out 不适用 items.
+    pub base: Points,
+    /// 加分: the sum of bonus items, each already capped at its points.
+    pub bonus: Points,
+    /// `base + bonus`.
     pub total: Points,
-    /// Name of the grade band the total falls in.
+    /// Titles of the veto items that were triggered (一票否决 reasons).
+    pub vetoes: Vec<String>,
+    /// Name of the grade: the lowest band when vetoed, else the band the total falls in.
     pub grade: String,
 }
 
 impl Scorecard {
-    /// Scores a template given how each item was answered.
-    pub fn compute(template: &Template, choice_of: impl Fn(&str) -> Option<Choice>) -> Scorecard {
+    /// Scores a template given each item's response.
+    pub fn compute(template: &Template, response_of: impl Fn(&str) -> Option<Response>) -> Scorecard {
         let sections: Vec<SectionScore> = template
             .sections
             .iter()
-            .map(|s| SectionScore::of(s, &choice_of))
+            .map(|s| SectionScore::of(s, &response_of))
             .collect();
         let earned: Points = sections.iter().map(|s| s.earned).sum();
         let applicable: Points = sections.iter().map(|s| s.applicable).sum();
-        let total = if applicable > Points::ZERO {
+        let bonus: Points = sections.iter().map(|s| s.bonus).sum();
+        let base = if applicable > Points::ZERO {
             earned.mul_div(template.total.hundredths(), applicable.hundredths())
         } else {
             Points::ZERO
         };
+        let vetoes: Vec<String> = template
+            .items()
+            .filter(|i| ItemScore::of(i, response_of(&i.id).as_ref()) == ItemScore::Veto(true))
+            .map(|i| i.title.clone())
+            .collect();
+        let total = base + bonus;
+        let grade = if vetoes.is_empty() {
+            template.grade_for(total)
+        } else {
+            template.lowest_grade()
+        };
         Scorecard {
             answered: sections.iter().map(|s| s.answered).sum(),
             items: sections.iter().map(|s| s.items).sum(),
-            grade: template.grade_for(total).name.clone(),
+            grade: grade.name.clone(),
             sections,
             earned,
             applicable,
+            base,
+            bonus,
             total,
+            vetoes,
         }
     }
 
-    pub fn of(template: &Template, assessment: &super::assessment::Assessment) -> Scorecard {
-        Scorecard::compute(template, |id| assessment.choice(id))
+    /// The member's own score (自评分).
+    pub fn of_self(template: &Template, a: &Assessment) -> Scorecard {
+        Scorecard::compute(template, |id| a.response(id).cloned())
+    }
+
+    /// The reviewer's score (审核分); items not reviewed count as unanswered.
+    pub fn of_review(template: &Template, a: &Assessment) -> Scorecard {
+        Scorecard::compute(template, |id| a.review_response(id).cloned())
     }
 
     pub fn is_complete(&self) -> bool {

@@ -118,6 +118,39 @@ pub enum Rule {
         #[serde(default)]
         partial: Fraction,
     },
+    /// Named steps, each worth set points, e.g. 好 10 / 较好 7 / 一般 4 / 差 0.
+    Ladder { steps: Vec<LadderStep> },
+    /// 每缺1次扣`per`分: the answer is a count; the item never goes below 0 (扣完为止).
+    Deduction {
+        per: Points,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_count: Option<u32>,
+    },
+    /// Any score from 0 to the item's points, in multiples of `step` (default 0.5).
+    Free {
+        #[serde(default = "half_point")]
+        step: Points,
+    },
+    /// 一票否决: a yes/no; triggered forces the lowest grade. Worth 0 points.
+    Veto,
+    /// 加分项: 0 up to the item's points (the cap), in multiples of `step`,
+    /// added outside the base total.
+    Bonus {
+        #[serde(default = "half_point")]
+        step: Points,
+    },
+}
+
+fn half_point() -> Points {
+    Points::from_hundredths(50)
+}
+
+/// One step of a ladder rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LadderStep {
+    pub name: String,
+    pub points: Points,
 }
 
 impl Rule {
@@ -129,7 +162,35 @@ impl Rule {
                 points,
                 points.scale(*partial)
             ),
+            Rule::Ladder { steps } => steps
+                .iter()
+                .map(|s| format!("{}得{}分", s.name, s.points))
+                .collect::<Vec<_>>()
+                .join("，"),
+            Rule::Deduction { per, max_count } => {
+                let mut s = format!("每发生1次扣{per}分，扣完{points}分为止");
+                if let Some(m) = max_count {
+                    s.push_str(&format!("（最多计{m}次）"));
+                }
+                s
+            }
+            Rule::Free { step } => format!("按实际情况评0–{points}分，最小单位{step}分"),
+            Rule::Veto => "出现即一票否决，等次直接定为最低档".to_string(),
+            Rule::Bonus { step } => format!("加分项，最多加{points}分，最小单位{step}分，不计入基础分"),
         }
+    }
+
+    /// The smallest score unit for free and bonus scores; 1 point otherwise.
+    pub fn step(&self) -> Points {
+        match self {
+            Rule::Free { step } | Rule::Bonus { step } => *step,
+            _ => Points::whole(1),
+        }
+    }
+
+    /// Whether the item's points count toward the base total (and its denominator).
+    pub fn is_base(&self) -> bool {
+        !matches!(self, Rule::Veto | Rule::Bonus { .. })
     }
 }
 
@@ -149,6 +210,11 @@ impl Template {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("templates always serialise")
+    }
+
+    /// Sum of the points of items that count toward the base total.
+    pub fn base_points(&self) -> Points {
+        self.items().filter(|i| i.rule.is_base()).map(|i| i.points).sum()
     }
 
     pub fn items(&self) -> impl Iterator<Item = &Item> {

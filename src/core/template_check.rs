@@ -138,25 +138,19 @@ impl Template {
                 if item.title.trim().is_empty() {
                     out.push(TemplateError::at(&place, "考核内容为空"));
                 }
-                if item.points <= Points::ZERO {
-                    out.push(TemplateError::at(
-                        &place,
-                        format!("分值应大于0，实际为 {}", item.points),
-                    ));
-                }
-                match &item.rule {
-                    Rule::Check { partial } if partial.hundredths() == 0 || partial.hundredths() >= 100 => {
-                        out.push(TemplateError::at(&place, "“基本达标”的得分比例应大于0且小于1"));
-                    }
-                    Rule::Check { .. } => {}
+                for problem in rule_problems(&item.rule, item.points) {
+                    out.push(TemplateError::at(&place, problem));
                 }
             }
         }
-        let sum: Points = self.items().map(|i| i.points).sum();
+        let sum = self.base_points();
         if sum != self.total {
             out.push(TemplateError::at(
                 "",
-                format!("各项分值合计为 {sum} 分，与满分 {} 分不一致", self.total),
+                format!(
+                    "各项分值合计为 {sum} 分（不含加分项和一票否决项），与满分 {} 分不一致",
+                    self.total
+                ),
             ));
         }
     }
@@ -192,4 +186,72 @@ impl Template {
             ));
         }
     }
+}
+
+/// What is wrong with one item's rule given its points, in Chinese.
+fn rule_problems(rule: &Rule, points: Points) -> Vec<String> {
+    let mut out = Vec::new();
+    let positive = |out: &mut Vec<String>| {
+        if points <= Points::ZERO {
+            out.push(format!("分值应大于0，实际为 {points}"));
+        }
+    };
+    let multiple = |out: &mut Vec<String>, step: Points| {
+        if step <= Points::ZERO {
+            out.push("最小计分单位（step）应大于0".to_string());
+        } else if points.hundredths() % step.hundredths() != 0 {
+            out.push(format!("分值 {points} 不是最小计分单位 {step} 的整数倍"));
+        }
+    };
+    match rule {
+        Rule::Check { partial } => {
+            positive(&mut out);
+            if partial.hundredths() == 0 || partial.hundredths() >= 100 {
+                out.push("“基本达标”的得分比例应大于0且小于1".to_string());
+            }
+        }
+        Rule::Ladder { steps } => {
+            positive(&mut out);
+            if steps.len() < 2 {
+                out.push("分档评分至少需要两档".to_string());
+            }
+            let mut names = HashSet::new();
+            for step in steps {
+                if step.name.trim().is_empty() {
+                    out.push("分档名称为空".to_string());
+                } else if !names.insert(step.name.as_str()) {
+                    out.push(format!("分档“{}”重复", step.name));
+                }
+                if step.points < Points::ZERO || step.points > points {
+                    out.push(format!("分档“{}”的分数 {} 超出 0–{points} 分", step.name, step.points));
+                }
+            }
+            if !steps.is_empty() && !steps.iter().any(|s| s.points == points) {
+                out.push(format!("最高一档应等于分值 {points} 分，否则无法得满分"));
+            }
+        }
+        Rule::Deduction { per, max_count } => {
+            positive(&mut out);
+            if *per <= Points::ZERO {
+                out.push("每次扣分（per）应大于0".to_string());
+            }
+            if *max_count == Some(0) {
+                out.push("最多计次数（max_count）应至少为1".to_string());
+            }
+        }
+        Rule::Free { step } => {
+            positive(&mut out);
+            multiple(&mut out, *step);
+        }
+        Rule::Veto => {
+            if points != Points::ZERO {
+                out.push(format!("一票否决项不计分，分值应为0，实际为 {points}"));
+            }
+        }
+        Rule::Bonus { step } => {
+            positive(&mut out);
+            multiple(&mut out, *step);
+        }
+    }
+    out
 }

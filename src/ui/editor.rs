@@ -7,7 +7,7 @@ use super::save_queue::{SaveQueue, SaveStatus};
 use super::section_nav::SectionNav;
 use super::template_by_id;
 use crate::core::numbering::chinese_number;
-use crate::core::{Assessment, Choice, Scorecard, SectionScore, Template};
+use crate::core::{Assessment, Response, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -42,15 +42,15 @@ pub fn Editor(id: String, section: usize) -> impl IntoView {
     }
 }
 
-/// Per-item choice signals, shared by the score memo and the item cards.
-type Choices = Arc<HashMap<String, RwSignal<Option<Choice>>>>;
+/// Per-item response signals, shared by the score memo and the item cards.
+type Responses = Arc<HashMap<String, RwSignal<Option<Response>>>>;
 
 #[component]
 fn CheckForm(template: &'static Template, assessment: Assessment, section: usize) -> impl IntoView {
     let t = template;
-    let choices: Choices = Arc::new(
+    let responses: Responses = Arc::new(
         t.items()
-            .map(|i| (i.id.clone(), RwSignal::new(assessment.choice(&i.id))))
+            .map(|i| (i.id.clone(), RwSignal::new(assessment.response(&i.id).cloned())))
             .collect(),
     );
     let header = (assessment.respondent.clone(), assessment.round.clone());
@@ -60,8 +60,8 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
     on_cleanup(move || super::save_queue::release(serial));
 
     let card = {
-        let choices = choices.clone();
-        Memo::new(move |_| Scorecard::compute(t, |id| choices.get(id).and_then(|s| s.get())))
+        let responses = responses.clone();
+        Memo::new(move |_| Scorecard::compute(t, |id| responses.get(id).and_then(|s| s.get())))
     };
     // One memo per section, so answering an item touches only its own section.
     let section_scores: Vec<Memo<SectionScore>> = (0..t.sections.len())
@@ -117,6 +117,14 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
                     </div>
                     <SaveBadge status=status />
                 </div>
+                {move || card.with(|c| (c.bonus > crate::core::Points::ZERO).then(|| view! {
+                    <p class="bonus-line" data-testid="bonus">{format!("基础分 {} + 加分 {} = 总分 {}", c.base, c.bonus, c.total)}</p>
+                }))}
+                {move || card.with(|c| (!c.vetoes.is_empty()).then(|| view! {
+                    <p class="veto-line" role="alert" data-testid="veto">
+                        {format!("一票否决：{}。等次定为{}。", c.vetoes.join("；"), c.grade)}
+                    </p>
+                }))}
                 <p class="score-note">
                     {move || card.with(|c| if c.is_complete() {
                         "已全部作答。不适用项不计入满分，总分按满分折算。".to_string()
@@ -145,7 +153,7 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
                                 <ItemCard
                                     number=format!("{}.{}", si + 1, ii + 1)
                                     item=item
-                                    choice=choices[&item.id]
+                                    response=responses[&item.id]
                                     queue=queue
                                 />
                             }).collect_view()}

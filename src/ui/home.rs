@@ -67,7 +67,7 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
     let delete = move |_| on_deleted.run(store::delete_assessment(&id).map_err(|e| e.to_string()));
     let (title, summary) = match template {
         Some(t) => {
-            let card = Scorecard::of(t, &assessment);
+            let card = Scorecard::of_self(t, &assessment);
             (
                 t.short_title.clone(),
                 format!(

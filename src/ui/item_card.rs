@@ -1,17 +1,21 @@
 //! One item (考核内容): the requirement, its rule, the answer, note and evidence.
+//! The answer control follows the item's rule: choices for 达标 checks,
+//! ladders and vetoes; a number for deductions, free scores and bonuses.
 
 use super::clock::now_ms;
 use super::save_queue::SaveQueue;
-use crate::core::{item_points, Choice, Item};
+use crate::core::{Item, ItemScore, Points, Response, Rule};
 use leptos::prelude::*;
 use std::rc::Rc;
+
+type Queue = StoredValue<Rc<SaveQueue>, LocalStorage>;
 
 #[component]
 pub fn ItemCard(
     number: String,
     item: &'static Item,
-    choice: RwSignal<Option<Choice>>,
-    queue: StoredValue<Rc<SaveQueue>, LocalStorage>,
+    response: RwSignal<Option<Response>>,
+    queue: Queue,
 ) -> impl IntoView {
     let id: &'static str = item.id.as_str();
     let (note, evidence) = queue.with_value(|q| {
@@ -21,57 +25,61 @@ pub fn ItemCard(
                 .unwrap_or_default()
         })
     });
-    let pick = move |c: Option<Choice>| {
-        choice.set(c);
-        queue.with_value(|q| q.change(|a| a.set_choice(id, c, now_ms())));
-    };
+    let problem = RwSignal::new(None::<String>);
+    // Every answer goes through core's check against the rule; a refused one changes nothing.
+    let answer = Callback::new(move |r: Option<Response>| {
+        let result = queue.with_value(|q| {
+            let mut outcome = Ok(());
+            q.change(|a| outcome = a.set_response(item, r.clone(), now_ms()));
+            outcome
+        });
+        match result {
+            Ok(()) => {
+                problem.set(None);
+                response.set(r);
+            }
+            Err(p) => problem.set(Some(p.message())),
+        }
+    });
     let criteria = if item.criteria.is_empty() {
         item.rule.describe(item.points)
     } else {
         format!("{}（{}）", item.criteria, item.rule.describe(item.points))
     };
-    let options = Choice::ALL
-        .into_iter()
-        .filter(|c| item.allow_na || *c != Choice::NotApplicable)
-        .map(|c| {
-            view! {
-                <label class="choice" class:chosen=move || choice.get() == Some(c) data-choice=c.label()>
-                    <input
-                        type="radio"
-                        name=format!("choice-{id}")
-                        prop:checked=move || choice.get() == Some(c)
-                        on:change=move |_| pick(Some(c))
-                    />
-                    <span>{c.label()}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let points_label = match item.rule {
+        Rule::Veto => "一票否决".to_string(),
+        Rule::Bonus { .. } => format!("加分≤{}", item.points),
+        _ => format!("{}分", item.points),
+    };
 
     view! {
-        <article class="item" data-item=id class:answered=move || choice.get().is_some()>
+        <article class="item" data-item=id class:answered=move || response.with(Option::is_some)>
             <header class="item-head">
                 <span class="item-no">{number}</span>
                 <h3 class="item-title">{item.title.clone()}</h3>
-                <span class="item-points">{format!("{}分", item.points)}</span>
+                <span class="item-points">{points_label}</span>
             </header>
             <p class="criteria"><span class="tag">"评分标准"</span>{criteria}</p>
             {(!item.evidence.is_empty()).then(|| view! {
                 <p class="evidence-hint"><span class="tag">"佐证材料"</span>{item.evidence.clone()}</p>
             })}
             <div class="answer-row">
-                <div class="choices" role="radiogroup" aria-label="评定结果">{options}</div>
+                <AnswerControl item=item response=response answer=answer />
                 <span class="earned" data-testid="item-earned">
-                    {move || match (choice.get(), item_points(item, choice.get())) {
-                        (None, _) => "未作答".to_string(),
-                        (_, None) => "不计入".to_string(),
-                        (_, Some(p)) => format!("得{}分", p),
+                    {move || match ItemScore::of(item, response.get().as_ref()) {
+                        ItemScore::Unanswered => "未作答".to_string(),
+                        ItemScore::NotApplicable => "不计入".to_string(),
+                        ItemScore::Base(p) => format!("得{p}分"),
+                        ItemScore::Bonus(p) => format!("加{p}分"),
+                        ItemScore::Veto(true) => "一票否决".to_string(),
+                        ItemScore::Veto(false) => "未触发".to_string(),
                     }}
                 </span>
-                <Show when=move || choice.get().is_some()>
-                    <button class="link clear" on:click=move |_| pick(None)>"清除"</button>
+                <Show when=move || response.with(Option::is_some)>
+                    <button class="link clear" on:click=move |_| answer.run(None)>"清除"</button>
                 </Show>
             </div>
+            {move || problem.get().map(|p| view! { <p class="item-problem" role="alert">{p}</p> })}
             <div class="texts">
                 <label class="field">
                     <span>"说明"</span>
@@ -95,5 +103,120 @@ pub fn ItemCard(
                 </label>
             </div>
         </article>
+    }
+}
+
+/// The input that fits the item's rule.
+#[component]
+fn AnswerControl(
+    item: &'static Item,
+    response: RwSignal<Option<Response>>,
+    answer: Callback<Option<Response>>,
+) -> impl IntoView {
+    let mut options: Vec<Response> = match &item.rule {
+        Rule::Check { .. } => Response::CHECK_LEVELS.to_vec(),
+        Rule::Ladder { steps } => steps.iter().map(|s| Response::Step(s.name.clone())).collect(),
+        Rule::Veto => vec![Response::Veto(false), Response::Veto(true)],
+        Rule::Deduction { .. } | Rule::Free { .. } | Rule::Bonus { .. } => Vec::new(),
+    };
+    let numeric = options.is_empty();
+    if item.allow_na {
+        options.push(Response::NotApplicable);
+    }
+    let choices = options
+        .into_iter()
+        .map(|r| {
+            let label = match (&item.rule, &r) {
+                (Rule::Ladder { steps }, Response::Step(name)) => {
+                    let p = steps
+                        .iter()
+                        .find(|s| &s.name == name)
+                        .map_or(Points::ZERO, |s| s.points);
+                    format!("{name}（{p}分）")
+                }
+                _ => r.label(),
+            };
+            let is_this = {
+                let r = r.clone();
+                move || response.with(|cur| cur.as_ref() == Some(&r))
+            };
+            let is_this2 = is_this.clone();
+            let is_veto = matches!(r, Response::Veto(true));
+            view! {
+                <label class="choice" class:chosen=is_this.clone() class:veto=is_veto>
+                    <input
+                        type="radio"
+                        name=format!("choice-{}", item.id)
+                        prop:checked=is_this2
+                        on:change=move |_| answer.run(Some(r.clone()))
+                    />
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="choices" role="radiogroup" aria-label="评定结果">
+            {numeric.then(|| view! { <NumberInput item=item response=response answer=answer /> })}
+            {choices}
+        </div>
+    }
+}
+
+/// A count (deductions) or a score (free, bonus), typed as a number.
+#[component]
+fn NumberInput(
+    item: &'static Item,
+    response: RwSignal<Option<Response>>,
+    answer: Callback<Option<Response>>,
+) -> impl IntoView {
+    let (label, unit, step) = match &item.rule {
+        Rule::Deduction { .. } => ("发生次数", "次", "1".to_string()),
+        Rule::Free { step } => ("评分", "分", step.to_string()),
+        _ => ("加分", "分", item.rule.step().to_string()),
+    };
+    let shown = move || match response.get() {
+        Some(Response::Count(n)) => n.to_string(),
+        Some(Response::Score(p)) => p.to_string(),
+        _ => String::new(),
+    };
+    let parse = move |text: String| -> Result<Option<Response>, String> {
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match &item.rule {
+            Rule::Deduction { .. } => text
+                .parse::<u32>()
+                .map(|n| Some(Response::Count(n)))
+                .map_err(|_| "请输入0或正整数（次数）".to_string()),
+            _ => Points::parse(&text)
+                .map(|p| Some(Response::Score(p)))
+                .ok_or_else(|| "请输入分数，例如 7 或 7.5".to_string()),
+        }
+    };
+    let bad = RwSignal::new(None::<String>);
+    view! {
+        <label class="number-answer">
+            <span>{label}</span>
+            <input
+                type="text"
+                inputmode="decimal"
+                size="5"
+                data-step=step
+                prop:value=shown
+                prop:disabled=move || response.with(|r| r == &Some(Response::NotApplicable))
+                on:change=move |ev| match parse(event_target_value(&ev)) {
+                    Ok(r) => {
+                        bad.set(None);
+                        answer.run(r);
+                    }
+                    Err(m) => bad.set(Some(m)),
+                }
+            />
+            <span>{unit}</span>
+            {move || bad.get().map(|m| view! { <span class="item-problem" role="alert">{m}</span> })}
+        </label>
     }
 }
