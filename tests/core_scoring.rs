@@ -52,6 +52,16 @@ fn answer(t: &Template, a: &mut Assessment, id: &str, r: Response) {
     a.set_response(t.item(id).unwrap(), Some(r), 2).unwrap();
 }
 
+/// Every base item of `every_rule()` at full marks except the free score.
+fn base_items_full_but_free(t: &Template, free: i64) -> Assessment {
+    let mut a = start(t);
+    answer(t, &mut a, "check", Response::Met);
+    answer(t, &mut a, "ladder", Response::Step("好".into()));
+    answer(t, &mut a, "meetings", Response::Count(0));
+    answer(t, &mut a, "free", Response::Score(Points::whole(free)));
+    a
+}
+
 fn pts(s: &str) -> Points {
     Points::from_decimal(s.parse().unwrap()).unwrap()
 }
@@ -195,15 +205,7 @@ fn free_scores_take_halves_within_the_points() {
 #[test]
 fn bonus_is_added_apart_from_the_base_and_capped_by_its_points() {
     let t = every_rule();
-    let mut a = start(&t);
-    for (id, r) in [
-        ("check", Response::Met),
-        ("ladder", Response::Step("好".into())),
-        ("meetings", Response::Count(0)),
-        ("free", Response::Score(Points::whole(30))),
-    ] {
-        answer(&t, &mut a, id, r);
-    }
+    let mut a = base_items_full_but_free(&t, 30);
     answer(&t, &mut a, "bonus", Response::Score(Points::whole(3)));
     let card = Scorecard::of_self(&t, &a);
     assert_eq!(card.base, Points::whole(90));
@@ -217,15 +219,7 @@ fn bonus_is_added_apart_from_the_base_and_capped_by_its_points() {
 #[test]
 fn a_triggered_veto_forces_the_lowest_grade_and_names_the_reason() {
     let t = every_rule();
-    let mut a = start(&t);
-    for (id, r) in [
-        ("check", Response::Met),
-        ("ladder", Response::Step("好".into())),
-        ("meetings", Response::Count(0)),
-        ("free", Response::Score(Points::whole(40))),
-    ] {
-        answer(&t, &mut a, id, r);
-    }
+    let mut a = base_items_full_but_free(&t, 40);
     answer(&t, &mut a, "veto", Response::Veto(false));
     assert_eq!(Scorecard::of_self(&t, &a).grade, "优秀");
     answer(&t, &mut a, "veto", Response::Veto(true));
