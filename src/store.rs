@@ -129,3 +129,20 @@ pub fn save_assessment(a: &Assessment) -> Result<(), StoreError> {
 pub fn delete_assessment(id: &str) -> Result<(), StoreError> {
     storage()?.remove_item(&key_of(id)).map_err(write_error)
 }
+
+const SETTING_PREFIX: &str = "mofan.setting.";
+
+/// A small user preference (e.g. the role picked on the home page).
+pub fn load_setting(name: &str) -> Option<String> {
+    storage()
+        .ok()?
+        .get_item(&format!("{SETTING_PREFIX}{name}"))
+        .ok()
+        .flatten()
+}
+
+pub fn save_setting(name: &str, value: &str) -> Result<(), StoreError> {
+    storage()?
+        .set_item(&format!("{SETTING_PREFIX}{name}"), value)
+        .map_err(write_error)
+}

@@ -132,3 +132,48 @@ fn rule_mistakes_are_named_per_item() {
     // bonus and veto items stay out of the sum: 4 + 3 + 2.25 = 9.25 of 10
     assert!(m.contains("合计为 9.25 分"), "{m}");
 }
+
+#[test]
+fn every_template_file_is_built_in_and_the_seed_frameworks_are_all_there() {
+    let files = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/templates"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "json"))
+        .count();
+    let builtins = mofan::core::builtin::builtin_templates();
+    assert_eq!(
+        builtins.len(),
+        files,
+        "a file in templates/ is not in BUILTIN_TEMPLATE_FILES"
+    );
+    let titles: Vec<&str> = builtins.iter().map(|t| t.title.as_str()).collect();
+    for want in [
+        "六个模范",
+        "党支部标准化规范化",
+        "四讲四有",
+        "三严三实",
+        "述职评议",
+        "作风纪律",
+    ] {
+        assert!(
+            titles.iter().any(|t| t.contains(want)),
+            "no built-in checklist for {want}"
+        );
+    }
+    use mofan::core::{Audience, Rule};
+    assert!(builtins.iter().any(|t| t.audience == Audience::Member));
+    assert!(builtins.iter().any(|t| t.audience == Audience::Branch));
+    // every rule kind real tables use appears in at least one built-in checklist
+    let kinds: std::collections::HashSet<&str> = builtins
+        .iter()
+        .flat_map(|t| t.items())
+        .map(|i| match i.rule {
+            Rule::Check { .. } => "check",
+            Rule::Ladder { .. } => "ladder",
+            Rule::Deduction { .. } => "deduction",
+            Rule::Free { .. } => "free",
+            Rule::Veto => "veto",
+            Rule::Bonus { .. } => "bonus",
+        })
+        .collect();
+    assert_eq!(kinds.len(), 6, "{kinds:?}");
+}

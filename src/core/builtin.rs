@@ -2,9 +2,21 @@
 
 use super::template::Template;
 
-/// Raw text of every built-in template, in the order they are offered.
-pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] =
-    &[("liuge-mofan.json", include_str!("../../templates/liuge-mofan.json"))];
+/// Raw text of every built-in template.
+pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[
+    ("liuge-mofan.json", include_str!("../../templates/liuge-mofan.json")),
+    (
+        "dzb-biaozhunhua.json",
+        include_str!("../../templates/dzb-biaozhunhua.json"),
+    ),
+    ("shuji-shuzhi.json", include_str!("../../templates/shuji-shuzhi.json")),
+    ("sanyan-sanshi.json", include_str!("../../templates/sanyan-sanshi.json")),
+    ("hege-dangyuan.json", include_str!("../../templates/hege-dangyuan.json")),
+    (
+        "congyan-zuofeng.json",
+        include_str!("../../templates/congyan-zuofeng.json"),
+    ),
+];
 
 /// Parses the built-in templates. They are validated by the native tests, so
 /// a failure here is a build defect; it is skipped rather than crashing.

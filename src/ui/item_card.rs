@@ -41,11 +41,7 @@ pub fn ItemCard(
             Err(p) => problem.set(Some(p.message())),
         }
     });
-    let criteria = if item.criteria.is_empty() {
-        item.rule.describe(item.points)
-    } else {
-        format!("{}（{}）", item.criteria, item.rule.describe(item.points))
-    };
+    let method = item.rule.describe(item.points);
     let points_label = match item.rule {
         Rule::Veto => "一票否决".to_string(),
         Rule::Bonus { .. } => format!("加分≤{}", item.points),
@@ -59,7 +55,10 @@ pub fn ItemCard(
                 <h3 class="item-title">{item.title.clone()}</h3>
                 <span class="item-points">{points_label}</span>
             </header>
-            <p class="criteria"><span class="tag">"评分标准"</span>{criteria}</p>
+            {(!item.criteria.is_empty()).then(|| view! {
+                <p class="criteria"><span class="tag">"评分标准"</span>{item.criteria.clone()}</p>
+            })}
+            <p class="criteria method"><span class="tag">"计分方式"</span>{method}</p>
             {(!item.evidence.is_empty()).then(|| view! {
                 <p class="evidence-hint"><span class="tag">"佐证材料"</span>{item.evidence.clone()}</p>
             })}
@@ -203,6 +202,7 @@ fn NumberInput(
             <input
                 type="text"
                 inputmode="decimal"
+                aria-label=format!("{label}（{unit}）")
                 size="5"
                 data-step=step
                 prop:value=shown

@@ -3,7 +3,7 @@
 use super::clock::{current_round, new_id, now_ms};
 use super::route::Route;
 use super::templates;
-use crate::core::{Assessment, Respondent};
+use crate::core::{Assessment, Audience, Respondent, Template};
 use crate::store;
 use leptos::prelude::*;
 
@@ -11,7 +11,18 @@ use leptos::prelude::*;
 pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
     // Prefill who from the most recent self-check: the same person, usually.
     let who = latest.map(|a| a.respondent).unwrap_or_default();
-    let template_idx = RwSignal::new(0usize);
+    // Members see the member checklists first, secretaries the branch ones.
+    let role = RwSignal::new(match store::load_setting("role").as_deref() {
+        Some("branch") => Audience::Branch,
+        _ => Audience::Member,
+    });
+    let ordered = move || ordered_for(role.get());
+    let template_id = RwSignal::new(ordered_for(role.get_untracked())[0].id.clone());
+    let pick_role = move |r: Audience| {
+        role.set(r);
+        template_id.set(ordered_for(r)[0].id.clone());
+        let _ = store::save_setting("role", if r == Audience::Branch { "branch" } else { "member" });
+    };
     let unit = RwSignal::new(who.unit);
     let branch = RwSignal::new(who.branch);
     let name = RwSignal::new(who.name);
@@ -20,7 +31,7 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(t) = templates().get(template_idx.get_untracked()) else {
+        let Some(t) = super::template_by_id(&template_id.get_untracked()) else {
             problems.set(vec!["请选择评分表".into()]);
             return;
         };
@@ -55,11 +66,21 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
         <section class="panel start" aria-labelledby="start-h">
             <h2 id="start-h">"新建自查"</h2>
             <form on:submit=start novalidate>
+                <fieldset class="role">
+                    <legend>"我是"</legend>
+                    <label><input type="radio" name="role" prop:checked=move || role.get() == Audience::Member
+                        on:change=move |_| pick_role(Audience::Member) />"党员"</label>
+                    <label><input type="radio" name="role" prop:checked=move || role.get() == Audience::Branch
+                        on:change=move |_| pick_role(Audience::Branch) />"支部书记 / 支部委员"</label>
+                </fieldset>
                 <label class="field template-field">
                     <span>"评分表"</span>
-                    <select on:change=move |ev| template_idx.set(event_target_value(&ev).parse().unwrap_or(0))>
-                        {templates().iter().enumerate().map(|(i, t)| view! {
-                            <option value=i.to_string() selected=i == 0>
+                    <select
+                        prop:value=move || template_id.get()
+                        on:change=move |ev| template_id.set(event_target_value(&ev))
+                    >
+                        {move || ordered().into_iter().map(|t| view! {
+                            <option value=t.id.clone() selected=t.id == template_id.get_untracked()>
                                 {format!("{}（{}，{}项，满分{}）", t.title, t.audience.label(), t.item_count(), t.total)}
                             </option>
                         }).collect_view()}
@@ -83,4 +104,11 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// The built-in checklists with those for `role` first, each group in file order.
+fn ordered_for(role: Audience) -> Vec<&'static Template> {
+    let (mut first, rest): (Vec<_>, Vec<_>) = templates().iter().partition(|t| t.audience == role);
+    first.extend(rest);
+    first
 }

@@ -28,6 +28,16 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     await page.getByRole('button', { name: '开始自查' }).click();
     await page.getByText('请填写姓名').waitFor();
 
+    // Members see member checklists first; a secretary sees the branch ones first, and the choice is remembered.
+    const firstOption = () => page.locator('.template-field option').first().textContent();
+    assert.match(await firstOption(), /党员个人/);
+    await page.getByRole('radio', { name: '支部书记 / 支部委员' }).check();
+    assert.match(await firstOption(), /六个模范.*党支部/);
+    await page.reload();
+    await page.getByText('新建自查').waitFor();
+    assert.ok(await page.getByRole('radio', { name: '支部书记 / 支部委员' }).isChecked());
+    assert.equal(await page.getByLabel('评分表').inputValue(), 'liuge-mofan');
+
     await page.getByLabel('单位', exact).fill('西安分行');
     await page.getByLabel('支部', exact).fill('办公室党支部');
     await page.getByLabel('姓名', exact).fill('张三');
