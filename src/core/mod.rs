@@ -2,6 +2,7 @@
 
 pub mod assessment;
 pub mod builtin;
+pub mod csv;
 pub mod numbering;
 pub mod points;
 pub mod record;
@@ -9,6 +10,7 @@ pub mod round;
 pub mod scoring;
 pub mod template;
 pub mod template_check;
+pub mod template_csv;
 
 pub use assessment::{Answer, Assessment, Respondent, Response, ResponseProblem, Review, StartProblem};
 pub use points::{Fraction, Points};

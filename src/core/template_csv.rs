@@ -1,0 +1,404 @@
+//! 评分细则 as a spreadsheet: the CSV that Excel saves, read into a template
+//! and written back out. Columns (the header row names them, in any order):
+//!
+//! | 一级指标 | 二级指标 or 考核内容 | 评分标准 | 分值 | 评分方式 (optional) | 佐证材料 (optional) |
+//!
+//! An empty 一级指标 cell repeats the one above (merged cells in Excel). Rows
+//! whose 一级指标 is 合计 (or 总分/满分) declare the total in 分值; a row 等次
+//! lists the bands in 评分标准 (`优秀90，良好80，合格60，不合格0`); a row 适用对象
+//! says 党员 or 党支部. 评分方式 is one of: 达标 (default), `分档：好10/较好7/一般4/差0`,
+//! `达标：0.6` (基本达标 earns 0.6 of the points), `扣分：0.5` (optionally
+//! `，最多20次`), 打分, 一票否决, 加分.
+
+use super::csv::{self, Record};
+use super::points::{Fraction, Points};
+use super::template::{
+    Audience, GradeBand, Item, LadderStep, Rule, Section, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION,
+};
+use super::template_check::TemplateError;
+use std::collections::HashMap;
+
+const DEFAULT_TOTAL: i64 = 100;
+
+struct Columns {
+    section: usize,
+    title: usize,
+    criteria: usize,
+    points: usize,
+    method: Option<usize>,
+    evidence: Option<usize>,
+}
+
+fn line_error(line: usize, message: impl Into<String>) -> TemplateError {
+    TemplateError {
+        place: format!("第{line}行"),
+        message: message.into(),
+    }
+}
+
+fn find_columns(header: &Record) -> Result<Columns, Vec<TemplateError>> {
+    let names: Vec<String> = header
+        .fields
+        .iter()
+        .map(|f| f.trim().replace([' ', '\u{3000}'], ""))
+        .collect();
+    let find = |wanted: &[&str]| names.iter().position(|n| wanted.contains(&n.as_str()));
+    let section = find(&["一级指标"]);
+    let title = find(&["二级指标/考核内容", "二级指标", "考核内容", "考核内容/二级指标"]);
+    let criteria = find(&["评分标准"]);
+    let points = find(&["分值", "分数", "标准分"]);
+    let missing: Vec<&str> = [
+        (section, "一级指标"),
+        (title, "二级指标/考核内容"),
+        (criteria, "评分标准"),
+        (points, "分值"),
+    ]
+    .iter()
+    .filter(|(c, _)| c.is_none())
+    .map(|(_, n)| *n)
+    .collect();
+    if !missing.is_empty() {
+        return Err(vec![line_error(
+            header.line,
+            format!("表头缺少列：{}（第一行应为列名）", missing.join("、")),
+        )]);
+    }
+    Ok(Columns {
+        section: section.unwrap_or_default(),
+        title: title.unwrap_or_default(),
+        criteria: criteria.unwrap_or_default(),
+        points: points.unwrap_or_default(),
+        method: find(&["评分方式", "计分方式"]),
+        evidence: find(&["佐证材料", "佐证资料"]),
+    })
+}
+
+/// Reads a number written in a cell: `10`, `2.5`, `10分`.
+fn cell_points(cell: &str) -> Option<Points> {
+    Points::parse(cell.trim().trim_end_matches('分'))
+}
+
+/// Splits `名称10` into the name and the number at its end.
+fn name_and_number(s: &str) -> Option<(String, Points)> {
+    let s = s.trim().trim_end_matches('分').trim_end_matches("以上").trim();
+    let split = s.find(|c: char| c.is_ascii_digit() || c == '.')?;
+    let name = s[..split].trim().trim_end_matches(['≥', '>', '=', '：', ':']).trim();
+    let number = Points::parse(&s[split..])?;
+    (!name.is_empty()).then(|| (name.to_string(), number))
+}
+
+fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    s.split(['/', '、', '，', ',', '；', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+/// Reads the 评分方式 cell.
+fn parse_method(cell: &str) -> Result<Rule, String> {
+    let c = cell.trim();
+    let (head, rest) = match c.find(['：', ':']) {
+        Some(i) => (c[..i].trim(), c[i..].trim_start_matches(['：', ':']).trim()),
+        None => (c, ""),
+    };
+    match head {
+        "" | "达标" | "达标评定" | "检查" if rest.is_empty() => Ok(Rule::Check {
+            partial: Fraction::HALF,
+        }),
+        "达标" => match Points::parse(rest) {
+            Some(p) if p > Points::ZERO && p < Points::whole(1) => Ok(Rule::Check {
+                partial: Fraction::from_hundredths(p.hundredths() as u16),
+            }),
+            _ => Err(format!("“达标：x”中x为基本达标的得分比例，应在0和1之间，实际为“{c}”")),
+        },
+        "分档" => {
+            let steps: Option<Vec<LadderStep>> = split_list(rest)
+                .map(|p| name_and_number(p).map(|(name, points)| LadderStep { name, points }))
+                .collect();
+            match steps {
+                Some(steps) if !steps.is_empty() => Ok(Rule::Ladder { steps }),
+                _ => Err(format!("分档写法应为“分档：好10/较好7/一般4/差0”，实际为“{c}”")),
+            }
+        }
+        "扣分" => {
+            let mut parts = split_list(rest);
+            let per = parts
+                .next()
+                .and_then(|p| cell_points(p.trim_start_matches("每次扣").trim_start_matches("每次")));
+            let max_count = parts.next().map(|m| {
+                m.trim_start_matches("最多")
+                    .trim_end_matches('次')
+                    .trim()
+                    .parse::<u32>()
+            });
+            match (per, max_count) {
+                (Some(per), None) => Ok(Rule::Deduction { per, max_count: None }),
+                (Some(per), Some(Ok(m))) => Ok(Rule::Deduction {
+                    per,
+                    max_count: Some(m),
+                }),
+                _ => Err(format!("扣分写法应为“扣分：0.5”或“扣分：0.5，最多20次”，实际为“{c}”")),
+            }
+        }
+        "打分" | "自由评分" | "评分" => Ok(Rule::Free {
+            step: Points::from_hundredths(50),
+        }),
+        "一票否决" => Ok(Rule::Veto),
+        "加分" | "加分项" => Ok(Rule::Bonus {
+            step: Points::from_hundredths(50),
+        }),
+        _ => Err(format!(
+            "无法识别的评分方式“{c}”（可用：达标、分档、扣分、打分、一票否决、加分）"
+        )),
+    }
+}
+
+/// The 评分方式 cell for a rule, in the form `parse_method` reads.
+fn method_cell(rule: &Rule) -> String {
+    match rule {
+        Rule::Check { partial } if *partial == Fraction::HALF => "达标".into(),
+        Rule::Check { partial } => format!("达标：{}", Points::from_hundredths(partial.hundredths() as i64)),
+        Rule::Ladder { steps } => format!(
+            "分档：{}",
+            steps
+                .iter()
+                .map(|s| format!("{}{}", s.name, s.points))
+                .collect::<Vec<_>>()
+                .join("/")
+        ),
+        Rule::Deduction { per, max_count: None } => format!("扣分：{per}"),
+        Rule::Deduction {
+            per,
+            max_count: Some(m),
+        } => format!("扣分：{per}，最多{m}次"),
+        Rule::Free { .. } => "打分".into(),
+        Rule::Veto => "一票否决".into(),
+        Rule::Bonus { .. } => "加分".into(),
+    }
+}
+
+fn parse_grades(line: usize, cell: &str) -> Result<Vec<GradeBand>, TemplateError> {
+    split_list(cell)
+        .map(|p| {
+            // 不合格<60 and 不合格 (no number) both mean the band from 0.
+            if let Some(name) = p.split(['<', '＜']).next().filter(|_| p.contains(['<', '＜'])) {
+                return Some(GradeBand {
+                    name: name.trim().to_string(),
+                    min: Points::ZERO,
+                });
+            }
+            name_and_number(p).map(|(name, min)| GradeBand { name, min })
+        })
+        .collect::<Option<Vec<_>>>()
+        .filter(|g| !g.is_empty())
+        .ok_or_else(|| {
+            line_error(
+                line,
+                format!("等次写法应为“优秀90，良好80，合格60，不合格0”，实际为“{cell}”"),
+            )
+        })
+}
+
+/// A stable id for a template named `title`: the same name gives the same id,
+/// so importing a corrected table makes a new version of the same checklist.
+pub fn template_id_for(title: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in title.trim().bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("custom-{h:08x}")
+}
+
+/// Builds a template from CSV text (already decoded to UTF-8). `title` is
+/// usually the file name without extension. Every problem found is returned,
+/// each with its line.
+pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<TemplateError>> {
+    let records =
+        csv::read(text).map_err(|e| vec![line_error(e.line, "引号没有闭合（单元格内容以\"开头却没有结束的\"）")])?;
+    let Some((header, rows)) = records.split_first() else {
+        return Err(vec![TemplateError {
+            place: String::new(),
+            message: "文件是空的".into(),
+        }]);
+    };
+    let cols = find_columns(header)?;
+    let cell = |r: &Record, i: usize| r.fields.get(i).map(|s| s.trim()).unwrap_or("").to_string();
+
+    let mut errors = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut lines: HashMap<String, usize> = HashMap::new();
+    let mut total = None;
+    let mut grades = None;
+    let mut audience = Audience::Branch;
+    let mut current_section = String::new();
+    for r in rows {
+        let section_cell = cell(r, cols.section);
+        match section_cell.as_str() {
+            "合计" | "总分" | "满分" => {
+                match cell_points(&cell(r, cols.points)) {
+                    Some(p) => total = Some(p),
+                    None => errors.push(line_error(
+                        r.line,
+                        format!("合计分值“{}”不是有效数字", cell(r, cols.points)),
+                    )),
+                }
+                continue;
+            }
+            "等次" => {
+                match parse_grades(r.line, &cell(r, cols.criteria)) {
+                    Ok(g) => grades = Some(g),
+                    Err(e) => errors.push(e),
+                }
+                continue;
+            }
+            "适用对象" => {
+                let who = cell(r, cols.criteria);
+                audience = if who.contains("党员") && !who.contains("支部") {
+                    Audience::Member
+                } else {
+                    Audience::Branch
+                };
+                continue;
+            }
+            "" => {}
+            s => current_section = s.to_string(),
+        }
+        let title = cell(r, cols.title);
+        if title.is_empty() {
+            if r.fields.iter().any(|f| !f.trim().is_empty()) && section_cell.is_empty() {
+                errors.push(line_error(r.line, "二级指标/考核内容为空"));
+            }
+            continue;
+        }
+        if current_section.is_empty() {
+            errors.push(line_error(r.line, "一级指标为空（第一条考核内容前应有一级指标）"));
+            continue;
+        }
+        let rule = match parse_method(&cols.method.map(|i| cell(r, i)).unwrap_or_default()) {
+            Ok(rule) => rule,
+            Err(m) => {
+                errors.push(line_error(r.line, m));
+                continue;
+            }
+        };
+        let points_text = cell(r, cols.points);
+        let points = match (cell_points(&points_text), &rule) {
+            (Some(p), _) => p,
+            (None, Rule::Veto) if points_text.is_empty() => Points::ZERO,
+            (None, _) => {
+                errors.push(line_error(r.line, format!("分值“{points_text}”不是有效数字")));
+                continue;
+            }
+        };
+        if sections.last().is_none_or(|s| s.title != current_section) {
+            let n = sections.len() + 1;
+            sections.push(Section {
+                id: format!("s{n}"),
+                title: current_section.clone(),
+                items: Vec::new(),
+            });
+        }
+        let (si, section) = (sections.len(), sections.last_mut().expect("just pushed"));
+        let ii = section.items.len() + 1;
+        lines.insert(format!("第{si}个一级指标第{ii}项"), r.line);
+        section.items.push(Item {
+            id: format!("{}-{ii}", section.id),
+            title,
+            points,
+            rule,
+            criteria: cell(r, cols.criteria),
+            evidence: cols.evidence.map(|i| cell(r, i)).unwrap_or_default(),
+            allow_na: true,
+            source: None,
+        });
+    }
+    let title = title.trim();
+    let template = Template {
+        format: TEMPLATE_FORMAT.into(),
+        format_version: TEMPLATE_FORMAT_VERSION,
+        id: template_id_for(title),
+        version: 1,
+        title: title.to_string(),
+        short_title: title.chars().take(12).collect(),
+        audience,
+        description: String::new(),
+        total: total.unwrap_or(Points::whole(DEFAULT_TOTAL)),
+        grades: grades.unwrap_or_else(|| {
+            [("优秀", 90), ("良好", 80), ("合格", 60), ("不合格", 0)]
+                .iter()
+                .map(|(n, m)| GradeBand {
+                    name: (*n).into(),
+                    min: Points::whole(*m),
+                })
+                .collect()
+        }),
+        sections,
+    };
+    // Content problems speak of 第x个一级指标第y项; in a spreadsheet, say the line.
+    errors.extend(template.problems().into_iter().map(|mut e| {
+        if let Some(line) = lines.get(&e.place) {
+            e.place = format!("第{line}行");
+        }
+        e
+    }));
+    if errors.is_empty() {
+        Ok(template)
+    } else {
+        errors.sort_by_key(|e| {
+            e.place
+                .trim_start_matches('第')
+                .split('行')
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(usize::MAX)
+        });
+        Err(errors)
+    }
+}
+
+/// Writes a template as CSV (UTF-8 with BOM so Excel shows Chinese), in the
+/// form `template_from_csv` reads back.
+pub fn template_to_csv(t: &Template) -> String {
+    let mut out = String::from("\u{feff}");
+    csv::write_record(
+        &mut out,
+        &[
+            "一级指标",
+            "二级指标/考核内容",
+            "评分标准",
+            "分值",
+            "评分方式",
+            "佐证材料",
+        ],
+    );
+    for s in &t.sections {
+        for (i, item) in s.items.iter().enumerate() {
+            let section = if i == 0 { s.title.as_str() } else { "" };
+            let criteria = if item.criteria.is_empty() {
+                item.rule.describe(item.points)
+            } else {
+                item.criteria.clone()
+            };
+            csv::write_record(
+                &mut out,
+                &[
+                    section,
+                    &item.title,
+                    &criteria,
+                    &item.points.to_string(),
+                    &method_cell(&item.rule),
+                    &item.evidence,
+                ],
+            );
+        }
+    }
+    csv::write_record(&mut out, &["合计", "", "", &t.total.to_string(), "", ""]);
+    let grades: Vec<String> = t.grades.iter().map(|g| format!("{}{}", g.name, g.min)).collect();
+    csv::write_record(&mut out, &["等次", "", &grades.join("，"), "", "", ""]);
+    let who = match t.audience {
+        Audience::Member => "党员",
+        Audience::Branch => "党支部",
+    };
+    csv::write_record(&mut out, &["适用对象", "", who, "", "", ""]);
+    out
+}
