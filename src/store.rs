@@ -146,3 +146,37 @@ pub fn save_setting(name: &str, value: &str) -> Result<(), StoreError> {
         .set_item(&format!("{SETTING_PREFIX}{name}"), value)
         .map_err(write_error)
 }
+
+pub const TEMPLATE_PREFIX: &str = "mofan.template.";
+
+/// Saves an imported template under its id and version; other versions stay.
+pub fn save_template(t: &crate::core::Template) -> Result<(), StoreError> {
+    storage()?
+        .set_item(
+            &format!("{TEMPLATE_PREFIX}{}.v{}", t.id, t.version),
+            &crate::core::record::encode_template(t),
+        )
+        .map_err(write_error)
+}
+
+/// Every imported template version kept in this browser, and any that could
+/// not be read (kept untouched, like unreadable self-checks).
+pub fn list_templates() -> Result<(Vec<crate::core::Template>, Vec<BadRecord>), StoreError> {
+    let s = storage()?;
+    let len = s.length().map_err(|_| StoreError::Unavailable)?;
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(TEMPLATE_PREFIX))
+        .collect();
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for key in keys {
+        let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
+        match crate::core::record::decode_template(&raw) {
+            Ok(t) => good.push(t),
+            Err(error) => bad.push(BadRecord { key, raw, error }),
+        }
+    }
+    good.sort_by(|a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
+    Ok((good, bad))
+}

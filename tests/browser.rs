@@ -110,3 +110,48 @@ fn deleting_removes_only_that_self_check() {
     assert_eq!(store::load_assessment("drop").unwrap(), Loaded::Missing);
     assert!(matches!(store::load_assessment("keep").unwrap(), Loaded::Found(_)));
 }
+
+const CSV_UTF8: &str = include_str!("fixtures/支部党建考核细则.csv");
+const CSV_GBK: &[u8] = include_bytes!("fixtures/支部党建考核细则-gbk.csv");
+
+#[wasm_bindgen_test]
+fn a_gbk_csv_saved_by_excel_on_chinese_windows_reads_as_the_same_table() {
+    use mofan::core::template_csv::template_from_csv;
+    assert!(
+        std::str::from_utf8(std::hint::black_box(CSV_GBK)).is_err(),
+        "the fixture really is GBK, not UTF-8"
+    );
+    let text = mofan::files::decode_text(CSV_GBK).unwrap();
+    assert_eq!(text.replace("\r\n", "\n"), CSV_UTF8.trim_start_matches('\u{feff}'));
+    assert_eq!(
+        template_from_csv(&text, "细则").unwrap(),
+        template_from_csv(CSV_UTF8, "细则").unwrap()
+    );
+}
+
+#[wasm_bindgen_test]
+fn utf8_with_a_byte_order_mark_decodes_without_it() {
+    let text = mofan::files::decode_text(CSV_UTF8.as_bytes()).unwrap();
+    assert!(text.starts_with("一级指标"));
+}
+
+#[wasm_bindgen_test]
+fn imported_templates_are_stored_per_version_and_a_damaged_one_is_reported() {
+    use mofan::core::template_csv::template_from_csv;
+    local().clear().unwrap();
+    let v1 = template_from_csv(CSV_UTF8, "细则").unwrap();
+    let mut v2 = v1.clone();
+    v2.version = 2;
+    store::save_template(&v1).unwrap();
+    store::save_template(&v2).unwrap();
+    local()
+        .set_item(
+            &format!("{}broken.v1", store::TEMPLATE_PREFIX),
+            "{\"schema\":1,\"kind\":\"template\"",
+        )
+        .unwrap();
+    let (good, bad) = store::list_templates().unwrap();
+    assert_eq!(good.iter().map(|t| t.version).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(bad.len(), 1);
+    assert!(bad[0].key.ends_with("broken.v1"));
+}

@@ -11,6 +11,7 @@ pub mod scoring;
 pub mod template;
 pub mod template_check;
 pub mod template_csv;
+pub mod template_library;
 
 pub use assessment::{Answer, Assessment, Respondent, Response, ResponseProblem, Review, StartProblem};
 pub use points::{Fraction, Points};

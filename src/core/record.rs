@@ -7,6 +7,7 @@
 //! ```
 
 use super::assessment::Assessment;
+use super::template::Template;
 use serde::Serialize;
 use serde_json::Value;
 use std::fmt;
@@ -16,6 +17,9 @@ use std::fmt;
 /// 达标/基本达标/未达标 arrived (the values themselves carry over unchanged).
 pub const SCHEMA_VERSION: u32 = 2;
 const KIND_ASSESSMENT: &str = "assessment";
+const KIND_TEMPLATE: &str = "template";
+/// The schema of stored imported templates (the template's own format is versioned inside).
+pub const TEMPLATE_RECORD_SCHEMA: u32 = 1;
 
 /// Why a stored record could not be read. The raw text is never thrown away
 /// by the caller; this only says what is wrong with it.
@@ -64,7 +68,8 @@ pub fn encode_assessment(a: &Assessment) -> String {
     .expect("assessments always serialise")
 }
 
-pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
+/// Opens an envelope of `kind`, returning its schema version and data.
+fn open_envelope(raw: &str, kind: &str, newest: u32) -> Result<(u32, Value), RecordError> {
     let value: Value = serde_json::from_str(raw).map_err(|e| RecordError::Unreadable(e.to_string()))?;
     let Value::Object(mut map) = value else {
         return Err(RecordError::NoEnvelope);
@@ -77,15 +82,40 @@ pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
     if schema == 0 {
         return Err(RecordError::NoEnvelope);
     }
-    if schema > SCHEMA_VERSION {
+    if schema > newest {
         return Err(RecordError::NewerSchema(schema));
     }
     match map.get("kind").and_then(Value::as_str) {
-        Some(KIND_ASSESSMENT) => {}
+        Some(k) if k == kind => {}
         Some(other) => return Err(RecordError::WrongKind(other.to_string())),
         None => return Err(RecordError::NoEnvelope),
     }
-    let mut data = map.remove("data").ok_or(RecordError::NoEnvelope)?;
+    let data = map.remove("data").ok_or(RecordError::NoEnvelope)?;
+    Ok((schema, data))
+}
+
+pub fn encode_template(t: &Template) -> String {
+    serde_json::to_string(&EnvelopeOut {
+        schema: TEMPLATE_RECORD_SCHEMA,
+        kind: KIND_TEMPLATE,
+        data: t,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a stored imported template; it is validated again, so a damaged one
+/// is reported rather than used.
+pub fn decode_template(raw: &str) -> Result<Template, RecordError> {
+    let (_, data) = open_envelope(raw, KIND_TEMPLATE, TEMPLATE_RECORD_SCHEMA)?;
+    let t: Template = serde_json::from_value(data).map_err(|e| RecordError::BadData(e.to_string()))?;
+    match t.problems().first() {
+        None => Ok(t),
+        Some(p) => Err(RecordError::BadData(p.to_string())),
+    }
+}
+
+pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
+    let (schema, mut data) = open_envelope(raw, KIND_ASSESSMENT, SCHEMA_VERSION)?;
     if schema < 2 {
         migrate_v1_to_v2(&mut data);
     }

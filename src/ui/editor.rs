@@ -2,10 +2,10 @@
 
 use super::clock::format_time;
 use super::item_card::ItemCard;
+use super::library;
 use super::route::Route;
 use super::save_queue::{SaveQueue, SaveStatus};
 use super::section_nav::SectionNav;
-use super::template_by_id;
 use crate::core::numbering::chinese_number;
 use crate::core::{Assessment, Response, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
@@ -32,7 +32,7 @@ pub fn Editor(id: String, section: usize) -> impl IntoView {
             "这份自查无法打开：{}。原始内容已原样保留在本机（{}），没有被修改。",
             b.error, b.key
         )),
-        Ok(Loaded::Found(a)) => match template_by_id(&a.template_id) {
+        Ok(Loaded::Found(a)) => match library::find(&a.template_id, a.template_version) {
             None => problem(format!(
                 "这份自查使用的评分表（{}，第{}版）不在本机，无法打开。",
                 a.template_id, a.template_version

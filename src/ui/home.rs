@@ -1,9 +1,10 @@
 //! 首页: the saved self-checks, and starting a new one.
 
 use super::clock::format_local;
+use super::library;
 use super::route::Route;
 use super::start_form::StartForm;
-use super::template_by_id;
+use super::template_import::TemplateImport;
 use crate::core::{Assessment, Scorecard};
 use crate::store::{self, BadRecord};
 use leptos::prelude::*;
@@ -21,8 +22,11 @@ pub fn Home() -> impl IntoView {
             {move || notice.get().map(|n| view! { <p class="notice error" role="alert">{n}</p> })}
             {move || listing.with(|l| match l {
                 Err(e) => view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any(),
-                Ok((_, bad)) if !bad.is_empty() => view! { <BadRecords bad=bad.clone() /> }.into_any(),
-                Ok(_) => ().into_any(),
+                Ok((_, bad)) => {
+                    let mut bad = bad.clone();
+                    bad.extend(use_context::<super::BadTemplates>().map(|b| b.0).unwrap_or_default());
+                    (!bad.is_empty()).then(|| view! { <BadRecords bad=bad /> }).into_any()
+                }
             })}
             <section class="panel saved-list" aria-labelledby="saved-h">
                 <h2 id="saved-h">"我的自查"</h2>
@@ -45,6 +49,7 @@ pub fn Home() -> impl IntoView {
                 })}
             </section>
             <StartForm latest=latest />
+            <TemplateImport />
         </div>
     }
 }
@@ -52,7 +57,7 @@ pub fn Home() -> impl IntoView {
 #[component]
 fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) -> impl IntoView {
     let confirming = RwSignal::new(false);
-    let template = template_by_id(&assessment.template_id);
+    let template = library::find(&assessment.template_id, assessment.template_version);
     let id = assessment.id.clone();
     let open = {
         let id = id.clone();

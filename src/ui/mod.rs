@@ -4,26 +4,15 @@ mod clock;
 mod editor;
 mod home;
 mod item_card;
+mod library;
 mod route;
 mod save_queue;
 mod section_nav;
 mod start_form;
+mod template_import;
 
-use crate::core::builtin::builtin_templates;
-use crate::core::Template;
 use leptos::prelude::*;
 use route::Route;
-use std::sync::OnceLock;
-
-/// The checklists this app offers, parsed once.
-pub fn templates() -> &'static [Template] {
-    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
-    TEMPLATES.get_or_init(builtin_templates)
-}
-
-pub fn template_by_id(id: &str) -> Option<&'static Template> {
-    templates().iter().find(|t| t.id == id)
-}
 
 pub fn mount() {
     leptos::mount::mount_to_body(App);
@@ -32,6 +21,8 @@ pub fn mount() {
 #[component]
 fn App() -> impl IntoView {
     let route = RwSignal::new(Route::current());
+    let bad_templates = library::load_imported();
+    provide_context(BadTemplates(bad_templates));
     // These listeners live as long as the page; their handles are not kept.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::current()));
     let _ = window_event_listener(leptos::ev::pagehide, |_| save_queue::flush_all());
@@ -54,3 +45,7 @@ fn App() -> impl IntoView {
         </main>
     }
 }
+
+/// Imported templates that could not be read at start, shown on the home page.
+#[derive(Clone)]
+pub struct BadTemplates(pub Vec<crate::store::BadRecord>);

@@ -1,9 +1,11 @@
 //! 新建自查: pick a checklist, say who and which round, start.
 
 use super::clock::{current_round, new_id, now_ms};
+use super::library;
 use super::route::Route;
-use super::templates;
+use crate::core::template_csv::template_to_csv;
 use crate::core::{Assessment, Audience, Respondent, Template};
+use crate::files;
 use crate::store;
 use leptos::prelude::*;
 
@@ -31,7 +33,7 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(t) = super::template_by_id(&template_id.get_untracked()) else {
+        let Some(t) = library::newest(&template_id.get_untracked()) else {
             problems.set(vec!["请选择评分表".into()]);
             return;
         };
@@ -49,6 +51,28 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                     Route::Check { id: a.id, section: 0 }.go();
                 }
             },
+        }
+    };
+
+    let export = move |as_csv: bool| {
+        let Some(t) = library::newest(&template_id.get_untracked()) else {
+            return;
+        };
+        let result = if as_csv {
+            files::download(
+                &files::safe_file_name(&format!("{}.csv", t.title)),
+                "text/csv;charset=utf-8",
+                &template_to_csv(t),
+            )
+        } else {
+            files::download(
+                &files::safe_file_name(&format!("{}.json", t.title)),
+                "application/json",
+                &t.to_json(),
+            )
+        };
+        if let Err(e) = result {
+            problems.set(vec![e.0]);
         }
     };
 
@@ -76,6 +100,7 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                 <label class="field template-field">
                     <span>"评分表"</span>
                     <select
+                        aria-label="评分表"
                         prop:value=move || template_id.get()
                         on:change=move |ev| template_id.set(event_target_value(&ev))
                     >
@@ -86,6 +111,11 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
+                <div class="export">
+                    <span class="hint">"导出所选评分表："</span>
+                    <button type="button" on:click=move |_| export(false)>"导出JSON"</button>
+                    <button type="button" on:click=move |_| export(true)>"导出CSV（Excel）"</button>
+                </div>
                 <div class="field-row">
                     {text_field("单位", unit, "unit", "例如：某某分行")}
                     {text_field("支部", branch, "branch", "例如：办公室党支部")}
@@ -106,9 +136,10 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
     }
 }
 
-/// The built-in checklists with those for `role` first, each group in file order.
+/// The checklists on offer with those for `role` first, each group in order.
 fn ordered_for(role: Audience) -> Vec<&'static Template> {
-    let (mut first, rest): (Vec<_>, Vec<_>) = templates().iter().partition(|t| t.audience == role);
+    library::track();
+    let (mut first, rest): (Vec<_>, Vec<_>) = library::offered().into_iter().partition(|t| t.audience == role);
     first.extend(rest);
     first
 }

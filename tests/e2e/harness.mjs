@@ -1,6 +1,7 @@
 // Shared set-up for end-to-end specs: serve the release build (dist/) on
 // 127.0.0.1 and drive Debian's Chromium with playwright-core.
 import { chromium } from 'playwright-core';
+import { deepEqual } from 'node:assert/strict';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -70,4 +71,21 @@ export async function launch(profileDir) {
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   }
   return { context, problems };
+}
+
+/**
+ * Runs `fn` with a fresh profile and browser: `{ context, page, problems, profile }`.
+ * Fails if the page logged an error or anything left 127.0.0.1; always cleans up.
+ */
+export async function withFreshBrowser(fn) {
+  const profile = freshProfile();
+  try {
+    const { context, problems } = await launch(profile.dir);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await fn({ context, page, problems, profile });
+    deepEqual(problems, [], 'page errors or requests that left 127.0.0.1');
+  } finally {
+    await closeAll();
+    profile.dispose();
+  }
 }

@@ -36,7 +36,7 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     await page.reload();
     await page.getByText('新建自查').waitFor();
     assert.ok(await page.getByRole('radio', { name: '支部书记 / 支部委员' }).isChecked());
-    assert.equal(await page.getByLabel('评分表').inputValue(), 'liuge-mofan');
+    assert.equal(await page.getByLabel('评分表', { exact: true }).inputValue(), 'liuge-mofan');
 
     await page.getByLabel('单位', exact).fill('西安分行');
     await page.getByLabel('支部', exact).fill('办公室党支部');

@@ -1,0 +1,112 @@
+//! Which checklists a browser holds: the built-in ones plus every version of
+//! every imported one. Self-checks name a template id and version; older
+//! versions stay, so a self-check made with one still opens after a newer
+//! version is imported.
+
+use super::template::Template;
+
+/// What importing a template would do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportPlan {
+    /// A checklist not seen before; saved as given.
+    New(Template),
+    /// A changed version of an imported checklist: saved as `version`, the old ones kept.
+    NewVersion { template: Template, replaces: u32 },
+    /// The same content is already there; nothing to save.
+    AlreadyThere { version: u32 },
+}
+
+/// Why an import is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportRefusal {
+    /// Built-in checklists are part of the app and cannot be replaced.
+    BuiltIn(String),
+    /// A file declared an id and version that already exist with other content.
+    VersionClash { id: String, version: u32 },
+}
+
+impl ImportRefusal {
+    pub fn message(&self) -> String {
+        match self {
+            ImportRefusal::BuiltIn(title) => format!("不能用导入的文件替换内置评分表“{title}”，请修改文件中的 id"),
+            ImportRefusal::VersionClash { id, version } => format!(
+                "本机已有编号为 {id} 的评分表第{version}版，内容与文件不同；请把文件中的 version 改为更大的数字后再导入"
+            ),
+        }
+    }
+}
+
+fn same_content(a: &Template, b: &Template) -> bool {
+    let mut b = b.clone();
+    b.version = a.version;
+    *a == b
+}
+
+/// Decides where an imported template goes. `from_spreadsheet` templates
+/// carry no version of their own, so a changed one becomes the next version;
+/// a JSON file's declared version is kept and must not clash.
+pub fn plan_import(
+    incoming: Template,
+    builtin: &[&Template],
+    imported: &[&Template],
+    from_spreadsheet: bool,
+) -> Result<ImportPlan, ImportRefusal> {
+    if let Some(b) = builtin.iter().find(|b| b.id == incoming.id) {
+        return Err(ImportRefusal::BuiltIn(b.title.clone()));
+    }
+    let versions: Vec<&Template> = imported.iter().copied().filter(|t| t.id == incoming.id).collect();
+    if let Some(same) = versions.iter().find(|t| same_content(t, &incoming)) {
+        return Ok(ImportPlan::AlreadyThere { version: same.version });
+    }
+    let Some(latest) = versions.iter().map(|t| t.version).max() else {
+        return Ok(ImportPlan::New(incoming));
+    };
+    if from_spreadsheet {
+        let mut template = incoming;
+        template.version = latest + 1;
+        return Ok(ImportPlan::NewVersion {
+            template,
+            replaces: latest,
+        });
+    }
+    if versions.iter().any(|t| t.version == incoming.version) {
+        return Err(ImportRefusal::VersionClash {
+            id: incoming.id,
+            version: incoming.version,
+        });
+    }
+    Ok(ImportPlan::NewVersion {
+        replaces: latest,
+        template: incoming,
+    })
+}
+
+/// The template a self-check was made with: that exact imported version if
+/// present, else the built-in of that id, else the newest imported version.
+pub fn find<'a>(builtin: &[&'a Template], imported: &[&'a Template], id: &str, version: u32) -> Option<&'a Template> {
+    imported
+        .iter()
+        .copied()
+        .find(|t| t.id == id && t.version == version)
+        .or_else(|| builtin.iter().copied().find(|t| t.id == id))
+        .or_else(|| {
+            imported
+                .iter()
+                .copied()
+                .filter(|t| t.id == id)
+                .max_by_key(|t| t.version)
+        })
+}
+
+/// The newest version of each imported checklist, for offering new self-checks.
+pub fn latest_versions<'a>(imported: &[&'a Template]) -> Vec<&'a Template> {
+    let mut out: Vec<&'a Template> = Vec::new();
+    for &t in imported {
+        match out.iter_mut().find(|o| o.id == t.id) {
+            Some(o) if o.version < t.version => *o = t,
+            Some(_) => {}
+            None => out.push(t),
+        }
+    }
+    out
+}

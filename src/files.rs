@@ -1,0 +1,68 @@
+//! Files in and out of the browser: reading a chosen file, decoding the text
+//! Excel writes (UTF-8, or GB18030/GBK on Chinese Windows), and saving a
+//! download. Decoding uses the browser's own TextDecoder, so no encoding
+//! tables are bundled into the wasm.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError(pub String);
+
+/// Text from bytes: UTF-8 (a byte-order mark is dropped) when the bytes are
+/// valid UTF-8, otherwise GB18030, a superset of GBK.
+pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
+    let strict = web_sys::TextDecoderOptions::new();
+    strict.set_fatal(true);
+    if let Ok(utf8) = web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict) {
+        if let Ok(text) = utf8.decode_with_u8_array(bytes) {
+            return Ok(text);
+        }
+    }
+    let gb = web_sys::TextDecoder::new_with_label("gb18030")
+        .map_err(|_| FileError("浏览器不支持GB18030编码，请在Excel中另存为“CSV UTF-8”格式".into()))?;
+    gb.decode_with_u8_array(bytes)
+        .map_err(|_| FileError("无法识别文件的文字编码，请另存为UTF-8格式后重试".into()))
+}
+
+/// The bytes of a file the user picked or dropped.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, FileError> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| FileError(format!("无法读取文件“{}”", file.name())))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Offers `text` as a download named `name`. Nothing leaves the machine: the
+/// file is made from an object URL in this page.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), FileError> {
+    let fail = |_: JsValue| FileError("浏览器未能生成下载文件".into());
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(FileError("页面不可用".into()))?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A file name without characters Windows refuses.
+pub fn safe_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if r#"\/:*?"<>|"#.contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
