@@ -36,7 +36,7 @@ const stats = (xs) => {
 function seedRecord(templateId) {
   return JSON.stringify({
     schema: 1, kind: 'assessment',
-    data: { id: 'bench', template_id: templateId, template_version: 1,
+    data: { id: 'bench', template_id: templateId, template_version: 2,
       respondent: { unit: '基准单位', branch: '基准支部', name: '基准' }, round: '2026年上半年',
       answers: {}, created_at: 1, updated_at: 1 },
   });
@@ -79,7 +79,7 @@ try {
   for (let i = 0; i < runs; i++) times.push(await coldStart(server.url, seedRecord('liuge-mofan')));
   const cold = stats(times);
   const f = (x) => x.toFixed(1);
-  console.log(`\nCold start, 六个模范 (32 items), navigation → interactive, ${runs} fresh profile(s):`);
+  console.log(`\nCold start, 六个模范 (33 items), navigation → interactive, ${runs} fresh profile(s):`);
   console.log(`  min ${f(cold.min)} ms · median ${f(cold.median)} ms · max ${f(cold.max)} ms`);
   console.log('\nNot measured yet: 500-item checklist, answer latency, keystroke time, 1,000 result files (need template import and the secretary desk).');
 

@@ -3,6 +3,7 @@
 use mofan::core::builtin::builtin_templates;
 use mofan::core::record::{decode_assessment, encode_assessment, RecordError, SCHEMA_VERSION};
 use mofan::core::round::half_year_round;
+use mofan::core::template_library::find;
 use mofan::core::{Answer, Assessment, Respondent, Response, Scorecard, StartProblem};
 
 fn sample() -> Assessment {
@@ -106,11 +107,47 @@ fn a_schema_1_record_written_by_the_first_release_still_opens_with_the_same_answ
     assert_eq!(a.response("zzgy-4"), Some(&Response::NotApplicable));
     assert_eq!(a.response("zzgy-2"), Some(&Response::Partial));
     assert_eq!(a.answer("zzgy-3").unwrap().evidence, "推进会签到表");
-    // the total the first release showed for it: 18 of 97 → 18.56
-    let t = &builtin_templates()[0];
+    // It opens with version 1 of the checklist, the one it was made with,
+    // and shows the total the first release showed: 18 of 97 → 18.56.
+    let builtins = builtin_templates();
+    let refs: Vec<&mofan::core::Template> = builtins.iter().collect();
+    let t = find(&refs, &[], &a.template_id, a.template_version).unwrap();
+    assert_eq!(t.version, 1);
     assert_eq!(Scorecard::of_self(t, &a).total.to_string(), "18.56");
     // and it is written back in the current schema
     assert!(encode_assessment(&a).starts_with(&format!("{{\"schema\":{SCHEMA_VERSION}")));
+}
+
+#[test]
+fn a_self_check_keeps_the_rules_of_the_version_it_was_made_with() {
+    // Version 2 of 六个模范 scores the “6个满意” items on a satisfaction ladder;
+    // an answer given under version 1 (达标) still counts under version 1.
+    let builtins = builtin_templates();
+    let refs: Vec<&mofan::core::Template> = builtins.iter().collect();
+    let v1 = find(&refs, &[], "liuge-mofan", 1).unwrap();
+    let v2 = find(&refs, &[], "liuge-mofan", 2).unwrap();
+    let mut a = Assessment::start(
+        "old".into(),
+        v1,
+        Respondent {
+            name: "张三".into(),
+            ..Default::default()
+        },
+        "2026年上半年",
+        1,
+    )
+    .unwrap();
+    a.set_response(v1.item("ddzw-1").unwrap(), Some(Response::Met), 2)
+        .unwrap();
+    assert_eq!(a.template_version, 1);
+    assert_eq!(Scorecard::of_self(v1, &a).earned.to_string(), "3");
+    assert_eq!(
+        Scorecard::of_self(v2, &a).earned.to_string(),
+        "0",
+        "v2 cannot read a 达标 on a ladder item"
+    );
+    // New self-checks use the newest version.
+    assert_eq!(mofan::core::template_library::latest_versions(&refs)[0].version, 2);
 }
 
 #[test]

@@ -2,9 +2,14 @@
 
 use super::template::Template;
 
-/// Raw text of every built-in template.
+/// Raw text of every built-in template, newest version of each first.
 pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[
     ("liuge-mofan.json", include_str!("../../templates/liuge-mofan.json")),
+    // Version 1, kept so self-checks made with it open with the rules they were made with.
+    (
+        "liuge-mofan.v1.json",
+        include_str!("../../templates/liuge-mofan.v1.json"),
+    ),
     (
         "dzb-biaozhunhua.json",
         include_str!("../../templates/dzb-biaozhunhua.json"),

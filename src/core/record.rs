@@ -8,7 +8,9 @@
 
 use super::assessment::Assessment;
 use super::template::Template;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::fmt;
 
@@ -68,16 +70,24 @@ pub fn encode_assessment(a: &Assessment) -> String {
     .expect("assessments always serialise")
 }
 
-/// Opens an envelope of `kind`, returning its schema version and data.
-fn open_envelope(raw: &str, kind: &str, newest: u32) -> Result<(u32, Value), RecordError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| RecordError::Unreadable(e.to_string()))?;
-    let Value::Object(mut map) = value else {
-        return Err(RecordError::NoEnvelope);
-    };
-    let schema = map
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or(RecordError::NoEnvelope)?;
+#[derive(Deserialize)]
+struct EnvelopeIn<'a> {
+    schema: Option<u64>,
+    kind: Option<String>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
+/// Opens an envelope of `kind`, returning its schema version and the raw
+/// text of its data. The data is parsed from text afterwards, so each record
+/// type has one deserializer in the wasm (parsing via `serde_json::Value`
+/// would compile a second copy of every one).
+fn open_envelope<'a>(raw: &'a str, kind: &str, newest: u32) -> Result<(u32, &'a str), RecordError> {
+    let envelope: EnvelopeIn<'a> = serde_json::from_str(raw).map_err(|e| match e.classify() {
+        Category::Data => RecordError::NoEnvelope,
+        _ => RecordError::Unreadable(e.to_string()),
+    })?;
+    let schema = envelope.schema.ok_or(RecordError::NoEnvelope)?;
     let schema = u32::try_from(schema).unwrap_or(u32::MAX);
     if schema == 0 {
         return Err(RecordError::NoEnvelope);
@@ -85,13 +95,13 @@ fn open_envelope(raw: &str, kind: &str, newest: u32) -> Result<(u32, Value), Rec
     if schema > newest {
         return Err(RecordError::NewerSchema(schema));
     }
-    match map.get("kind").and_then(Value::as_str) {
+    match envelope.kind.as_deref() {
         Some(k) if k == kind => {}
         Some(other) => return Err(RecordError::WrongKind(other.to_string())),
         None => return Err(RecordError::NoEnvelope),
     }
-    let data = map.remove("data").ok_or(RecordError::NoEnvelope)?;
-    Ok((schema, data))
+    let data = envelope.data.ok_or(RecordError::NoEnvelope)?;
+    Ok((schema, data.get()))
 }
 
 pub fn encode_template(t: &Template) -> String {
@@ -107,7 +117,7 @@ pub fn encode_template(t: &Template) -> String {
 /// is reported rather than used.
 pub fn decode_template(raw: &str) -> Result<Template, RecordError> {
     let (_, data) = open_envelope(raw, KIND_TEMPLATE, TEMPLATE_RECORD_SCHEMA)?;
-    let t: Template = serde_json::from_value(data).map_err(|e| RecordError::BadData(e.to_string()))?;
+    let t: Template = serde_json::from_str(data).map_err(|e| RecordError::BadData(e.to_string()))?;
     match t.problems().first() {
         None => Ok(t),
         Some(p) => Err(RecordError::BadData(p.to_string())),
@@ -115,11 +125,14 @@ pub fn decode_template(raw: &str) -> Result<Template, RecordError> {
 }
 
 pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
-    let (schema, mut data) = open_envelope(raw, KIND_ASSESSMENT, SCHEMA_VERSION)?;
+    let (schema, data) = open_envelope(raw, KIND_ASSESSMENT, SCHEMA_VERSION)?;
+    let bad = |e: serde_json::Error| RecordError::BadData(e.to_string());
     if schema < 2 {
-        migrate_v1_to_v2(&mut data);
+        let mut value: Value = serde_json::from_str(data).map_err(bad)?;
+        migrate_v1_to_v2(&mut value);
+        return serde_json::from_str(&value.to_string()).map_err(bad);
     }
-    serde_json::from_value(data).map_err(|e| RecordError::BadData(e.to_string()))
+    serde_json::from_str(data).map_err(bad)
 }
 
 /// Schema 1 kept each item's answer as `choice`; schema 2 calls it `response`.

@@ -8,7 +8,7 @@
 //! lists the bands in 评分标准 (`优秀90，良好80，合格60，不合格0`); a row 适用对象
 //! says 党员 or 党支部. 评分方式 is one of: 达标 (default), `分档：好10/较好7/一般4/差0`,
 //! `达标：0.6` (基本达标 earns 0.6 of the points), `扣分：0.5` (optionally
-//! `，最多20次`), 打分, 一票否决, 加分.
+//! `，最多20次`), 打分 (or `打分：1` for whole points), 一票否决, 加分 (or `加分：1`).
 
 use super::csv::{self, Record};
 use super::points::{Fraction, Points};
@@ -139,16 +139,31 @@ fn parse_method(cell: &str) -> Result<Rule, String> {
                 _ => Err(format!("扣分写法应为“扣分：0.5”或“扣分：0.5，最多20次”，实际为“{c}”")),
             }
         }
-        "打分" | "自由评分" | "评分" => Ok(Rule::Free {
-            step: Points::from_hundredths(50),
-        }),
+        "打分" | "自由评分" | "评分" => score_step(rest, c).map(|step| Rule::Free { step }),
         "一票否决" => Ok(Rule::Veto),
-        "加分" | "加分项" => Ok(Rule::Bonus {
-            step: Points::from_hundredths(50),
-        }),
+        "加分" | "加分项" => score_step(rest, c).map(|step| Rule::Bonus { step }),
         _ => Err(format!(
             "无法识别的评分方式“{c}”（可用：达标、分档、扣分、打分、一票否决、加分）"
         )),
+    }
+}
+
+/// The smallest score unit after `打分：` or `加分：`; 0.5 when not given.
+fn score_step(rest: &str, cell: &str) -> Result<Points, String> {
+    if rest.is_empty() {
+        return Ok(Points::from_hundredths(50));
+    }
+    cell_points(rest)
+        .filter(|p| *p > Points::ZERO)
+        .ok_or_else(|| format!("“打分：x”或“加分：x”中x为最小计分单位，例如0.5或1，实际为“{cell}”"))
+}
+
+/// `打分` or `加分` with the step written only when it is not the usual 0.5.
+fn with_step(word: &str, step: Points) -> String {
+    if step == Points::from_hundredths(50) {
+        word.to_string()
+    } else {
+        format!("{word}：{step}")
     }
 }
 
@@ -170,9 +185,9 @@ fn method_cell(rule: &Rule) -> String {
             per,
             max_count: Some(m),
         } => format!("扣分：{per}，最多{m}次"),
-        Rule::Free { .. } => "打分".into(),
+        Rule::Free { step } => with_step("打分", *step),
         Rule::Veto => "一票否决".into(),
-        Rule::Bonus { .. } => "加分".into(),
+        Rule::Bonus { step } => with_step("加分", *step),
     }
 }
 

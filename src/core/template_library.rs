@@ -81,27 +81,19 @@ pub fn plan_import(
     })
 }
 
-/// The template a self-check was made with: that exact imported version if
-/// present, else the built-in of that id, else the newest imported version.
+/// The template a self-check was made with: that exact version if present
+/// (built-in or imported), else the newest version of that id.
 pub fn find<'a>(builtin: &[&'a Template], imported: &[&'a Template], id: &str, version: u32) -> Option<&'a Template> {
-    imported
-        .iter()
-        .copied()
-        .find(|t| t.id == id && t.version == version)
-        .or_else(|| builtin.iter().copied().find(|t| t.id == id))
-        .or_else(|| {
-            imported
-                .iter()
-                .copied()
-                .filter(|t| t.id == id)
-                .max_by_key(|t| t.version)
-        })
+    let all = || builtin.iter().chain(imported).copied().filter(move |t| t.id == id);
+    all()
+        .find(|t| t.version == version)
+        .or_else(|| all().max_by_key(|t| t.version))
 }
 
-/// The newest version of each imported checklist, for offering new self-checks.
-pub fn latest_versions<'a>(imported: &[&'a Template]) -> Vec<&'a Template> {
+/// The newest version of each checklist, in first-seen order, for offering new self-checks.
+pub fn latest_versions<'a>(templates: &[&'a Template]) -> Vec<&'a Template> {
     let mut out: Vec<&'a Template> = Vec::new();
-    for &t in imported {
+    for &t in templates {
         match out.iter_mut().find(|o| o.id == t.id) {
             Some(o) if o.version < t.version => *o = t,
             Some(_) => {}

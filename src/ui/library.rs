@@ -63,7 +63,7 @@ pub fn newest(id: &str) -> Option<&'static Template> {
 
 /// What a new self-check can use: the built-in ones, then the newest version of each imported one.
 pub fn offered() -> Vec<&'static Template> {
-    let mut all = builtin();
+    let mut all = latest_versions(&builtin());
     all.extend(latest_versions(&imported()));
     all
 }

@@ -45,7 +45,7 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     await page.getByRole('button', { name: '开始自查' }).click();
     await page.getByRole('heading', { name: '模范机关创建“六个模范”自查评分表' }).waitFor();
     assert.equal(await text(page.getByTestId('total')), '0');
-    assert.equal(await text(page.getByTestId('progress')), '0/32');
+    assert.equal(await text(page.getByTestId('progress')), '0/33');
 
     // ---- section 1 (做政治过硬的模范, items of 4/4/3/3/4 points)
     await choose(page, 'zzgy-1', '达标');      // 4
@@ -70,7 +70,7 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     // By hand: earned 4+2+0+4 + 4+4 = 18 of (100 − 3 不适用) = 97 → 18 ÷ 97 × 100 = 18.556… → 18.56
     assert.equal(await text(page.getByTestId('total')), '18.56');
     assert.equal(await text(page.getByTestId('grade')), '不合格');
-    assert.equal(await text(page.getByTestId('progress')), '7/32');
+    assert.equal(await text(page.getByTestId('progress')), '7/33');
     const tab1 = page.locator('.section-tab').nth(0);
     assert.match(await text(tab1), /5\/5 项 · 10\/15 分/);
 
@@ -91,7 +91,7 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     assert.equal(await row.count(), 1);
     assert.match(await text(row), /六个模范/);
     assert.match(await text(row), /2026年上半年/);
-    assert.match(await text(row), /已答 7\/32 项 · 18\.56 分 · 不合格/);
+    assert.match(await text(row), /已答 7\/33 项 · 18\.56 分 · 不合格/);
     assert.match(await text(row), /最近编辑 \d{4}-\d\d-\d\d \d\d:\d\d/);
 
     await row.getByRole('button', { name: '继续填写' }).click();
