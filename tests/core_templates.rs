@@ -120,15 +120,15 @@ fn rule_mistakes_are_named_per_item() {
         {"id":"v","title":"否决","points":1,"rule":{"kind":"veto"}},
         {"id":"b","title":"加分","points":5,"rule":{"kind":"bonus"}}]}]"#;
     let m = messages(&base(s, OK_GRADES)).join("\n");
-    assert!(m.contains("第1个一级指标第1项：分档“好”重复"), "{m}");
+    assert!(m.contains("第3行（第1个一级指标第1项）：分档“好”重复"), "{m}");
     assert!(m.contains("分档“好”的分数 5 超出 0–4 分"), "{m}");
     assert!(m.contains("最高一档应等于分值 4 分"), "{m}");
-    assert!(m.contains("第1个一级指标第2项：每次扣分（per）应大于0"), "{m}");
+    assert!(m.contains("第4行（第1个一级指标第2项）：每次扣分（per）应大于0"), "{m}");
     assert!(
-        m.contains("第1个一级指标第3项：分值 2.25 不是最小计分单位 0.5 的整数倍"),
+        m.contains("第5行（第1个一级指标第3项）：分值 2.25 不是最小计分单位 0.5 的整数倍"),
         "{m}"
     );
-    assert!(m.contains("第1个一级指标第4项：一票否决项不计分"), "{m}");
+    assert!(m.contains("第6行（第1个一级指标第4项）：一票否决项不计分"), "{m}");
     // bonus and veto items stay out of the sum: 4 + 3 + 2.25 = 9.25 of 10
     assert!(m.contains("合计为 9.25 分"), "{m}");
 }
@@ -176,4 +176,28 @@ fn every_template_file_is_built_in_and_the_seed_frameworks_are_all_there() {
         })
         .collect();
     assert_eq!(kinds.len(), 6, "{kinds:?}");
+}
+
+#[test]
+fn a_duplicate_id_in_a_pretty_printed_file_names_the_line_of_the_second_item() {
+    // A real file layout: every key on its own line. The title mentions "rule" to
+    // show that text inside strings is not taken for a key.
+    let mut t: serde_json::Value = serde_json::from_str(include_str!("../templates/congyan-zuofeng.json")).unwrap();
+    t["sections"][1]["items"][2]["id"] = t["sections"][1]["items"][0]["id"].clone();
+    t["sections"][0]["items"][1]["title"] = "含有 \"rule\": 字样的标题".into();
+    let text = serde_json::to_string_pretty(&t).unwrap();
+    let m = messages(&text).join("\n");
+    let line = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("\"rule\""))
+        .nth(1 + 3 + 2) // veto + 3 more in section 1, then the third item of section 2
+        .map(|(i, _)| i + 1)
+        .unwrap();
+    assert!(
+        m.contains(&format!(
+            "第{line}行（第2个一级指标第3项）：编号 \"sf-1\" 与其他考核内容重复"
+        )),
+        "{m}"
+    );
 }

@@ -204,7 +204,7 @@ impl Template {
         if problems.is_empty() {
             Ok(template)
         } else {
-            Err(problems)
+            Err(super::template_check::with_json_lines(problems, text, &template))
         }
     }
 

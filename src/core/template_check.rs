@@ -9,16 +9,46 @@ use std::fmt;
 /// One problem in a template, said in Chinese, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateError {
-    /// Where: 第3行第5列 for syntax, 第2部分第4项 for content; empty for the whole file.
+    /// Where, as shown: 第3行第5列 for syntax, 第12行（第2个一级指标第4项） for
+    /// content; empty for the whole file.
     pub place: String,
     pub message: String,
+    /// Which part of the template, when the problem is in one.
+    pub spot: Option<Spot>,
+}
+
+/// A part of a template, by position (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Spot {
+    Section(usize),
+    Item { section: usize, item: usize },
+    Grade(usize),
+}
+
+impl Spot {
+    fn describe(self) -> String {
+        match self {
+            Spot::Section(s) => format!("第{}个一级指标", s + 1),
+            Spot::Item { section, item } => format!("第{}个一级指标第{}项", section + 1, item + 1),
+            Spot::Grade(g) => format!("第{}个等次", g + 1),
+        }
+    }
 }
 
 impl TemplateError {
-    fn at(place: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn at(place: impl Into<String>, message: impl Into<String>) -> Self {
         TemplateError {
             place: place.into(),
             message: message.into(),
+            spot: None,
+        }
+    }
+
+    fn in_part(spot: Spot, message: impl Into<String>) -> Self {
+        TemplateError {
+            place: spot.describe(),
+            message: message.into(),
+            spot: Some(spot),
         }
     }
 
@@ -110,36 +140,36 @@ impl Template {
         let mut section_ids = HashSet::new();
         let mut item_ids = HashSet::new();
         for (si, section) in self.sections.iter().enumerate() {
-            let place = format!("第{}个一级指标", si + 1);
+            let place = Spot::Section(si);
             if section.title.trim().is_empty() {
-                out.push(TemplateError::at(&place, "名称为空"));
+                out.push(TemplateError::in_part(place, "名称为空"));
             }
             if section.id.trim().is_empty() {
-                out.push(TemplateError::at(&place, "编号（id）为空"));
+                out.push(TemplateError::in_part(place, "编号（id）为空"));
             } else if !section_ids.insert(section.id.as_str()) {
-                out.push(TemplateError::at(
-                    &place,
+                out.push(TemplateError::in_part(
+                    place,
                     format!("编号 \"{}\" 与其他一级指标重复", section.id),
                 ));
             }
             if section.items.is_empty() {
-                out.push(TemplateError::at(&place, "没有任何考核内容（items）"));
+                out.push(TemplateError::in_part(place, "没有任何考核内容（items）"));
             }
             for (ii, item) in section.items.iter().enumerate() {
-                let place = format!("第{}个一级指标第{}项", si + 1, ii + 1);
+                let place = Spot::Item { section: si, item: ii };
                 if item.id.trim().is_empty() {
-                    out.push(TemplateError::at(&place, "编号（id）为空"));
+                    out.push(TemplateError::in_part(place, "编号（id）为空"));
                 } else if !item_ids.insert(item.id.as_str()) {
-                    out.push(TemplateError::at(
-                        &place,
+                    out.push(TemplateError::in_part(
+                        place,
                         format!("编号 \"{}\" 与其他考核内容重复", item.id),
                     ));
                 }
                 if item.title.trim().is_empty() {
-                    out.push(TemplateError::at(&place, "考核内容为空"));
+                    out.push(TemplateError::in_part(place, "考核内容为空"));
                 }
                 for problem in rule_problems(&item.rule, item.points) {
-                    out.push(TemplateError::at(&place, problem));
+                    out.push(TemplateError::in_part(place, problem));
                 }
             }
         }
@@ -163,20 +193,23 @@ impl Template {
         let mut names = HashSet::new();
         let mut mins = HashSet::new();
         for (gi, band) in self.grades.iter().enumerate() {
-            let place = format!("第{}个等次", gi + 1);
+            let place = Spot::Grade(gi);
             if band.name.trim().is_empty() {
-                out.push(TemplateError::at(&place, "等次名称为空"));
+                out.push(TemplateError::in_part(place, "等次名称为空"));
             } else if !names.insert(band.name.as_str()) {
-                out.push(TemplateError::at(&place, format!("等次 \"{}\" 重复", band.name)));
+                out.push(TemplateError::in_part(place, format!("等次 \"{}\" 重复", band.name)));
             }
             if band.min < Points::ZERO || band.min > self.total {
-                out.push(TemplateError::at(
-                    &place,
+                out.push(TemplateError::in_part(
+                    place,
                     format!("起点 {} 分超出 0–{} 分", band.min, self.total),
                 ));
             }
             if !mins.insert(band.min) {
-                out.push(TemplateError::at(&place, format!("起点 {} 分与其他等次相同", band.min)));
+                out.push(TemplateError::in_part(
+                    place,
+                    format!("起点 {} 分与其他等次相同", band.min),
+                ));
             }
         }
         if !self.grades.iter().any(|g| g.min == Points::ZERO) {
@@ -254,4 +287,79 @@ fn rule_problems(rule: &Rule, points: Points) -> Vec<String> {
         }
     }
     out
+}
+
+/// Lines (1-based) on which each occurrence of the object key `key` stands,
+/// in document order. Strings are skipped properly, so a title that happens
+/// to contain the key's text does not count.
+fn key_lines(text: &str, key: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let (mut line, mut in_string, mut escaped) = (1, false, false);
+    let mut current = String::new();
+    let mut just_closed: Option<(String, usize)> = None;
+    let mut string_line = 1;
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+        }
+        if in_string {
+            match (escaped, c) {
+                (true, _) => {
+                    escaped = false;
+                    current.push(c);
+                }
+                (false, '\\') => escaped = true,
+                (false, '"') => {
+                    in_string = false;
+                    just_closed = Some((std::mem::take(&mut current), string_line));
+                }
+                _ => current.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                string_line = line;
+                current.clear();
+                just_closed = None;
+            }
+            ':' => {
+                if let Some((k, l)) = just_closed.take() {
+                    if k == key {
+                        out.push(l);
+                    }
+                }
+            }
+            c if c.is_whitespace() => {}
+            _ => just_closed = None,
+        }
+    }
+    out
+}
+
+/// Adds the line to problems found in a JSON template's content, e.g.
+/// `第57行（第2个一级指标第3项）`. Sections are found by their `items` key,
+/// items by their `rule` key, bands by their `min` key.
+pub(crate) fn with_json_lines(mut problems: Vec<TemplateError>, text: &str, t: &Template) -> Vec<TemplateError> {
+    let (sections, items, grades) = (
+        key_lines(text, "items"),
+        key_lines(text, "rule"),
+        key_lines(text, "min"),
+    );
+    for p in &mut problems {
+        let line = match p.spot {
+            Some(Spot::Section(s)) => sections.get(s),
+            Some(Spot::Item { section, item }) => {
+                let before: usize = t.sections.iter().take(section).map(|s| s.items.len()).sum();
+                items.get(before + item)
+            }
+            Some(Spot::Grade(g)) => grades.get(g),
+            None => None,
+        };
+        if let Some(line) = line {
+            p.place = format!("第{line}行（{}）", p.place);
+        }
+    }
+    problems
 }

@@ -15,7 +15,7 @@ use super::points::{Fraction, Points};
 use super::template::{
     Audience, GradeBand, Item, LadderStep, Rule, Section, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION,
 };
-use super::template_check::TemplateError;
+use super::template_check::{Spot, TemplateError};
 use std::collections::HashMap;
 
 const DEFAULT_TOTAL: i64 = 100;
@@ -30,10 +30,7 @@ struct Columns {
 }
 
 fn line_error(line: usize, message: impl Into<String>) -> TemplateError {
-    TemplateError {
-        place: format!("第{line}行"),
-        message: message.into(),
-    }
+    TemplateError::at(format!("第{line}行"), message)
 }
 
 fn find_columns(header: &Record) -> Result<Columns, Vec<TemplateError>> {
@@ -231,17 +228,14 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
     let records =
         csv::read(text).map_err(|e| vec![line_error(e.line, "引号没有闭合（单元格内容以\"开头却没有结束的\"）")])?;
     let Some((header, rows)) = records.split_first() else {
-        return Err(vec![TemplateError {
-            place: String::new(),
-            message: "文件是空的".into(),
-        }]);
+        return Err(vec![TemplateError::at("", "文件是空的")]);
     };
     let cols = find_columns(header)?;
     let cell = |r: &Record, i: usize| r.fields.get(i).map(|s| s.trim()).unwrap_or("").to_string();
 
     let mut errors = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
-    let mut lines: HashMap<String, usize> = HashMap::new();
+    let mut lines: HashMap<Spot, usize> = HashMap::new();
     let mut total = None;
     let mut grades = None;
     let mut audience = Audience::Branch;
@@ -315,7 +309,13 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
         }
         let (si, section) = (sections.len(), sections.last_mut().expect("just pushed"));
         let ii = section.items.len() + 1;
-        lines.insert(format!("第{si}个一级指标第{ii}项"), r.line);
+        lines.insert(
+            Spot::Item {
+                section: si - 1,
+                item: ii - 1,
+            },
+            r.line,
+        );
         section.items.push(Item {
             id: format!("{}-{ii}", section.id),
             title,
@@ -351,7 +351,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
     };
     // Content problems speak of 第x个一级指标第y项; in a spreadsheet, say the line.
     errors.extend(template.problems().into_iter().map(|mut e| {
-        if let Some(line) = lines.get(&e.place) {
+        if let Some(line) = e.spot.and_then(|spot| lines.get(&spot)) {
             e.place = format!("第{line}行");
         }
         e
