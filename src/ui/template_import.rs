@@ -37,6 +37,10 @@ async fn examine(file: web_sys::File) -> ImportState {
         file: name.clone(),
         problems,
     };
+    // A checklist is a few dozen kilobytes; anything this big is the wrong file.
+    if file.size() > 5_000_000.0 {
+        return problems(vec!["文件超过5MB，不像是评分表，请检查是否选错了文件".into()]);
+    }
     let text = match files::read_file(&file).await.and_then(|b| files::decode_text(&b)) {
         Ok(text) => text,
         Err(e) => return problems(vec![e.0]),
