@@ -1,7 +1,13 @@
-// Benchmarks the release build in dist/: size of every file (raw and gzip -9)
-// and cold start (navigation → checklist interactive) in headless Chromium,
-// each run in a fresh browser profile. Prints a table and writes
-// bench-results.json (not committed).
+// Benchmarks the release build in dist/ in headless Chromium and prints a
+// table (also written to bench-results.json, not committed):
+//   1. raw and gzip -9 size of every file in dist/, and the total;
+//   2. cold start, navigation → checklist interactive, for the largest
+//      built-in checklist and a generated 500-item one (fresh profile each run);
+//   3. answer latency on the 500-item checklist: click → score on screen and
+//      record saved, timed inside the page with performance.now and a forced layout;
+//   4. keystroke time in a note on the 500-item checklist;
+//   5. import and summarise 1,000 result files (skipped until the secretary's desk exists);
+//   6. JS heap after step 3 (CDP Performance.getMetrics).
 //
 //   node scripts/bench.mjs [--runs N] [--smoke]
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -11,7 +17,8 @@ import { startServer, freshProfile, launch, closeAll, ROOT } from '../tests/e2e/
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
-const runs = smoke ? 1 : Number(args[args.indexOf('--runs') + 1]) || 5;
+const runs = smoke ? 1 : Number(args[args.indexOf('--runs') + 1]) || 7;
+const samples = smoke ? 5 : 50;
 const DIST = join(ROOT, 'dist');
 
 function sizes() {
@@ -28,62 +35,181 @@ function sizes() {
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
   return { n: s.length, min: s[0], median: at(0.5), p95: at(0.95), max: s[s.length - 1] };
 };
 
-// A stored self-check of a built-in template, so start-up opens the checklist.
-function seedRecord(templateId) {
-  return JSON.stringify({
-    schema: 1, kind: 'assessment',
-    data: { id: 'bench', template_id: templateId, template_version: 2,
-      respondent: { unit: '基准单位', branch: '基准支部', name: '基准' }, round: '2026年上半年',
-      answers: {}, created_at: 1, updated_at: 1 },
-  });
+const envelope = (kind, schema, data) => JSON.stringify({ schema, kind, data });
+
+/** A checklist of `sections` × `perSection` check items, 100 points in all. */
+function generatedTemplate(sections = 10, perSection = 50) {
+  const points = 100 / (sections * perSection);
+  return {
+    format: 'mofan-template', format_version: 1, id: 'bench-500', version: 1,
+    title: `基准测试评分表（${sections * perSection}项）`, short_title: '基准500', audience: 'branch', total: 100,
+    grades: [{ name: '优秀', min: 90 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 }],
+    sections: Array.from({ length: sections }, (_, s) => ({
+      id: `s${s + 1}`, title: `第${s + 1}部分`,
+      items: Array.from({ length: perSection }, (_, i) => ({
+        id: `s${s + 1}-${i + 1}`, title: `考核内容 ${s + 1}.${i + 1}：按规定开展并留有记录`, points,
+        rule: { kind: 'check' }, criteria: '有记录且完整为达标；记录不全为基本达标；无记录为未达标',
+        evidence: '会议记录、台账',
+      })),
+    })),
+  };
 }
 
-/** Milliseconds from navigation start to the first answer control existing (handlers are attached on creation). */
-async function coldStart(url, record) {
+/** The storage a fresh profile gets: one self-check of `templateId`, plus any extra records. */
+function seed(templateId, version, extra = {}) {
+  return {
+    'mofan.assessment.bench': envelope('assessment', 2, {
+      id: 'bench', template_id: templateId, template_version: version,
+      respondent: { unit: '基准单位', branch: '基准支部', name: '基准' }, round: '2026年上半年',
+      answers: {}, created_at: 1, updated_at: 1,
+    }),
+    ...extra,
+  };
+}
+
+/** Opens the seeded self-check in a fresh profile; returns { context, page, interactiveAt }. */
+async function openFresh(url, storage, profile) {
+  const { context } = await launch(profile.dir);
+  await context.addInitScript((entries) => {
+    for (const [k, v] of Object.entries(entries)) if (!localStorage.getItem(k)) localStorage.setItem(k, v);
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('.item input')) {
+        window.__interactiveAt = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, storage);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url + '#/check/bench');
+  await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 30_000 });
+  return { context, page, interactiveAt: await page.evaluate(() => window.__interactiveAt) };
+}
+
+async function coldStarts(url, storage) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const profile = freshProfile();
+    try {
+      const { context, interactiveAt } = await openFresh(url, storage, profile);
+      times.push(interactiveAt);
+      await context.close();
+    } finally {
+      await closeAll();
+      profile.dispose();
+    }
+  }
+  return stats(times);
+}
+
+// Inside the page: yield until every microtask (Leptos effects) has run,
+// without the 4 ms clamp of setTimeout.
+const IN_PAGE_HELPERS = `
+  window.__settle = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+`;
+
+async function interaction(url, storage) {
   const profile = freshProfile();
   try {
-    const { context } = await launch(profile.dir);
-    await context.addInitScript((rec) => {
-      if (!localStorage.getItem('mofan.assessment.bench')) localStorage.setItem('mofan.assessment.bench', rec);
-      new MutationObserver((_, obs) => {
-        if (document.querySelector('.item input[type=radio]')) {
-          window.__interactiveAt = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    }, record);
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url + '#/check/bench');
-    await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 30_000 });
-    const t = await page.evaluate(() => window.__interactiveAt);
+    const { context, page } = await openFresh(url, storage, profile);
+    await page.evaluate(IN_PAGE_HELPERS);
+    const answer = await page.evaluate(async (n) => {
+      const times = [];
+      const total = document.querySelector('[data-testid=total]');
+      const items = [...document.querySelectorAll('.item')];
+      for (let i = 0; i < n; i++) {
+        const radio = items[i % items.length].querySelectorAll('.choices input[type=radio]')[i < items.length ? 0 : 1];
+        const before = total.textContent;
+        const t0 = performance.now();
+        radio.click();
+        await window.__settle();
+        void document.body.offsetHeight; // force layout
+        times.push(performance.now() - t0);
+        if (total.textContent === before) throw new Error('the total did not change after an answer');
+      }
+      return times;
+    }, samples);
+    const saved = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('mofan.assessment.bench')).data.answers).length);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    const keystroke = await page.evaluate(async (n) => {
+      const note = document.querySelector('.item textarea.note');
+      note.focus();
+      const times = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        note.value += '字';
+        note.dispatchEvent(new InputEvent('input', { bubbles: true, data: '字', inputType: 'insertText' }));
+        await window.__settle();
+        void document.body.offsetHeight;
+        times.push(performance.now() - t0);
+      }
+      return times;
+    }, samples);
     await context.close();
-    return t;
+    return { answer: stats(answer), saved, heapMB: heap / 1048576, keystroke: stats(keystroke) };
   } finally {
     await closeAll();
     profile.dispose();
   }
 }
 
+function largestBuiltin() {
+  const dir = join(ROOT, 'templates');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+    .map((t) => ({ t, n: t.sections.reduce((s, x) => s + x.items.length, 0) }))
+    .sort((a, b) => b.n - a.n || b.t.version - a.t.version)[0];
+}
+
+const f1 = (x) => x.toFixed(1);
+const row = (label, s, unit = 'ms') =>
+  `${label.padEnd(52)} min ${f1(s.min).padStart(7)} · median ${f1(s.median).padStart(7)} · p95 ${f1(s.p95).padStart(7)} · max ${f1(s.max).padStart(7)} ${unit}`;
+
 const server = await startServer();
 try {
   const size = sizes();
-  console.log('\nRelease build (dist/)');
-  console.log('file'.padEnd(44), 'bytes'.padStart(10), 'gzip -9'.padStart(10));
-  for (const r of size) console.log(r.file.padEnd(44), String(r.bytes).padStart(10), String(r.gzip).padStart(10));
+  console.log('\n1. Release build (dist/)');
+  console.log('   ' + 'file'.padEnd(44), 'bytes'.padStart(10), 'gzip -9'.padStart(10));
+  for (const r of size) console.log('   ' + r.file.padEnd(44), String(r.bytes).padStart(10), String(r.gzip).padStart(10));
 
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push(await coldStart(server.url, seedRecord('liuge-mofan')));
-  const cold = stats(times);
-  const f = (x) => x.toFixed(1);
-  console.log(`\nCold start, 六个模范 (33 items), navigation → interactive, ${runs} fresh profile(s):`);
-  console.log(`  min ${f(cold.min)} ms · median ${f(cold.median)} ms · max ${f(cold.max)} ms`);
-  console.log('\nNot measured yet: 500-item checklist, answer latency, keystroke time, 1,000 result files (need template import and the secretary desk).');
+  const big = largestBuiltin();
+  const gen = generatedTemplate();
+  const genStorage = seed('bench-500', 1, { 'mofan.template.bench-500.v1': envelope('template', 1, gen) });
+  console.log(`\n2. Cold start, navigation → checklist interactive, ${runs} fresh profile(s) each`);
+  const coldBuiltin = await coldStarts(server.url, seed(big.t.id, big.t.version));
+  console.log('   ' + row(`${big.t.short_title} (${big.n} items, built-in)`, coldBuiltin));
+  const cold500 = await coldStarts(server.url, genStorage);
+  console.log('   ' + row('generated (500 items, 10 sections of 50)', cold500));
 
-  writeFileSync(join(ROOT, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), smoke, size, coldStart: { template: 'liuge-mofan', ms: times, ...cold } }, null, 2));
+  const inter = await interaction(server.url, genStorage);
+  console.log(`\n3. Answer latency on 500 items, click → total updated and record saved (${samples} answers)`);
+  console.log('   ' + row('answer', inter.answer));
+  console.log(`   answers in the stored record afterwards: ${inter.saved}`);
+  console.log(`\n4. Typing in a note on 500 items (${samples} keystrokes)`);
+  console.log('   ' + row('keystroke', inter.keystroke));
+  console.log('\n5. Import and summarise 1,000 result files: skipped (needs the secretary\'s desk, issue 4)');
+  console.log(`\n6. JS heap after step 3: ${f1(inter.heapMB)} MB (CDP JSHeapUsedSize)`);
+
+  const total = size[size.length - 1].gzip;
+  const verdict = (ok) => (ok ? 'met' : 'MISSED');
+  console.log('\nBudgets');
+  console.log(`   total transfer ≤ 160 KB gzip: ${(total / 1024).toFixed(1)} KB → ${verdict(total <= 160 * 1024)}`);
+  console.log(`   cold start 500 items ≤ 600 ms median: ${f1(cold500.median)} ms → ${verdict(cold500.median <= 600)}`);
+  console.log(`   answer ≤ 8 ms p95: ${f1(inter.answer.p95)} ms → ${verdict(inter.answer.p95 <= 8)}`);
+  console.log(`   keystroke ≤ 4 ms p95: ${f1(inter.keystroke.p95)} ms → ${verdict(inter.keystroke.p95 <= 4)}`);
+
+  writeFileSync(join(ROOT, 'bench-results.json'), JSON.stringify({
+    date: new Date().toISOString(), smoke, runs, samples, size,
+    coldStart: { builtin: { template: big.t.id, items: big.n, ...coldBuiltin }, generated500: cold500 },
+    answer: inter.answer, savedAnswers: inter.saved, keystroke: inter.keystroke, heapMB: inter.heapMB,
+  }, null, 2));
   console.log('\nwritten: bench-results.json');
 } finally {
   await server.close();

@@ -80,7 +80,8 @@ pub struct SectionScore {
 }
 
 impl SectionScore {
-    fn of(section: &Section, response_of: &impl Fn(&str) -> Option<Response>) -> Self {
+    /// Scores one section, noting the titles of triggered vetoes in `vetoes`.
+    fn of(section: &Section, response_of: &impl Fn(&str) -> Option<Response>, vetoes: &mut Vec<String>) -> Self {
         let mut s = SectionScore {
             answered: 0,
             items: section.items.len(),
@@ -103,6 +104,7 @@ impl SectionScore {
             match score {
                 ItemScore::Base(p) => s.earned += p,
                 ItemScore::Bonus(p) => s.bonus += p,
+                ItemScore::Veto(true) => vetoes.push(item.title.clone()),
                 _ => {}
             }
         }
@@ -136,10 +138,12 @@ pub struct Scorecard {
 impl Scorecard {
     /// Scores a template given each item's response.
     pub fn compute(template: &Template, response_of: impl Fn(&str) -> Option<Response>) -> Scorecard {
+        // One pass over the items: in the editor each response is a signal read.
+        let mut vetoes = Vec::new();
         let sections: Vec<SectionScore> = template
             .sections
             .iter()
-            .map(|s| SectionScore::of(s, &response_of))
+            .map(|s| SectionScore::of(s, &response_of, &mut vetoes))
             .collect();
         let earned: Points = sections.iter().map(|s| s.earned).sum();
         let applicable: Points = sections.iter().map(|s| s.applicable).sum();
@@ -149,11 +153,6 @@ impl Scorecard {
         } else {
             Points::ZERO
         };
-        let vetoes: Vec<String> = template
-            .items()
-            .filter(|i| ItemScore::of(i, response_of(&i.id).as_ref()) == ItemScore::Veto(true))
-            .map(|i| i.title.clone())
-            .collect();
         let total = base + bonus;
         let grade = if vetoes.is_empty() {
             template.grade_for(total)

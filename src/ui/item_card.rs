@@ -30,7 +30,7 @@ pub fn ItemCard(
     let answer = Callback::new(move |r: Option<Response>| {
         let result = queue.with_value(|q| {
             let mut outcome = Ok(());
-            q.change(|a| outcome = a.set_response(item, r.clone(), now_ms()));
+            q.change_now(|a| outcome = a.set_response(item, r.clone(), now_ms()));
             outcome
         });
         match result {

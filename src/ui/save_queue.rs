@@ -1,9 +1,10 @@
 //! Debounced saving of the self-check being edited.
 //!
-//! Every change goes into the in-memory `Assessment` at once; the stored copy
-//! follows at most 300 ms after the first unsaved change (later changes do
-//! not postpone it), and immediately when the page is hidden or closed
-//! (`pagehide`, `visibilitychange`), so the last keystroke survives.
+//! Every change goes into the in-memory `Assessment` at once. A chosen answer
+//! is written at once; typed text follows at most 300 ms after the first
+//! unsaved keystroke (later ones do not postpone it), and immediately when the
+//! page is hidden or closed (`pagehide`, `visibilitychange`), so the last
+//! keystroke survives.
 
 use crate::core::Assessment;
 use crate::store::{self, StoreError};
@@ -76,6 +77,14 @@ impl SaveQueue {
             Ok(h) => self.timer.set(Some(h)),
             Err(_) => self.flush(),
         }
+    }
+
+    /// Applies a change and writes it at once: used for answers, which are
+    /// discrete and matter most; typing goes through `change`.
+    pub fn change_now(&self, f: impl FnOnce(&mut Assessment)) {
+        f(&mut self.assessment.borrow_mut());
+        self.dirty.set(true);
+        self.flush();
     }
 
     /// Writes now if anything is unsaved.
