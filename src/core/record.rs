@@ -33,9 +33,9 @@ pub enum RecordError {
     NoEnvelope,
     /// Written by a newer version of Mofan.
     NewerSchema(u32),
-    /// A record of some other kind under an assessment key.
+    /// A record of another kind than its key says (e.g. a template under a self-check key).
     WrongKind(String),
-    /// The envelope is fine but the data inside is not a self-check.
+    /// The envelope is fine but the data inside is not valid.
     BadData(String),
 }
 
@@ -46,9 +46,9 @@ impl fmt::Display for RecordError {
             RecordError::NoEnvelope => write!(f, "数据缺少版本信息，不是模范保存的记录"),
             RecordError::NewerSchema(v) => write!(
                 f,
-                "这条记录由更新版本的模范保存（数据版本 {v}，本版本只支持到 {SCHEMA_VERSION}），请升级后再打开"
+                "这条记录由更新版本的模范保存（数据版本 {v}），本版本无法读取，请升级后再打开"
             ),
-            RecordError::WrongKind(k) => write!(f, "记录类型为“{k}”，不是自查记录"),
+            RecordError::WrongKind(k) => write!(f, "记录类型为“{k}”，与它的存放位置不符"),
             RecordError::BadData(why) => write!(f, "记录内容不完整或有误（{why}）"),
         }
     }
