@@ -42,7 +42,7 @@ export function serve(dir, port = 0) {
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [dir = 'dist', port = '8080'] = process.argv.slice(2);
   const server = await serve(dir, Number(port));
   console.log(`模范已启动：http://127.0.0.1:${server.address().port}/  （Ctrl+C 停止）`);

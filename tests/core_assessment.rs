@@ -97,6 +97,16 @@ fn corrupt_records_are_reported_not_guessed() {
     ));
     assert!(RecordError::NewerSchema(99).to_string().contains("更新版本"));
     assert!(RecordError::Unreadable("x".into()).to_string().contains("损坏"));
+    // the reason is said in Chinese, with where, and no serde English
+    let Err(RecordError::Unreadable(why)) = decode_assessment(truncated) else {
+        panic!()
+    };
+    assert!(why.starts_with("内容在中途被截断，位于第1行第"), "{why}");
+    let Err(RecordError::BadData(why)) = decode_assessment(r#"{"schema":2,"kind":"assessment","data":{"id":"x"}}"#)
+    else {
+        panic!()
+    };
+    assert!(why.starts_with("缺少字段 `template_id`"), "{why}");
 }
 
 #[test]

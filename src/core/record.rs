@@ -70,6 +70,17 @@ pub fn encode_assessment(a: &Assessment) -> String {
     .expect("assessments always serialise")
 }
 
+/// What went wrong in a parse, in Chinese, with where.
+fn in_chinese(e: &serde_json::Error) -> String {
+    let what = match e.classify() {
+        Category::Eof => "内容在中途被截断".to_string(),
+        Category::Syntax => "不是有效的JSON".to_string(),
+        Category::Data => super::template_check::describe_serde_message(&e.to_string()),
+        Category::Io => "无法读取".to_string(),
+    };
+    format!("{what}，位于第{}行第{}列", e.line(), e.column())
+}
+
 #[derive(Deserialize)]
 struct EnvelopeIn<'a> {
     schema: Option<u64>,
@@ -85,7 +96,7 @@ struct EnvelopeIn<'a> {
 fn open_envelope<'a>(raw: &'a str, kind: &str, newest: u32) -> Result<(u32, &'a str), RecordError> {
     let envelope: EnvelopeIn<'a> = serde_json::from_str(raw).map_err(|e| match e.classify() {
         Category::Data => RecordError::NoEnvelope,
-        _ => RecordError::Unreadable(e.to_string()),
+        _ => RecordError::Unreadable(in_chinese(&e)),
     })?;
     let schema = envelope.schema.ok_or(RecordError::NoEnvelope)?;
     let schema = u32::try_from(schema).unwrap_or(u32::MAX);
@@ -117,7 +128,7 @@ pub fn encode_template(t: &Template) -> String {
 /// is reported rather than used.
 pub fn decode_template(raw: &str) -> Result<Template, RecordError> {
     let (_, data) = open_envelope(raw, KIND_TEMPLATE, TEMPLATE_RECORD_SCHEMA)?;
-    let t: Template = serde_json::from_str(data).map_err(|e| RecordError::BadData(e.to_string()))?;
+    let t: Template = serde_json::from_str(data).map_err(|e| RecordError::BadData(in_chinese(&e)))?;
     match t.problems().first() {
         None => Ok(t),
         Some(p) => Err(RecordError::BadData(p.to_string())),
@@ -126,7 +137,7 @@ pub fn decode_template(raw: &str) -> Result<Template, RecordError> {
 
 pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
     let (schema, data) = open_envelope(raw, KIND_ASSESSMENT, SCHEMA_VERSION)?;
-    let bad = |e: serde_json::Error| RecordError::BadData(e.to_string());
+    let bad = |e: serde_json::Error| RecordError::BadData(in_chinese(&e));
     if schema < 2 {
         let mut value: Value = serde_json::from_str(data).map_err(bad)?;
         migrate_v1_to_v2(&mut value);

@@ -66,7 +66,7 @@ impl TemplateError {
 
 /// Turns serde's English into something a Chinese reader can act on,
 /// keeping the field names (which are what the README documents).
-fn describe_serde_message(msg: &str) -> String {
+pub(crate) fn describe_serde_message(msg: &str) -> String {
     let msg = msg.split(" at line ").next().unwrap_or(msg);
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return format!("缺少字段 {rest}");

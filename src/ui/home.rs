@@ -50,6 +50,7 @@ pub fn Home() -> impl IntoView {
             </section>
             <StartForm latest=latest />
             <TemplateImport />
+            <PersistenceNote />
         </div>
     }
 }
@@ -127,15 +128,48 @@ fn BadRecords(bad: Vec<BadRecord>) -> impl IntoView {
     view! {
         <section class="notice error bad-records" role="alert">
             <h2>{format!("有 {} 条本地记录无法读取", bad.len())}</h2>
-            <p>"这些记录的原始内容已原样保留，没有被修改或删除；其他自查记录不受影响。"</p>
+            <p>"这些记录的原始内容已原样保留，没有被修改或删除；其他自查记录不受影响。可下载原始内容交给管理员恢复。"</p>
             <ul>
-                {bad.into_iter().map(|b| view! {
-                    <li>
-                        <code>{b.key}</code>"："{b.error.to_string()}
-                        <span class="raw-size">{format!("（原始内容 {} 个字符）", b.raw.chars().count())}</span>
-                    </li>
+                {bad.into_iter().map(|b| {
+                    let file = crate::files::safe_file_name(&format!("{}.txt", b.key));
+                    let raw = b.raw.clone();
+                    view! {
+                        <li>
+                            <code>{b.key}</code>"："{b.error.to_string()}
+                            <span class="raw-size">{format!("（原始内容 {} 个字符）", b.raw.chars().count())}</span>
+                            " "
+                            <button class="link" on:click=move |_| {
+                                let _ = crate::files::download(&file, "text/plain;charset=utf-8", &raw);
+                            }>"下载原始内容"</button>
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// Asks the browser to keep this site's data even when disk space runs low,
+/// and says what it answered.
+#[component]
+fn PersistenceNote() -> impl IntoView {
+    let granted = RwSignal::new(None::<bool>);
+    if let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) {
+        if let Ok(promise) = manager.persist() {
+            leptos::task::spawn_local(async move {
+                if let Ok(v) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                    granted.set(v.as_bool());
+                }
+            });
+        }
+    }
+    view! {
+        <p class="hint persistence" data-testid="persistence">
+            {move || match granted.get() {
+                Some(true) => "浏览器已同意持久保存本站数据，清理空间时不会自动删除。",
+                Some(false) => "浏览器未承诺持久保存本站数据（空间不足或清理浏览数据时可能被删除），请注意备份。",
+                None => "",
+            }}
+        </p>
     }
 }

@@ -2,6 +2,7 @@
 // the browser mid-typing, comes back, and finds everything as left.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer, freshProfile, launch, closeAll } from './harness.mjs';
 
 let server;
@@ -22,6 +23,8 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     await page.goto(server.url);
     await page.getByText('还没有自查记录').waitFor();
     assert.match(await page.locator('html').getAttribute('lang'), /^zh-CN$/);
+    // The app asks for persistent storage and says what the browser answered.
+    await page.getByTestId('persistence').filter({ hasText: /持久保存本站数据/ }).waitFor();
 
     // Starting without a name is refused, in Chinese, and saves nothing.
     await page.getByLabel('姓名', exact).fill('');
@@ -152,6 +155,13 @@ test('a corrupt stored record does not stop the app; its raw text is kept', asyn
     await page.reload();
     await page.getByText('有 1 条本地记录无法读取').waitFor();
     await page.getByText('原始内容已原样保留').waitFor();
+    // The raw text can be downloaded exactly as it was stored.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载原始内容' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'mofan.assessment.x.txt');
+    assert.equal(readFileSync(await download.path(), 'utf8'), raw);
     // The rest of the app still works: a new self-check can be started.
     await page.getByLabel('姓名', exact).fill('王五');
     await page.getByRole('button', { name: '开始自查' }).click();
