@@ -70,30 +70,35 @@ fn write_error(e: wasm_bindgen::JsValue) -> StoreError {
     StoreError::WriteFailed(e.as_string().unwrap_or_else(|| "浏览器拒绝写入".to_string()))
 }
 
-/// Every stored self-check, newest edit first, and every record that could
-/// not be read.
-pub fn list_assessments() -> Result<(Vec<Assessment>, Vec<BadRecord>), StoreError> {
+/// Every record under `prefix`, decoded, and every one that could not be.
+fn scan<T>(
+    prefix: &str,
+    decode: impl Fn(&str) -> Result<T, RecordError>,
+) -> Result<(Vec<T>, Vec<BadRecord>), StoreError> {
     let s = storage()?;
     let len = s.length().map_err(|_| StoreError::Unavailable)?;
-    let mut keys = Vec::new();
-    for i in 0..len {
-        if let Ok(Some(k)) = s.key(i) {
-            if k.starts_with(ASSESSMENT_PREFIX) {
-                keys.push(k);
-            }
-        }
-    }
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect();
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for key in keys {
         let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
-        match decode_assessment(&raw) {
-            Ok(a) => good.push(a),
+        match decode(&raw) {
+            Ok(t) => good.push(t),
             Err(error) => bad.push(BadRecord { key, raw, error }),
         }
     }
-    good.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
     bad.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok((good, bad))
+}
+
+/// Every stored self-check, newest edit first, and every record that could
+/// not be read.
+pub fn list_assessments() -> Result<(Vec<Assessment>, Vec<BadRecord>), StoreError> {
+    let (mut good, bad) = scan(ASSESSMENT_PREFIX, decode_assessment)?;
+    good.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
     Ok((good, bad))
 }
 
@@ -162,21 +167,7 @@ pub fn save_template(t: &crate::core::Template) -> Result<(), StoreError> {
 /// Every imported template version kept in this browser, and any that could
 /// not be read (kept untouched, like unreadable self-checks).
 pub fn list_templates() -> Result<(Vec<crate::core::Template>, Vec<BadRecord>), StoreError> {
-    let s = storage()?;
-    let len = s.length().map_err(|_| StoreError::Unavailable)?;
-    let keys: Vec<String> = (0..len)
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(TEMPLATE_PREFIX))
-        .collect();
-    let mut good = Vec::new();
-    let mut bad = Vec::new();
-    for key in keys {
-        let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
-        match crate::core::record::decode_template(&raw) {
-            Ok(t) => good.push(t),
-            Err(error) => bad.push(BadRecord { key, raw, error }),
-        }
-    }
+    let (mut good, bad) = scan(TEMPLATE_PREFIX, crate::core::record::decode_template)?;
     good.sort_by(|a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
     Ok((good, bad))
 }

@@ -165,3 +165,22 @@ fn default_round_follows_the_half_year() {
     assert_eq!(half_year_round(2026, 6), "2026年上半年");
     assert_eq!(half_year_round(2026, 7), "2026年下半年");
 }
+
+#[test]
+fn only_real_edits_count_as_changes_so_nothing_is_stored_twice() {
+    let t = &builtin_templates()[0];
+    let item = t.item("zzgy-1").unwrap();
+    let mut a = sample();
+    const T: i64 = 1_700_000_000_000;
+    assert!(a.set_note("zzgy-1", "已传达", T + 10));
+    assert!(
+        !a.set_note("zzgy-1", "已传达", T + 20),
+        "the same text again is no change"
+    );
+    assert_eq!(a.updated_at, T + 10);
+    assert_eq!(a.set_response(item, Some(Response::Met), T + 30), Ok(true));
+    assert_eq!(a.set_response(item, Some(Response::Met), T + 40), Ok(false));
+    // clearing an item that was never answered changes nothing either
+    assert!(!a.set_evidence("zzgy-2", "", T + 50));
+    assert_eq!(a.updated_at, T + 30);
+}

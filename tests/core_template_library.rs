@@ -4,7 +4,7 @@
 use mofan::core::builtin::builtin_templates;
 use mofan::core::record::{decode_template, encode_template, RecordError};
 use mofan::core::template_csv::template_from_csv;
-use mofan::core::template_library::{find, latest_versions, plan_import, ImportPlan, ImportRefusal};
+use mofan::core::template_library::{audience_first, find, latest_versions, plan_import, ImportPlan, ImportRefusal};
 use mofan::core::{Points, Template};
 
 const FIXTURE: &str = include_str!("fixtures/支部党建考核细则.csv");
@@ -108,4 +108,20 @@ fn stored_templates_round_trip_and_damaged_ones_are_refused() {
     // valid JSON but points no longer add up: refused, not used
     let tampered = raw.replacen("\"points\":20", "\"points\":21", 1);
     assert!(matches!(decode_template(&tampered), Err(RecordError::BadData(m)) if m.contains("合计")));
+}
+
+#[test]
+fn members_see_member_checklists_first_and_secretaries_branch_ones() {
+    use mofan::core::Audience;
+    let owned = builtin_templates();
+    let offered = latest_versions(&refs(&owned));
+    let for_member = audience_first(offered.clone(), Audience::Member);
+    let for_branch = audience_first(offered.clone(), Audience::Branch);
+    let members = offered.iter().filter(|t| t.audience == Audience::Member).count();
+    assert!(members > 0 && members < offered.len());
+    assert!(for_member[..members].iter().all(|t| t.audience == Audience::Member));
+    assert!(for_branch[..offered.len() - members]
+        .iter()
+        .all(|t| t.audience == Audience::Branch));
+    assert_eq!(for_branch[0].id, "liuge-mofan", "each group keeps the built-in order");
 }

@@ -107,6 +107,18 @@ pub struct Respondent {
     pub name: String,
 }
 
+impl Respondent {
+    /// 单位 · 支部 · 姓名, leaving out what was not given.
+    pub fn line(&self) -> String {
+        [&self.unit, &self.branch, &self.name]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
 /// One item's answer: the member's response, note and evidence named, and
 /// beside it the reviewer's (审核) response and comment. A review never
 /// changes what the member answered.
@@ -235,9 +247,10 @@ impl Assessment {
     }
 
     /// Replaces one item's answer; an empty answer removes the entry.
-    pub fn set_answer(&mut self, item_id: &str, answer: Answer, now: i64) {
-        if self.answers.get(item_id) == Some(&answer) {
-            return;
+    /// Returns whether anything changed, so callers store only real edits.
+    pub fn set_answer(&mut self, item_id: &str, answer: Answer, now: i64) -> bool {
+        if self.answers.get(item_id).map_or(answer.is_empty(), |a| a == &answer) {
+            return false;
         }
         if answer.is_empty() {
             self.answers.remove(item_id);
@@ -245,38 +258,38 @@ impl Assessment {
             self.answers.insert(item_id.to_string(), answer);
         }
         self.touch(now);
+        true
     }
 
     /// Sets the member's response, refusing one the item's rule cannot take.
-    pub fn set_response(&mut self, item: &Item, response: Option<Response>, now: i64) -> Result<(), ResponseProblem> {
+    /// `Ok(true)` when it changed the answer.
+    pub fn set_response(&mut self, item: &Item, response: Option<Response>, now: i64) -> Result<bool, ResponseProblem> {
         if let Some(r) = &response {
             r.check_fits(item)?;
         }
-        self.edit(&item.id, now, |a| a.response = response);
-        Ok(())
+        Ok(self.edit(&item.id, now, |a| a.response = response))
     }
 
     /// Sets the reviewer's response and comment; the member's own answer is untouched.
-    pub fn set_review(&mut self, item: &Item, review: Review, now: i64) -> Result<(), ResponseProblem> {
+    pub fn set_review(&mut self, item: &Item, review: Review, now: i64) -> Result<bool, ResponseProblem> {
         if let Some(r) = &review.response {
             r.check_fits(item)?;
         }
-        self.edit(&item.id, now, |a| a.review = (!review.is_empty()).then_some(review));
-        Ok(())
+        Ok(self.edit(&item.id, now, |a| a.review = (!review.is_empty()).then_some(review)))
     }
 
-    pub fn set_note(&mut self, item_id: &str, note: &str, now: i64) {
-        self.edit(item_id, now, |a| a.note = note.to_string());
+    pub fn set_note(&mut self, item_id: &str, note: &str, now: i64) -> bool {
+        self.edit(item_id, now, |a| a.note = note.to_string())
     }
 
-    pub fn set_evidence(&mut self, item_id: &str, evidence: &str, now: i64) {
-        self.edit(item_id, now, |a| a.evidence = evidence.to_string());
+    pub fn set_evidence(&mut self, item_id: &str, evidence: &str, now: i64) -> bool {
+        self.edit(item_id, now, |a| a.evidence = evidence.to_string())
     }
 
-    fn edit(&mut self, item_id: &str, now: i64, f: impl FnOnce(&mut Answer)) {
+    fn edit(&mut self, item_id: &str, now: i64, f: impl FnOnce(&mut Answer)) -> bool {
         let mut a = self.answers.get(item_id).cloned().unwrap_or_default();
         f(&mut a);
-        self.set_answer(item_id, a, now);
+        self.set_answer(item_id, a, now)
     }
 
     /// Edit times only move forward, even if the clock is set back.

@@ -1,5 +1,6 @@
 //! Plain Rust domain logic: no browser, no Leptos. Tested natively.
 
+pub mod answer_input;
 pub mod assessment;
 pub mod builtin;
 pub mod csv;

@@ -84,14 +84,6 @@ impl Points {
     pub fn as_f64(self) -> f64 {
         self.0 as f64 / 100.0
     }
-
-    pub fn max(self, other: Points) -> Points {
-        if self >= other {
-            self
-        } else {
-            other
-        }
-    }
 }
 
 impl fmt::Display for Points {

@@ -61,13 +61,15 @@ struct EnvelopeOut<'a, T> {
     data: &'a T,
 }
 
+/// Wraps data in its envelope. These types (string keys, finite numbers)
+/// cannot fail to serialise; not using `expect` keeps serde_json's Debug
+/// formatting out of the wasm.
+fn seal<T: Serialize>(schema: u32, kind: &str, data: &T) -> String {
+    serde_json::to_string(&EnvelopeOut { schema, kind, data }).unwrap_or_default()
+}
+
 pub fn encode_assessment(a: &Assessment) -> String {
-    serde_json::to_string(&EnvelopeOut {
-        schema: SCHEMA_VERSION,
-        kind: KIND_ASSESSMENT,
-        data: a,
-    })
-    .expect("assessments always serialise")
+    seal(SCHEMA_VERSION, KIND_ASSESSMENT, a)
 }
 
 /// What went wrong in a parse, in Chinese, with where.
@@ -116,12 +118,7 @@ fn open_envelope<'a>(raw: &'a str, kind: &str, newest: u32) -> Result<(u32, &'a 
 }
 
 pub fn encode_template(t: &Template) -> String {
-    serde_json::to_string(&EnvelopeOut {
-        schema: TEMPLATE_RECORD_SCHEMA,
-        kind: KIND_TEMPLATE,
-        data: t,
-    })
-    .unwrap_or_default()
+    seal(TEMPLATE_RECORD_SCHEMA, KIND_TEMPLATE, t)
 }
 
 /// Reads a stored imported template; it is validated again, so a damaged one

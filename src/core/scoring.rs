@@ -55,14 +55,6 @@ impl ItemScore {
             _ => ItemScore::Unanswered,
         }
     }
-
-    /// The points to show on the item, when it has any.
-    pub fn points(&self) -> Option<Points> {
-        match self {
-            ItemScore::Base(p) | ItemScore::Bonus(p) => Some(*p),
-            _ => None,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -33,6 +33,11 @@ fn line_error(line: usize, message: impl Into<String>) -> TemplateError {
     TemplateError::at(format!("第{line}行"), message)
 }
 
+/// A problem on a line, keyed by the line so the list can be shown in order.
+fn on_line(line: usize, message: impl Into<String>) -> (usize, TemplateError) {
+    (line, line_error(line, message))
+}
+
 fn find_columns(header: &Record) -> Result<Columns, Vec<TemplateError>> {
     let names: Vec<String> = header
         .fields
@@ -233,7 +238,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
     let cols = find_columns(header)?;
     let cell = |r: &Record, i: usize| r.fields.get(i).map(|s| s.trim()).unwrap_or("").to_string();
 
-    let mut errors = Vec::new();
+    let mut errors: Vec<(usize, TemplateError)> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut lines: HashMap<Spot, usize> = HashMap::new();
     let mut total = None;
@@ -246,7 +251,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
             "合计" | "总分" | "满分" => {
                 match cell_points(&cell(r, cols.points)) {
                     Some(p) => total = Some(p),
-                    None => errors.push(line_error(
+                    None => errors.push(on_line(
                         r.line,
                         format!("合计分值“{}”不是有效数字", cell(r, cols.points)),
                     )),
@@ -256,7 +261,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
             "等次" => {
                 match parse_grades(r.line, &cell(r, cols.criteria)) {
                     Ok(g) => grades = Some(g),
-                    Err(e) => errors.push(e),
+                    Err(e) => errors.push((r.line, e)),
                 }
                 continue;
             }
@@ -275,18 +280,18 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
         let title = cell(r, cols.title);
         if title.is_empty() {
             if r.fields.iter().any(|f| !f.trim().is_empty()) && section_cell.is_empty() {
-                errors.push(line_error(r.line, "二级指标/考核内容为空"));
+                errors.push(on_line(r.line, "二级指标/考核内容为空"));
             }
             continue;
         }
         if current_section.is_empty() {
-            errors.push(line_error(r.line, "一级指标为空（第一条考核内容前应有一级指标）"));
+            errors.push(on_line(r.line, "一级指标为空（第一条考核内容前应有一级指标）"));
             continue;
         }
         let rule = match parse_method(&cols.method.map(|i| cell(r, i)).unwrap_or_default()) {
             Ok(rule) => rule,
             Err(m) => {
-                errors.push(line_error(r.line, m));
+                errors.push(on_line(r.line, m));
                 continue;
             }
         };
@@ -295,7 +300,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
             (Some(p), _) => p,
             (None, Rule::Veto) if points_text.is_empty() => Points::ZERO,
             (None, _) => {
-                errors.push(line_error(r.line, format!("分值“{points_text}”不是有效数字")));
+                errors.push(on_line(r.line, format!("分值“{points_text}”不是有效数字")));
                 continue;
             }
         };
@@ -351,23 +356,20 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
     };
     // Content problems speak of 第x个一级指标第y项; in a spreadsheet, say the line.
     errors.extend(template.problems().into_iter().map(|mut e| {
-        if let Some(line) = e.spot.and_then(|spot| lines.get(&spot)) {
-            e.place = format!("第{line}行");
+        match e.spot.and_then(|spot| lines.get(&spot)) {
+            Some(&line) => {
+                e.place = format!("第{line}行");
+                (line, e)
+            }
+            // Whole-table problems (the total, the bands) come after the lines.
+            None => (usize::MAX, e),
         }
-        e
     }));
     if errors.is_empty() {
         Ok(template)
     } else {
-        errors.sort_by_key(|e| {
-            e.place
-                .trim_start_matches('第')
-                .split('行')
-                .next()
-                .and_then(|n| n.parse::<usize>().ok())
-                .unwrap_or(usize::MAX)
-        });
-        Err(errors)
+        errors.sort_by_key(|(line, _)| *line);
+        Err(errors.into_iter().map(|(_, e)| e).collect())
     }
 }
 

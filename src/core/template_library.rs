@@ -3,7 +3,7 @@
 //! versions stay, so a self-check made with one still opens after a newer
 //! version is imported.
 
-use super::template::Template;
+use super::template::{Audience, Template};
 
 /// What importing a template would do.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,4 +101,12 @@ pub fn latest_versions<'a>(templates: &[&'a Template]) -> Vec<&'a Template> {
         }
     }
     out
+}
+
+/// Checklists for `audience` first (members see member checklists, secretaries
+/// branch ones), each group keeping its order.
+pub fn audience_first(templates: Vec<&Template>, audience: Audience) -> Vec<&Template> {
+    let (mut first, rest): (Vec<_>, Vec<_>) = templates.into_iter().partition(|t| t.audience == audience);
+    first.extend(rest);
+    first
 }

@@ -85,11 +85,7 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
     };
 
     let (who, round) = header;
-    let who_line = [who.unit, who.branch, who.name]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let who_line = who.line();
 
     view! {
         <div class="editor">

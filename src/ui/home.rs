@@ -87,16 +87,7 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
             "本机没有这份评分表，无法计分".to_string(),
         ),
     };
-    let who = [
-        assessment.respondent.unit.as_str(),
-        assessment.respondent.branch.as_str(),
-        assessment.respondent.name.as_str(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let who = assessment.respondent.line();
     view! {
         <li class="saved-row" data-id=assessment.id.clone()>
             <div class="saved-main">
@@ -125,6 +116,7 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
 
 #[component]
 fn BadRecords(bad: Vec<BadRecord>) -> impl IntoView {
+    let failed = RwSignal::new(None::<String>);
     view! {
         <section class="notice error bad-records" role="alert">
             <h2>{format!("有 {} 条本地记录无法读取", bad.len())}</h2>
@@ -139,12 +131,15 @@ fn BadRecords(bad: Vec<BadRecord>) -> impl IntoView {
                             <span class="raw-size">{format!("（原始内容 {} 个字符）", b.raw.chars().count())}</span>
                             " "
                             <button class="link" on:click=move |_| {
-                                let _ = crate::files::download(&file, "text/plain;charset=utf-8", &raw);
+                                if let Err(e) = crate::files::download(&file, "text/plain;charset=utf-8", &raw) {
+                                    failed.set(Some(e.0));
+                                }
                             }>"下载原始内容"</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            {move || failed.get().map(|m| view! { <p><strong>{m}</strong></p> })}
         </section>
     }
 }

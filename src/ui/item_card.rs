@@ -4,7 +4,8 @@
 
 use super::clock::now_ms;
 use super::save_queue::SaveQueue;
-use crate::core::{Item, ItemScore, Points, Response, Rule};
+use crate::core::answer_input::{parse_typed, typed_text};
+use crate::core::{Assessment, Item, ItemScore, Points, Response, Rule};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -28,12 +29,7 @@ pub fn ItemCard(
     let problem = RwSignal::new(None::<String>);
     // Every answer goes through core's check against the rule; a refused one changes nothing.
     let answer = Callback::new(move |r: Option<Response>| {
-        let result = queue.with_value(|q| {
-            let mut outcome = Ok(());
-            q.change_now(|a| outcome = a.set_response(item, r.clone(), now_ms()));
-            outcome
-        });
-        match result {
+        match queue.with_value(|q| q.change_now(|a| a.set_response(item, r.clone(), now_ms()))) {
             Ok(()) => {
                 problem.set(None);
                 response.set(r);
@@ -80,28 +76,36 @@ pub fn ItemCard(
             </div>
             {move || problem.get().map(|p| view! { <p class="item-problem" role="alert">{p}</p> })}
             <div class="texts">
-                <label class="field">
-                    <span>"说明"</span>
-                    <textarea class="note" rows="2" placeholder="自查情况说明、存在问题"
-                        prop:value=note
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            queue.with_value(|q| q.change(|a| a.set_note(id, &v, now_ms())));
-                        }
-                    ></textarea>
-                </label>
-                <label class="field">
-                    <span>"佐证材料"</span>
-                    <textarea class="evidence" rows="2" placeholder="材料名称、存放位置或文号"
-                        prop:value=evidence
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            queue.with_value(|q| q.change(|a| a.set_evidence(id, &v, now_ms())));
-                        }
-                    ></textarea>
-                </label>
+                <TextField label="说明" class="note" placeholder="自查情况说明、存在问题" initial=note queue=queue
+                    set=move |a: &mut Assessment, v: &str| a.set_note(id, v, now_ms()) />
+                <TextField label="佐证材料" class="evidence" placeholder="材料名称、存放位置或文号" initial=evidence
+                    queue=queue set=move |a: &mut Assessment, v: &str| a.set_evidence(id, v, now_ms()) />
             </div>
         </article>
+    }
+}
+
+/// A note or the evidence list: typed text, saved with the debounce.
+#[component]
+fn TextField(
+    label: &'static str,
+    class: &'static str,
+    placeholder: &'static str,
+    initial: String,
+    queue: Queue,
+    set: impl Fn(&mut Assessment, &str) -> bool + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <textarea class=class rows="2" placeholder=placeholder
+                prop:value=initial
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    queue.with_value(|q| q.change(|a| set(a, &v)));
+                }
+            ></textarea>
+        </label>
     }
 }
 
@@ -170,30 +174,10 @@ fn NumberInput(
     response: RwSignal<Option<Response>>,
     answer: Callback<Option<Response>>,
 ) -> impl IntoView {
-    let (label, unit, step) = match &item.rule {
-        Rule::Deduction { .. } => ("发生次数", "次", "1".to_string()),
-        Rule::Free { step } => ("评分", "分", step.to_string()),
-        _ => ("加分", "分", item.rule.step().to_string()),
-    };
-    let shown = move || match response.get() {
-        Some(Response::Count(n)) => n.to_string(),
-        Some(Response::Score(p)) => p.to_string(),
-        _ => String::new(),
-    };
-    let parse = move |text: String| -> Result<Option<Response>, String> {
-        let text = text.trim().to_string();
-        if text.is_empty() {
-            return Ok(None);
-        }
-        match &item.rule {
-            Rule::Deduction { .. } => text
-                .parse::<u32>()
-                .map(|n| Some(Response::Count(n)))
-                .map_err(|_| "请输入0或正整数（次数）".to_string()),
-            _ => Points::parse(&text)
-                .map(|p| Some(Response::Score(p)))
-                .ok_or_else(|| "请输入分数，例如 7 或 7.5".to_string()),
-        }
+    let (label, unit) = match &item.rule {
+        Rule::Deduction { .. } => ("发生次数", "次"),
+        Rule::Free { .. } => ("评分", "分"),
+        _ => ("加分", "分"),
     };
     let bad = RwSignal::new(None::<String>);
     view! {
@@ -204,15 +188,14 @@ fn NumberInput(
                 inputmode="decimal"
                 aria-label=format!("{label}（{unit}）")
                 size="5"
-                data-step=step
-                prop:value=shown
+                prop:value=move || response.with(|r| typed_text(r.as_ref()))
                 prop:disabled=move || response.with(|r| r == &Some(Response::NotApplicable))
-                on:change=move |ev| match parse(event_target_value(&ev)) {
+                on:change=move |ev| match parse_typed(&item.rule, &event_target_value(&ev)) {
                     Ok(r) => {
                         bad.set(None);
                         answer.run(r);
                     }
-                    Err(m) => bad.set(Some(m)),
+                    Err(p) => bad.set(Some(p.message().to_string())),
                 }
             />
             <span>{unit}</span>

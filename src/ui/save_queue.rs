@@ -58,9 +58,11 @@ impl SaveQueue {
         f(&self.assessment.borrow())
     }
 
-    /// Applies a change now and schedules the write.
-    pub fn change(self: &Rc<Self>, f: impl FnOnce(&mut Assessment)) {
-        f(&mut self.assessment.borrow_mut());
+    /// Applies an edit now and schedules the write, if the edit changed anything.
+    pub fn change(self: &Rc<Self>, f: impl FnOnce(&mut Assessment) -> bool) {
+        if !f(&mut self.assessment.borrow_mut()) {
+            return;
+        }
         self.dirty.set(true);
         if self.status.get_untracked() != SaveStatus::Pending {
             self.status.set(SaveStatus::Pending);
@@ -79,12 +81,15 @@ impl SaveQueue {
         }
     }
 
-    /// Applies a change and writes it at once: used for answers, which are
-    /// discrete and matter most; typing goes through `change`.
-    pub fn change_now(&self, f: impl FnOnce(&mut Assessment)) {
-        f(&mut self.assessment.borrow_mut());
-        self.dirty.set(true);
-        self.flush();
+    /// Applies an edit that may be refused and writes it at once if it changed
+    /// anything: used for answers, which are discrete and matter most.
+    pub fn change_now<E>(&self, f: impl FnOnce(&mut Assessment) -> Result<bool, E>) -> Result<(), E> {
+        let changed = f(&mut self.assessment.borrow_mut())?;
+        if changed {
+            self.dirty.set(true);
+            self.flush();
+        }
+        Ok(())
     }
 
     /// Writes now if anything is unsaved.

@@ -4,6 +4,7 @@ use super::clock::{current_round, new_id, now_ms};
 use super::library;
 use super::route::Route;
 use crate::core::template_csv::template_to_csv;
+use crate::core::template_library::audience_first;
 use crate::core::{Assessment, Audience, Respondent, Template};
 use crate::files;
 use crate::store;
@@ -20,16 +21,19 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
     });
     let ordered = move || ordered_for(role.get());
     let template_id = RwSignal::new(ordered_for(role.get_untracked())[0].id.clone());
+    let problems = RwSignal::new(Vec::<String>::new());
     let pick_role = move |r: Audience| {
         role.set(r);
         template_id.set(ordered_for(r)[0].id.clone());
-        let _ = store::save_setting("role", if r == Audience::Branch { "branch" } else { "member" });
+        let saved = store::save_setting("role", if r == Audience::Branch { "branch" } else { "member" });
+        if let Err(e) = saved {
+            problems.set(vec![format!("无法记住“我是”的选择：{e}")]);
+        }
     };
     let unit = RwSignal::new(who.unit);
     let branch = RwSignal::new(who.branch);
     let name = RwSignal::new(who.name);
     let round = RwSignal::new(current_round());
-    let problems = RwSignal::new(Vec::<String>::new());
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -139,7 +143,5 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
 /// The checklists on offer with those for `role` first, each group in order.
 fn ordered_for(role: Audience) -> Vec<&'static Template> {
     library::track();
-    let (mut first, rest): (Vec<_>, Vec<_>) = library::offered().into_iter().partition(|t| t.audience == role);
-    first.extend(rest);
-    first
+    audience_first(library::offered(), role)
 }

@@ -89,3 +89,9 @@ export async function withFreshBrowser(fn) {
     profile.dispose();
   }
 }
+
+/** Types a value into an answer box and leaves it, as a user does (the app reads it on change). */
+export async function enter(input, value) {
+  await input.fill(value);
+  await input.press('Tab');
+}

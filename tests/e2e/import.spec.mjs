@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, withFreshBrowser, ROOT } from './harness.mjs';
+import { startServer, withFreshBrowser, enter, ROOT } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -65,14 +65,11 @@ test('import a CSV template: errors by line, then GBK table saved, answered and 
   await item(page, 's1-1').getByRole('radio', { name: '达标', exact: true }).check();
   await item(page, 's1-2').getByRole('radio', { name: '未触发' }).check();
   await page.locator('.section-tab').nth(1).click();
-  await item(page, 's2-1').getByLabel('发生次数（次）').fill('3');
-  await item(page, 's2-1').getByLabel('发生次数（次）').press('Tab');
+  await enter(item(page, 's2-1').getByLabel('发生次数（次）'), '3');
   await item(page, 's2-2').getByRole('radio', { name: '较好（14分）' }).check();
   await page.locator('.section-tab').nth(2).click();
-  await item(page, 's3-1').getByLabel('评分（分）').fill('25');
-  await item(page, 's3-1').getByLabel('评分（分）').press('Tab');
-  await item(page, 's3-2').getByLabel('加分（分）').fill('2');
-  await item(page, 's3-2').getByLabel('加分（分）').press('Tab');
+  await enter(item(page, 's3-1').getByLabel('评分（分）'), '25');
+  await enter(item(page, 's3-2').getByLabel('加分（分）'), '2');
   // By hand: 20 + (30 − 3×1) + 14 + 25 = 86, plus 2 bonus = 88 → 良好
   assert.equal(await text(page.getByTestId('total')), '88');
   assert.equal(await text(page.getByTestId('grade')), '良好');

@@ -2,7 +2,7 @@
 // scoring rule: ladder, per-occurrence deduction, free score, veto and bonus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, withFreshBrowser } from './harness.mjs';
+import { startServer, withFreshBrowser, enter } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -35,34 +35,28 @@ test('every scoring rule: ladder, deduction, free score, veto and bonus add up a
   // 组织生活: 三会一课 缺3次 × 0.5 off 10 → 8.5; nonsense and too many are refused in Chinese.
   await tab(page, 2);
   const meetings = item(page, 'zs-1').getByLabel('发生次数（次）');
-  await meetings.fill('abc');
-  await meetings.press('Tab');
+  await enter(meetings, 'abc');
   await item(page, 'zs-1').getByText('请输入0或正整数（次数）').waitFor();
   assert.equal(await earned(page, 'zs-1'), '未作答');
-  await meetings.fill('41');
-  await meetings.press('Tab');
+  await enter(meetings, '41');
   await item(page, 'zs-1').getByText('次数不能超过40次').waitFor();
   assert.equal(await earned(page, 'zs-1'), '未作答');
-  await meetings.fill('3');
-  await meetings.press('Tab');
+  await enter(meetings, '3');
   assert.equal(await earned(page, 'zs-1'), '得8.5分');
   assert.equal(await item(page, 'zs-1').locator('.item-problem').count(), 0);
 
   // 作用发挥: free score 0–6 in halves → 4.5
   await tab(page, 3);
   const free = item(page, 'zy-2').getByLabel('评分（分）');
-  await free.fill('4.3');
-  await free.press('Tab');
+  await enter(free, '4.3');
   await item(page, 'zy-2').getByText('分数应为0.5分的整数倍').waitFor();
-  await free.fill('4.5');
-  await free.press('Tab');
+  await enter(free, '4.5');
   assert.equal(await earned(page, 'zy-2'), '得4.5分');
 
   // 机制运行: bonus up to 3 → 1.5, shown apart from the base
   await tab(page, 5);
   const bonus = item(page, 'jz-b').getByLabel('加分（分）');
-  await bonus.fill('1.5');
-  await bonus.press('Tab');
+  await enter(bonus, '1.5');
   assert.equal(await earned(page, 'jz-b'), '加1.5分');
 
   // By hand: base 6 + 4 + 8.5 + 4.5 = 23 of 100 → 23; plus bonus 1.5 → 24.5

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, freshProfile, launch, closeAll } from './harness.mjs';
+import { startServer, freshProfile, launch, closeAll, withFreshBrowser } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -143,34 +143,24 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
   }
 });
 
-test('a corrupt stored record does not stop the app; its raw text is kept', async () => {
-  const profile = freshProfile();
-  try {
-    const { context, problems } = await launch(profile.dir);
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
-    await page.getByText('还没有自查记录').waitFor();
-    const raw = '{"schema":1,"kind":"assessment","data":{"id":"x","templ';
-    await page.evaluate((raw) => localStorage.setItem('mofan.assessment.x', raw), raw);
-    await page.reload();
-    await page.getByText('有 1 条本地记录无法读取').waitFor();
-    await page.getByText('原始内容已原样保留').waitFor();
-    // The raw text can be downloaded exactly as it was stored.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '下载原始内容' }).click(),
-    ]);
-    assert.equal(download.suggestedFilename(), 'mofan.assessment.x.txt');
-    assert.equal(readFileSync(await download.path(), 'utf8'), raw);
-    // The rest of the app still works: a new self-check can be started.
-    await page.getByLabel('姓名', exact).fill('王五');
-    await page.getByRole('button', { name: '开始自查' }).click();
-    await page.getByTestId('total').waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem('mofan.assessment.x')), raw);
-    assert.deepEqual(problems, []);
-    await context.close();
-  } finally {
-    await closeAll();
-    profile.dispose();
-  }
-});
+test('a corrupt stored record does not stop the app; its raw text is kept', () => withFreshBrowser(async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByText('还没有自查记录').waitFor();
+  const raw = '{"schema":1,"kind":"assessment","data":{"id":"x","templ';
+  await page.evaluate((raw) => localStorage.setItem('mofan.assessment.x', raw), raw);
+  await page.reload();
+  await page.getByText('有 1 条本地记录无法读取').waitFor();
+  await page.getByText('原始内容已原样保留').waitFor();
+  // The raw text can be downloaded exactly as it was stored.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载原始内容' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'mofan.assessment.x.txt');
+  assert.equal(readFileSync(await download.path(), 'utf8'), raw);
+  // The rest of the app still works: a new self-check can be started.
+  await page.getByLabel('姓名', exact).fill('王五');
+  await page.getByRole('button', { name: '开始自查' }).click();
+  await page.getByTestId('total').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('mofan.assessment.x')), raw);
+}));
