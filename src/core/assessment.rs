@@ -170,9 +170,26 @@ pub struct Assessment {
     /// Keyed by item id; items never touched are absent.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// 整改清单, keyed by item id; kept even if the item is later answered in full.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub actions: BTreeMap<String, super::action::Action>,
     /// Milliseconds since 1970-01-01 UTC.
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+/// Puts `value` under `key`, or removes the key when the value is empty.
+/// Returns whether the map changed.
+pub(super) fn put_or_remove<V: PartialEq>(map: &mut BTreeMap<String, V>, key: &str, value: V, empty: bool) -> bool {
+    if map.get(key).map_or(empty, |old| old == &value) {
+        return false;
+    }
+    if empty {
+        map.remove(key);
+    } else {
+        map.insert(key.to_string(), value);
+    }
+    true
 }
 
 /// What is missing before a self-check can start.
@@ -224,6 +241,7 @@ impl Assessment {
             respondent,
             round,
             answers: BTreeMap::new(),
+            actions: BTreeMap::new(),
             created_at: now,
             updated_at: now,
         })
@@ -249,16 +267,17 @@ impl Assessment {
     /// Replaces one item's answer; an empty answer removes the entry.
     /// Returns whether anything changed, so callers store only real edits.
     pub fn set_answer(&mut self, item_id: &str, answer: Answer, now: i64) -> bool {
-        if self.answers.get(item_id).map_or(answer.is_empty(), |a| a == &answer) {
-            return false;
+        let empty = answer.is_empty();
+        self.record(now, |a| put_or_remove(&mut a.answers, item_id, answer, empty))
+    }
+
+    /// Runs an edit that reports whether it changed anything, and moves the edit time if it did.
+    pub(super) fn record(&mut self, now: i64, edit: impl FnOnce(&mut Assessment) -> bool) -> bool {
+        let changed = edit(self);
+        if changed {
+            self.touch(now);
         }
-        if answer.is_empty() {
-            self.answers.remove(item_id);
-        } else {
-            self.answers.insert(item_id.to_string(), answer);
-        }
-        self.touch(now);
-        true
+        changed
     }
 
     /// Sets the member's response, refusing one the item's rule cannot take.
@@ -278,6 +297,25 @@ impl Assessment {
         Ok(self.edit(&item.id, now, |a| a.review = (!review.is_empty()).then_some(review)))
     }
 
+    /// 审核: takes the member's own response as the review of every answered
+    /// item the reviewer has not scored yet (comments are kept). Returns how
+    /// many items it confirmed.
+    pub fn confirm_unreviewed(&mut self, now: i64) -> usize {
+        let mut n = 0;
+        for answer in self.answers.values_mut() {
+            let Some(own) = answer.response.clone() else { continue };
+            let review = answer.review.get_or_insert_with(Review::default);
+            if review.response.is_none() {
+                review.response = Some(own);
+                n += 1;
+            }
+        }
+        if n > 0 {
+            self.touch(now);
+        }
+        n
+    }
+
     pub fn set_note(&mut self, item_id: &str, note: &str, now: i64) -> bool {
         self.edit(item_id, now, |a| a.note = note.to_string())
     }
@@ -295,6 +333,36 @@ impl Assessment {
     /// Edit times only move forward, even if the clock is set back.
     fn touch(&mut self, now: i64) {
         self.updated_at = self.updated_at.max(now);
+    }
+
+    /// Takes the member's part (answers, notes, evidence, 整改清单, who and
+    /// round) from another copy of the same self-check, such as a newer result
+    /// file, keeping this copy's review. Returns whether anything changed.
+    pub fn take_member_part(&mut self, from: &Assessment) -> bool {
+        let mut answers = BTreeMap::new();
+        let ids = self.answers.keys().chain(from.answers.keys());
+        for id in ids {
+            let theirs = from.answers.get(id).cloned().unwrap_or_default();
+            let review = self.answers.get(id).and_then(|a| a.review.clone());
+            let merged = Answer { review, ..theirs };
+            if !merged.is_empty() {
+                answers.insert(id.clone(), merged);
+            }
+        }
+        let mut actions = self.actions.clone();
+        actions.extend(from.actions.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let changed = answers != self.answers
+            || actions != self.actions
+            || self.respondent != from.respondent
+            || self.round != from.round;
+        if changed {
+            self.answers = answers;
+            self.actions = actions;
+            self.respondent = from.respondent.clone();
+            self.round = from.round.clone();
+            self.touch(from.updated_at);
+        }
+        changed
     }
 
     /// The self-check's display name, e.g. `六个模范-张三-2026年上半年`.

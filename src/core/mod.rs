@@ -1,14 +1,21 @@
 //! Plain Rust domain logic: no browser, no Leptos. Tested natively.
 
+pub mod action;
 pub mod answer_input;
 pub mod assessment;
+pub mod branch;
 pub mod builtin;
 pub mod csv;
 pub mod numbering;
 pub mod points;
+pub mod radar;
 pub mod record;
+pub mod report_csv;
+pub mod result_file;
 pub mod round;
 pub mod scoring;
+pub mod sha256;
+pub mod summary;
 pub mod template;
 pub mod template_check;
 pub mod template_csv;

@@ -73,7 +73,7 @@ pub fn encode_assessment(a: &Assessment) -> String {
 }
 
 /// What went wrong in a parse, in Chinese, with where.
-fn in_chinese(e: &serde_json::Error) -> String {
+pub(crate) fn in_chinese(e: &serde_json::Error) -> String {
     let what = match e.classify() {
         Category::Eof => "内容在中途被截断".to_string(),
         Category::Syntax => "不是有效的JSON".to_string(),

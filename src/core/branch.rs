@@ -1,0 +1,431 @@
+//! 支部汇总: many members' self-checks combined into one view. The same code
+//! serves the organ party committee (机关党委), which combines branch
+//! summaries: rows are then branches instead of members, while the grade
+//! distribution, section averages and weakest items are still counted over
+//! every member.
+
+use super::assessment::Assessment;
+use super::points::Points;
+use super::scoring::{ItemScore, Scorecard};
+use super::summary::percent;
+use super::template::Template;
+use std::collections::HashMap;
+
+/// One self-check brought in, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Submission {
+    pub assessment: Assessment,
+    /// The branch it is counted under: the branch summary's name, or the member's own 支部.
+    pub branch: String,
+    /// The file it came from, to name it in conflicts.
+    pub source: String,
+}
+
+/// Whose rows the table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// 支部: one row per member.
+    Member,
+    /// 机关党委: one row per branch, averaging its members.
+    Branch,
+}
+
+/// A row of the table: a member, or a branch's averages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub name: String,
+    /// The member's branch, or for a branch row how many members it averages.
+    pub detail: String,
+    pub members: usize,
+    /// Self score per section (points earned; averaged for a branch).
+    pub sections: Vec<Points>,
+    pub total: Points,
+    pub grade: String,
+    /// Review per section, total and grade; `None` when nobody in the row was reviewed.
+    pub review: Option<(Vec<Points>, Points, String)>,
+    /// Whether a veto was triggered (for a branch: by any member).
+    pub vetoed: bool,
+}
+
+/// A column to sort the table by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Section(usize),
+    Total,
+    ReviewTotal,
+}
+
+/// Average per section over every member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionAverage {
+    pub title: String,
+    pub max: Points,
+    pub self_avg: Points,
+    /// 得分率 of the average, percent.
+    pub self_rate: Points,
+    pub review_avg: Option<Points>,
+}
+
+/// How many members reached each grade.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GradeCount {
+    pub grade: String,
+    pub self_count: usize,
+    pub review_count: usize,
+}
+
+/// An item's average over the members who answered it (不适用 left out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemAverage {
+    pub section: String,
+    pub title: String,
+    pub points: Points,
+    pub average: Points,
+    /// Average as a percentage of the item's points.
+    pub rate: Points,
+    pub answered: usize,
+}
+
+/// The same member, checklist and round brought in more than once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub who: String,
+    pub round: String,
+    /// The file kept: the one edited last.
+    pub kept: String,
+    /// The other files, not counted.
+    pub dropped: Vec<String>,
+}
+
+/// The combined view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Combined {
+    pub level: Level,
+    pub rows: Vec<Row>,
+    pub members: usize,
+    pub section_averages: Vec<SectionAverage>,
+    /// Average total over every member (self), and over those reviewed.
+    pub average_total: Points,
+    pub average_review_total: Option<Points>,
+    pub distribution: Vec<GradeCount>,
+    /// Items below full marks on average, lowest first, at most [`WEAKEST_SHOWN`].
+    pub weakest: Vec<ItemAverage>,
+    /// Roster names (members, or branches at committee level) with nothing brought in.
+    pub missing: Vec<String>,
+    pub duplicates: Vec<Duplicate>,
+    /// Files for another checklist, with the reason, not counted.
+    pub refused: Vec<(String, String)>,
+    /// Which submissions were counted (indices into the input), in input order.
+    pub kept: Vec<usize>,
+}
+
+/// How many of the weakest items to list.
+pub const WEAKEST_SHOWN: usize = 10;
+
+/// Splits a pasted roster into names: one per line, or separated by commas,
+/// 、 or spaces. Blank and repeated names are dropped; order is kept.
+pub fn parse_roster(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in
+        text.split(|c: char| matches!(c, '\n' | '\r' | ',' | '，' | '、' | ';' | '；' | '\t') || c.is_whitespace())
+    {
+        let name = name.trim();
+        if !name.is_empty() && !out.iter().any(|n| n == name) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// The checklist most of the submissions use (id, version): the one a
+/// combined view is made for. Ties go to the first seen.
+pub fn main_template(subs: &[Submission]) -> Option<(String, u32)> {
+    let mut counts: Vec<((String, u32), usize)> = Vec::new();
+    for s in subs {
+        let key = (s.assessment.template_id.clone(), s.assessment.template_version);
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(k, _)| k)
+}
+
+fn mean(values: impl Iterator<Item = Points>) -> Option<Points> {
+    let (sum, n) = values.fold((Points::ZERO, 0i64), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum.mul_div(1, n))
+}
+
+/// One member, scored.
+struct Scored<'a> {
+    sub: &'a Submission,
+    own: Scorecard,
+    review: Option<Scorecard>,
+}
+
+impl Combined {
+    /// Combines submissions for `template` (others are refused), keeping the
+    /// newest of any duplicates, and checks them against the roster.
+    pub fn build(template: &Template, subs: &[Submission], roster: &[String], level: Level) -> Combined {
+        let mut refused = Vec::new();
+        let mut kept: Vec<&Submission> = Vec::new();
+        let mut kept_at: Vec<usize> = Vec::new();
+        let mut by_key: HashMap<(String, String, String, String), usize> = HashMap::new();
+        let mut dup_sources: HashMap<usize, Vec<String>> = HashMap::new();
+        for (n, s) in subs.iter().enumerate() {
+            let a = &s.assessment;
+            if a.template_id != template.id || a.template_version != template.version {
+                refused.push((
+                    s.source.clone(),
+                    format!(
+                        "评分表不同（{} 第{}版），未计入本次汇总",
+                        a.template_id, a.template_version
+                    ),
+                ));
+                continue;
+            }
+            let key = (
+                a.respondent.unit.trim().to_string(),
+                s.branch.trim().to_string(),
+                a.respondent.name.trim().to_string(),
+                a.round.trim().to_string(),
+            );
+            match by_key.get(&key) {
+                None => {
+                    by_key.insert(key, kept.len());
+                    kept.push(s);
+                    kept_at.push(n);
+                }
+                Some(&i) => {
+                    let older = if a.updated_at > kept[i].assessment.updated_at {
+                        kept_at[i] = n;
+                        std::mem::replace(&mut kept[i], s)
+                    } else {
+                        s
+                    };
+                    dup_sources.entry(i).or_default().push(older.source.clone());
+                }
+            }
+        }
+        let mut duplicates: Vec<Duplicate> = dup_sources
+            .into_iter()
+            .map(|(i, mut dropped)| {
+                let a = &kept[i].assessment;
+                dropped.sort();
+                Duplicate {
+                    who: a.respondent.line(),
+                    round: a.round.clone(),
+                    kept: kept[i].source.clone(),
+                    dropped,
+                }
+            })
+            .collect();
+        duplicates.sort_by(|a, b| a.who.cmp(&b.who));
+
+        let scored: Vec<Scored> = kept
+            .iter()
+            .map(|s| {
+                let a = &s.assessment;
+                let reviewed = a
+                    .answers
+                    .values()
+                    .any(|x| x.review.as_ref().is_some_and(|r| r.response.is_some()));
+                Scored {
+                    sub: s,
+                    own: Scorecard::of_self(template, a),
+                    review: reviewed.then(|| Scorecard::of_review(template, a)),
+                }
+            })
+            .collect();
+
+        let rows = match level {
+            Level::Member => scored.iter().map(|m| member_row(m)).collect(),
+            Level::Branch => branch_rows(template, &scored),
+        };
+        let present: Vec<&str> = rows.iter().map(|r: &Row| r.name.as_str()).collect();
+        let missing = roster
+            .iter()
+            .filter(|n| !present.contains(&n.as_str()))
+            .cloned()
+            .collect();
+
+        let section_averages = template
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let max = s.items.iter().filter(|x| x.rule.is_base()).map(|x| x.points).sum();
+                let self_avg = mean(scored.iter().map(|m| m.own.sections[i].earned)).unwrap_or_default();
+                SectionAverage {
+                    title: s.title.clone(),
+                    max,
+                    self_avg,
+                    self_rate: percent(
+                        scored.iter().map(|m| m.own.sections[i].earned).sum(),
+                        scored.iter().map(|m| m.own.sections[i].applicable).sum(),
+                    ),
+                    review_avg: mean(
+                        scored
+                            .iter()
+                            .filter_map(|m| m.review.as_ref())
+                            .map(|c| c.sections[i].earned),
+                    ),
+                }
+            })
+            .collect();
+
+        let mut bands: Vec<&super::template::GradeBand> = template.grades.iter().collect();
+        bands.sort_by_key(|g| std::cmp::Reverse(g.min));
+        let distribution = bands
+            .iter()
+            .map(|g| GradeCount {
+                grade: g.name.clone(),
+                self_count: scored.iter().filter(|m| m.own.grade == g.name).count(),
+                review_count: scored
+                    .iter()
+                    .filter(|m| m.review.as_ref().is_some_and(|c| c.grade == g.name))
+                    .count(),
+            })
+            .collect();
+
+        Combined {
+            level,
+            rows,
+            members: scored.len(),
+            section_averages,
+            average_total: mean(scored.iter().map(|m| m.own.total)).unwrap_or_default(),
+            average_review_total: mean(scored.iter().filter_map(|m| m.review.as_ref()).map(|c| c.total)),
+            distribution,
+            weakest: weakest_items(template, &scored),
+            missing,
+            duplicates,
+            refused,
+            kept: kept_at,
+        }
+    }
+
+    /// Sorts the table by a column; names by their characters (see [`Combined::sort_rows_with`]).
+    pub fn sort_rows(&mut self, key: SortKey, descending: bool) {
+        self.sort_rows_with(key, descending, |a, b| a.cmp(b));
+    }
+
+    /// Sorts the table by a column, comparing names with `names` (the
+    /// browser passes its zh-CN collation, which orders by pinyin); equal
+    /// scores fall back to the names.
+    pub fn sort_rows_with(&mut self, key: SortKey, descending: bool, names: impl Fn(&str, &str) -> std::cmp::Ordering) {
+        let value = |r: &Row| -> Points {
+            match key {
+                SortKey::Name => Points::ZERO,
+                SortKey::Section(i) => r.sections.get(i).copied().unwrap_or_default(),
+                SortKey::Total => r.total,
+                SortKey::ReviewTotal => r.review.as_ref().map_or(Points::from_hundredths(-1), |x| x.1),
+            }
+        };
+        self.rows.sort_by(|a, b| {
+            let order = match key {
+                SortKey::Name => names(&a.name, &b.name),
+                _ => value(a).cmp(&value(b)).then_with(|| names(&a.name, &b.name)),
+            };
+            if descending {
+                order.reverse()
+            } else {
+                order
+            }
+        });
+    }
+}
+
+fn member_row(m: &Scored) -> Row {
+    let a = &m.sub.assessment;
+    Row {
+        name: a.respondent.name.clone(),
+        detail: m.sub.branch.clone(),
+        members: 1,
+        sections: m.own.sections.iter().map(|s| s.earned).collect(),
+        total: m.own.total,
+        grade: m.own.grade.clone(),
+        review: m
+            .review
+            .as_ref()
+            .map(|c| (c.sections.iter().map(|s| s.earned).collect(), c.total, c.grade.clone())),
+        vetoed: !m.own.vetoes.is_empty() || m.review.as_ref().is_some_and(|c| !c.vetoes.is_empty()),
+    }
+}
+
+fn branch_rows(template: &Template, scored: &[Scored]) -> Vec<Row> {
+    let mut names: Vec<&str> = Vec::new();
+    for m in scored {
+        if !names.contains(&m.sub.branch.as_str()) {
+            names.push(&m.sub.branch);
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let members: Vec<&Scored> = scored.iter().filter(|m| m.sub.branch == name).collect();
+            let sections = (0..template.sections.len())
+                .map(|i| mean(members.iter().map(|m| m.own.sections[i].earned)).unwrap_or_default())
+                .collect();
+            let total = mean(members.iter().map(|m| m.own.total)).unwrap_or_default();
+            let reviewed: Vec<&Scorecard> = members.iter().filter_map(|m| m.review.as_ref()).collect();
+            let review = (!reviewed.is_empty()).then(|| {
+                let secs = (0..template.sections.len())
+                    .map(|i| mean(reviewed.iter().map(|c| c.sections[i].earned)).unwrap_or_default())
+                    .collect();
+                let t = mean(reviewed.iter().map(|c| c.total)).unwrap_or_default();
+                (secs, t, template.grade_for(t).name.clone())
+            });
+            Row {
+                name: if name.is_empty() {
+                    "（未填支部）".to_string()
+                } else {
+                    name.to_string()
+                },
+                detail: format!("{}人", members.len()),
+                members: members.len(),
+                sections,
+                total,
+                grade: template.grade_for(total).name.clone(),
+                review,
+                vetoed: members.iter().any(|m| !m.own.vetoes.is_empty()),
+            }
+        })
+        .collect()
+}
+
+fn weakest_items(template: &Template, scored: &[Scored]) -> Vec<ItemAverage> {
+    let mut out = Vec::new();
+    for s in &template.sections {
+        for item in s.items.iter().filter(|i| i.rule.is_base()) {
+            let earned: Vec<Points> = scored
+                .iter()
+                .filter_map(|m| match ItemScore::of(item, m.sub.assessment.response(&item.id)) {
+                    ItemScore::Base(p) => Some(p),
+                    _ => None,
+                })
+                .collect();
+            let total: Points = earned.iter().copied().sum();
+            // Only items someone lost points on can be weak.
+            if earned.is_empty() || total.hundredths() >= item.points.hundredths() * earned.len() as i64 {
+                continue;
+            }
+            let average = total.mul_div(1, earned.len() as i64);
+            out.push(ItemAverage {
+                section: s.title.clone(),
+                title: item.title.clone(),
+                points: item.points,
+                average,
+                rate: percent(
+                    total,
+                    Points::from_hundredths(item.points.hundredths() * earned.len() as i64),
+                ),
+                answered: earned.len(),
+            });
+        }
+    }
+    out.sort_by_key(|w| w.rate);
+    out.truncate(WEAKEST_SHOWN);
+    out
+}

@@ -1,0 +1,293 @@
+//! 结果文件: how a self-check (or a branch's collection of them) moves
+//! between people. Self-describing and checked:
+//!
+//! ```json
+//! {"format":"mofan-result","schema":1,"exported_at":…,
+//!  "content":{"template":{"id":…,"version":…,"title":…,"fingerprint":…},"assessment":{…}},
+//!  "sha256":"…"}
+//! ```
+//!
+//! `sha256` is the SHA-256 of the `content` text exactly as written (compact
+//! JSON), so anyone can check it; on import the content is re-serialised and
+//! must hash the same. A branch summary (`mofan-branch`) carries the branch's
+//! name, roster and every member's self-check in the same envelope.
+
+use super::assessment::Assessment;
+use super::points::Points;
+use super::record::in_chinese;
+use super::sha256::sha256_hex;
+use super::template::{GradeBand, Rule, Template};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::fmt;
+
+pub const RESULT_FORMAT: &str = "mofan-result";
+pub const BRANCH_FORMAT: &str = "mofan-branch";
+/// The newest result-file schema this build reads and the one it writes.
+pub const RESULT_SCHEMA: u32 = 1;
+
+/// Which template a file was made with, and a fingerprint of its scoring.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateRef {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    /// SHA-256 of what scoring depends on (see [`fingerprint`]).
+    pub fingerprint: String,
+}
+
+impl TemplateRef {
+    pub fn of(t: &Template) -> TemplateRef {
+        TemplateRef {
+            id: t.id.clone(),
+            version: t.version,
+            title: t.title.clone(),
+            fingerprint: fingerprint(t),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ScoringShape<'a> {
+    total: Points,
+    grades: &'a [GradeBand],
+    sections: Vec<Vec<(&'a str, Points, &'a Rule, bool)>>,
+}
+
+/// SHA-256 of the parts of a template that decide scores: the scale, the
+/// grade bands, and each item's id, points, rule and whether 不适用 is
+/// allowed. Rewording a criterion leaves it unchanged; changing a point does not.
+pub fn fingerprint(t: &Template) -> String {
+    let shape = ScoringShape {
+        total: t.total,
+        grades: &t.grades,
+        sections: t
+            .sections
+            .iter()
+            .map(|s| {
+                s.items
+                    .iter()
+                    .map(|i| (i.id.as_str(), i.points, &i.rule, i.allow_na))
+                    .collect()
+            })
+            .collect(),
+    };
+    sha256_hex(serde_json::to_string(&shape).unwrap_or_default().as_bytes())
+}
+
+/// One member's self-check as it travels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultContent {
+    pub template: TemplateRef,
+    pub assessment: Assessment,
+}
+
+/// A branch summary: the branch, its roster and every member's self-check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BranchContent {
+    pub template: TemplateRef,
+    #[serde(default)]
+    pub unit: String,
+    pub branch: String,
+    /// 应参加人员, as the secretary typed them.
+    #[serde(default)]
+    pub roster: Vec<String>,
+    pub results: Vec<Assessment>,
+}
+
+/// What a file held once it has passed every check.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opened {
+    Result(ResultContent),
+    Branch(BranchContent),
+}
+
+/// Why a file was refused. Nothing is saved when any of these is returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResultFileError {
+    NotJson(String),
+    NotResultFile,
+    IsTemplate,
+    Newer(u32),
+    BadContent(String),
+    /// The content does not hash to the recorded checksum.
+    Tampered,
+    /// No template with this id and version in this browser.
+    NoTemplate {
+        title: String,
+        version: u32,
+    },
+    /// A template with this id and version exists here but scores differently.
+    OtherTemplate {
+        title: String,
+        version: u32,
+    },
+    /// An answer the template's rule cannot take, or an item it does not have.
+    BadAnswer(String),
+}
+
+impl fmt::Display for ResultFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResultFileError::NotJson(why) => write!(f, "不是有效的结果文件：{why}"),
+            ResultFileError::NotResultFile => write!(f, "这不是模范导出的结果文件"),
+            ResultFileError::IsTemplate => write!(f, "这是评分表文件，请在首页“导入评分表”处导入"),
+            ResultFileError::Newer(v) => write!(f, "文件由更新版本的模范导出（文件版本 {v}），请升级后再导入"),
+            ResultFileError::BadContent(why) => write!(f, "文件内容不完整或有误（{why}）"),
+            ResultFileError::Tampered => write!(f, "文件内容与校验码不符：导出后被修改过或已损坏，已拒绝导入"),
+            ResultFileError::NoTemplate { title, version } => {
+                write!(f, "本机没有此文件所用的评分表“{title}”第{version}版，请先导入该评分表")
+            }
+            ResultFileError::OtherTemplate { title, version } => write!(
+                f,
+                "文件所用的评分表“{title}”第{version}版与本机同一版本的计分规则不同，无法核对分数"
+            ),
+            ResultFileError::BadAnswer(why) => write!(f, "文件中的答案与评分表不符：{why}"),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Out<'a> {
+    format: &'a str,
+    schema: u32,
+    exported_at: i64,
+    content: &'a RawValue,
+    sha256: &'a str,
+}
+
+fn seal<T: Serialize>(format: &str, content: &T, now: i64) -> String {
+    let text = serde_json::to_string(content).unwrap_or_default();
+    let hash = sha256_hex(text.as_bytes());
+    let raw = RawValue::from_string(text).unwrap_or_else(|_| RawValue::NULL.to_owned());
+    serde_json::to_string(&Out {
+        format,
+        schema: RESULT_SCHEMA,
+        exported_at: now,
+        content: &raw,
+        sha256: &hash,
+    })
+    .unwrap_or_default()
+}
+
+/// A member's result file.
+pub fn encode_result(t: &Template, a: &Assessment, now: i64) -> String {
+    seal(
+        RESULT_FORMAT,
+        &ResultContent {
+            template: TemplateRef::of(t),
+            assessment: a.clone(),
+        },
+        now,
+    )
+}
+
+/// A branch summary file holding every member's self-check.
+pub fn encode_branch(content: &BranchContent, now: i64) -> String {
+    seal(BRANCH_FORMAT, content, now)
+}
+
+/// The file name a result is offered under, e.g. `六个模范-张三-2026年上半年.json`.
+pub fn result_file_name(t: &Template, a: &Assessment) -> String {
+    format!("{}.json", a.title(t))
+}
+
+#[derive(Deserialize)]
+struct In<'a> {
+    format: Option<String>,
+    schema: Option<u64>,
+    #[serde(borrow)]
+    content: Option<&'a RawValue>,
+    sha256: Option<String>,
+}
+
+/// Reads a result or branch file and checks it: the envelope, the checksum,
+/// that the template is here with the same scoring, and that every answer
+/// fits its item's rule. `lookup(id, version)` finds a template in this browser.
+pub fn open<'t>(
+    text: &str,
+    lookup: impl Fn(&str, u32) -> Option<&'t Template>,
+) -> Result<(Opened, &'t Template), ResultFileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let env: In = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ResultFileError::NotResultFile,
+        _ => ResultFileError::NotJson(in_chinese(&e)),
+    })?;
+    let format = env.format.ok_or(ResultFileError::NotResultFile)?;
+    if format == super::template::TEMPLATE_FORMAT {
+        return Err(ResultFileError::IsTemplate);
+    }
+    if format != RESULT_FORMAT && format != BRANCH_FORMAT {
+        return Err(ResultFileError::NotResultFile);
+    }
+    let schema = env.schema.ok_or(ResultFileError::NotResultFile)?;
+    if schema > RESULT_SCHEMA as u64 {
+        return Err(ResultFileError::Newer(u32::try_from(schema).unwrap_or(u32::MAX)));
+    }
+    let content = env.content.ok_or(ResultFileError::NotResultFile)?;
+    let hash = env.sha256.ok_or(ResultFileError::Tampered)?;
+    let bad = |e: serde_json::Error| ResultFileError::BadContent(in_chinese(&e));
+    let (opened, template_ref, canonical) = if format == RESULT_FORMAT {
+        let c: ResultContent = serde_json::from_str(content.get()).map_err(bad)?;
+        let canonical = serde_json::to_string(&c).unwrap_or_default();
+        let r = c.template.clone();
+        (Opened::Result(c), r, canonical)
+    } else {
+        let c: BranchContent = serde_json::from_str(content.get()).map_err(bad)?;
+        let canonical = serde_json::to_string(&c).unwrap_or_default();
+        let r = c.template.clone();
+        (Opened::Branch(c), r, canonical)
+    };
+    if sha256_hex(canonical.as_bytes()) != hash.trim().to_ascii_lowercase() {
+        return Err(ResultFileError::Tampered);
+    }
+    let named = || (template_ref.title.clone(), template_ref.version);
+    let t = lookup(&template_ref.id, template_ref.version)
+        .filter(|t| t.id == template_ref.id && t.version == template_ref.version)
+        .ok_or_else(|| {
+            let (title, version) = named();
+            ResultFileError::NoTemplate { title, version }
+        })?;
+    if fingerprint(t) != template_ref.fingerprint {
+        let (title, version) = named();
+        return Err(ResultFileError::OtherTemplate { title, version });
+    }
+    let assessments: Vec<&Assessment> = match &opened {
+        Opened::Result(c) => vec![&c.assessment],
+        Opened::Branch(c) => c.results.iter().collect(),
+    };
+    for a in assessments {
+        check_answers(t, a)?;
+    }
+    Ok((opened, t))
+}
+
+/// Every answer names an item of the template and fits its rule, for the
+/// member's response and the review alike.
+fn check_answers(t: &Template, a: &Assessment) -> Result<(), ResultFileError> {
+    if a.template_id != t.id || a.template_version != t.version {
+        return Err(ResultFileError::BadAnswer(format!(
+            "“{}”的自查记录属于另一份评分表",
+            a.respondent.name
+        )));
+    }
+    for (id, answer) in &a.answers {
+        let item = t
+            .item(id)
+            .ok_or_else(|| ResultFileError::BadAnswer(format!("评分表中没有条目“{id}”")))?;
+        let responses = [
+            answer.response.as_ref(),
+            answer.review.as_ref().and_then(|r| r.response.as_ref()),
+        ];
+        for r in responses.into_iter().flatten() {
+            r.check_fits(item)
+                .map_err(|p| ResultFileError::BadAnswer(format!("“{}”：{}", item.title, p.message())))?;
+        }
+    }
+    if let Some(id) = a.actions.keys().find(|id| t.item(id).is_none()) {
+        return Err(ResultFileError::BadAnswer(format!(
+            "整改清单中的条目“{id}”不在评分表中"
+        )));
+    }
+    Ok(())
+}

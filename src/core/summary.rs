@@ -1,0 +1,79 @@
+//! 自查汇总 of one self-check: per section the self score, the review score,
+//! the maximum, the rate and how many items are answered; then the totals.
+
+use super::assessment::Assessment;
+use super::points::Points;
+use super::scoring::{Scorecard, SectionScore};
+use super::template::Template;
+
+/// `part ÷ whole` as a percentage with two decimals (0 when `whole` is 0).
+pub fn percent(part: Points, whole: Points) -> Points {
+    if whole.hundredths() == 0 {
+        Points::ZERO
+    } else {
+        part.mul_div(10_000, whole.hundredths())
+    }
+}
+
+/// One 一级指标's line in the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionLine {
+    pub title: String,
+    /// Base points of the section (before 不适用).
+    pub max: Points,
+    pub self_score: SectionScore,
+    /// `None` until the reviewer has scored at least one item.
+    pub review_score: Option<SectionScore>,
+}
+
+impl SectionLine {
+    /// 得分率 of the self score: earned over the applicable points, in percent.
+    pub fn self_rate(&self) -> Points {
+        percent(self.self_score.earned, self.self_score.applicable)
+    }
+
+    pub fn review_rate(&self) -> Option<Points> {
+        self.review_score.as_ref().map(|s| percent(s.earned, s.applicable))
+    }
+}
+
+/// The whole summary: section lines and both scorecards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub sections: Vec<SectionLine>,
+    pub self_card: Scorecard,
+    /// `None` when nothing has been reviewed.
+    pub review_card: Option<Scorecard>,
+}
+
+impl Summary {
+    pub fn of(template: &Template, a: &Assessment) -> Summary {
+        let self_card = Scorecard::of_self(template, a);
+        let reviewed = a
+            .answers
+            .values()
+            .any(|x| x.review.as_ref().is_some_and(|r| r.response.is_some()));
+        let review_card = reviewed.then(|| Scorecard::of_review(template, a));
+        let sections = template
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SectionLine {
+                title: s.title.clone(),
+                max: self_card.sections[i].max,
+                self_score: self_card.sections[i].clone(),
+                review_score: review_card.as_ref().map(|c| c.sections[i].clone()),
+            })
+            .collect();
+        Summary {
+            sections,
+            self_card,
+            review_card,
+        }
+    }
+
+    /// The card a secretary signs off: the review when there is one, else the self score.
+    pub fn final_card(&self) -> &Scorecard {
+        self.review_card.as_ref().unwrap_or(&self.self_card)
+    }
+}
