@@ -1,6 +1,6 @@
 //! 填写自查: one self-check, section by section, with live scores.
 
-use super::clock::format_time;
+use super::clock::{format_time, now_ms};
 use super::item_card::ItemCard;
 use super::library;
 use super::route::Route;
@@ -14,31 +14,41 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-#[component]
-pub fn Editor(id: String, section: usize) -> impl IntoView {
-    let problem = |msg: String| {
-        view! {
-            <section class="panel notice error" role="alert">
-                <p>{msg}</p>
-                <p><a href="#/">"返回首页"</a></p>
-            </section>
-        }
-        .into_any()
-    };
-    match store::load_assessment(&id) {
-        Err(e) => problem(e.to_string()),
-        Ok(Loaded::Missing) => problem("没有找到这份自查，可能已被删除。".into()),
-        Ok(Loaded::Bad(b)) => problem(format!(
+/// A stored self-check and the template it was made with, or why it cannot be shown.
+pub fn open_assessment(id: &str) -> Result<(Assessment, &'static Template), String> {
+    match store::load_assessment(id) {
+        Err(e) => Err(e.to_string()),
+        Ok(Loaded::Missing) => Err("没有找到这份自查，可能已被删除。".into()),
+        Ok(Loaded::Bad(b)) => Err(format!(
             "这份自查无法打开：{}。原始内容已原样保留在本机（{}），没有被修改。",
             b.error, b.key
         )),
         Ok(Loaded::Found(a)) => match library::find(&a.template_id, a.template_version) {
-            None => problem(format!(
+            None => Err(format!(
                 "这份自查使用的评分表（{}，第{}版）不在本机，无法打开。",
                 a.template_id, a.template_version
             )),
-            Some(t) => view! { <CheckForm template=t assessment=a section=section /> }.into_any(),
+            Some(t) => Ok((a, t)),
         },
+    }
+}
+
+/// A message in place of a screen that cannot be shown.
+pub fn problem_panel(msg: String) -> AnyView {
+    view! {
+        <section class="panel notice error" role="alert">
+            <p>{msg}</p>
+            <p><a href="#/">"返回首页"</a></p>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn Editor(id: String, section: usize, #[prop(optional)] reviewing: bool) -> impl IntoView {
+    match open_assessment(&id) {
+        Err(msg) => problem_panel(msg),
+        Ok((a, t)) => view! { <CheckForm template=t assessment=a section=section reviewing=reviewing /> }.into_any(),
     }
 }
 
@@ -46,13 +56,25 @@ pub fn Editor(id: String, section: usize) -> impl IntoView {
 type Responses = Arc<HashMap<String, RwSignal<Option<Response>>>>;
 
 #[component]
-fn CheckForm(template: &'static Template, assessment: Assessment, section: usize) -> impl IntoView {
+fn CheckForm(template: &'static Template, assessment: Assessment, section: usize, reviewing: bool) -> impl IntoView {
     let t = template;
+    // When reviewing, the signals hold the reviewer's responses; the member's stay as saved.
     let responses: Responses = Arc::new(
         t.items()
-            .map(|i| (i.id.clone(), RwSignal::new(assessment.response(&i.id).cloned())))
+            .map(|i| {
+                let r = if reviewing {
+                    assessment.review_response(&i.id)
+                } else {
+                    assessment.response(&i.id)
+                };
+                (i.id.clone(), RwSignal::new(r.cloned()))
+            })
             .collect(),
     );
+    let own_total = reviewing.then(|| {
+        let c = Scorecard::of_self(t, &assessment);
+        format!("{} 分 · {}", c.total, c.grade)
+    });
     let header = (assessment.respondent.clone(), assessment.round.clone());
     let assessment_id = assessment.id.clone();
     let queue: StoredValue<Rc<SaveQueue>, LocalStorage> = StoredValue::new_local(SaveQueue::new(assessment));
@@ -72,16 +94,37 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
     let id_for_url = assessment_id.clone();
     // Keep the section in the address so a reload reopens it.
     Effect::new(move |_| {
-        Route::Check {
-            id: id_for_url.clone(),
-            section: current.get(),
+        let (id, section) = (id_for_url.clone(), current.get());
+        if reviewing {
+            Route::Review { id, section }.replace()
+        } else {
+            Route::Check { id, section }.replace()
         }
-        .replace()
     });
 
     let go_section = move |i: usize| {
         current.set(i);
         window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+
+    // 审核: accept the member's answer for every item not yet reviewed, then adjust where needed.
+    let confirm_rest = {
+        let responses = responses.clone();
+        move |_| {
+            let confirmed = queue.with_value(|q| q.change_now(|a| Ok::<bool, ()>(a.confirm_unreviewed(now_ms()) > 0)));
+            if confirmed.is_ok() {
+                queue.with_value(|q| {
+                    q.read(|a| {
+                        for (id, signal) in responses.iter() {
+                            let r = a.review_response(id).cloned();
+                            if signal.with_untracked(|cur| cur != &r) {
+                                signal.set(r);
+                            }
+                        }
+                    })
+                });
+            }
+        }
     };
 
     let (who, round) = header;
@@ -92,12 +135,18 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
             <section class="panel sheet-head">
                 <div class="sheet-title">
                     <a class="back" href="#/" on:click=move |_| Route::Home.go()>"← 首页"</a>
-                    <h1>{t.title.clone()}</h1>
+                    <h1>{if reviewing { format!("审核：{}", t.title) } else { t.title.clone() }}</h1>
                     <p class="who">{who_line}" · "<span class="round">{round}</span></p>
                 </div>
                 <div class="totals" aria-live="polite">
+                    {own_total.map(|own| view! {
+                        <div class="total-box">
+                            <span class="label">"自评分"</span>
+                            <strong data-testid="own-total">{own}</strong>
+                        </div>
+                    })}
                     <div class="total-box">
-                        <span class="label">"总分"</span>
+                        <span class="label">{if reviewing { "审核分" } else { "总分" }}</span>
                         <strong class="total-score" data-testid="total">{move || card.with(|c| c.total.to_string())}</strong>
                         <span class="of">{format!("/ {}", t.total)}</span>
                     </div>
@@ -121,6 +170,17 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
                         {format!("一票否决：{}。等次定为{}。", c.vetoes.join("；"), c.grade)}
                     </p>
                 }))}
+                <p class="sheet-links">
+                    <a class="button" href=Route::Summary { id: assessment_id.clone() }.to_hash()>"汇总 · 整改清单 · 打印"</a>
+                    {if reviewing {
+                        view! {
+                            <button on:click=confirm_rest>"未审核的项目按自评确认"</button>
+                            <a class="button" href=Route::Check { id: assessment_id.clone(), section: 0 }.to_hash()>"回到自评"</a>
+                        }.into_any()
+                    } else {
+                        view! { <a class="button" href=Route::Review { id: assessment_id.clone(), section: 0 }.to_hash()>"审核（支部书记）"</a> }.into_any()
+                    }}
+                </p>
                 <p class="score-note">
                     {move || card.with(|c| if c.is_complete() {
                         "已全部作答。不适用项不计入满分，总分按满分折算。".to_string()
@@ -151,6 +211,7 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
                                     item=item
                                     response=responses[&item.id]
                                     queue=queue
+                                    reviewing=reviewing
                                 />
                             }).collect_view()}
                             <nav class="section-steps">
@@ -170,7 +231,7 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
 }
 
 #[component]
-fn SaveBadge(status: RwSignal<SaveStatus>) -> impl IntoView {
+pub fn SaveBadge(status: RwSignal<SaveStatus>) -> impl IntoView {
     view! {
         <div class="save-badge" data-testid="save-status" role="status">
             {move || match status.get() {

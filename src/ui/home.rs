@@ -49,6 +49,7 @@ pub fn Home() -> impl IntoView {
                 })}
             </section>
             <StartForm latest=latest />
+            <super::review_import::ReviewImport />
             <TemplateImport />
             <PersistenceNote />
         </div>
@@ -70,6 +71,7 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
             .go()
         }
     };
+    let summary_href = Route::Summary { id: id.clone() }.to_hash();
     let delete = move |_| on_deleted.run(store::delete_assessment(&id).map_err(|e| e.to_string()));
     let (title, summary) = match template {
         Some(t) => {
@@ -102,6 +104,7 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
                     when=move || confirming.get()
                     fallback=move || view! {
                         <button class="primary" on:click=open.clone() disabled=template.is_none()>"继续填写"</button>
+                        <a class="button" href=summary_href.clone() class:disabled=template.is_none()>"汇总·打印"</a>
                         <button class="danger-outline" on:click=move |_| confirming.set(true)>"删除"</button>
                     }
                 >

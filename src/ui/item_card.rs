@@ -5,7 +5,7 @@
 use super::clock::now_ms;
 use super::save_queue::SaveQueue;
 use crate::core::answer_input::{parse_typed, typed_text};
-use crate::core::{Assessment, Item, ItemScore, Points, Response, Rule};
+use crate::core::{Assessment, Item, ItemScore, Points, Response, Review, Rule};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -17,19 +17,27 @@ pub fn ItemCard(
     item: &'static Item,
     response: RwSignal<Option<Response>>,
     queue: Queue,
+    /// 审核: `response` is the reviewer's; the member's answer is shown, not editable.
+    reviewing: bool,
 ) -> impl IntoView {
     let id: &'static str = item.id.as_str();
-    let (note, evidence) = queue.with_value(|q| {
-        q.read(|a| {
-            a.answer(id)
-                .map(|x| (x.note.clone(), x.evidence.clone()))
-                .unwrap_or_default()
-        })
-    });
+    let saved = queue.with_value(|q| q.read(|a| a.answer(id).cloned().unwrap_or_default()));
     let problem = RwSignal::new(None::<String>);
     // Every answer goes through core's check against the rule; a refused one changes nothing.
     let answer = Callback::new(move |r: Option<Response>| {
-        match queue.with_value(|q| q.change_now(|a| a.set_response(item, r.clone(), now_ms()))) {
+        let set = |a: &mut Assessment| {
+            if reviewing {
+                let comment = a.answer(id).and_then(|x| x.review.as_ref()).map(|x| x.comment.clone());
+                let review = Review {
+                    response: r.clone(),
+                    comment: comment.unwrap_or_default(),
+                };
+                a.set_review(item, review, now_ms())
+            } else {
+                a.set_response(item, r.clone(), now_ms())
+            }
+        };
+        match queue.with_value(|q| q.change_now(set)) {
             Ok(()) => {
                 problem.set(None);
                 response.set(r);
@@ -58,30 +66,66 @@ pub fn ItemCard(
             {(!item.evidence.is_empty()).then(|| view! {
                 <p class="evidence-hint"><span class="tag">"佐证材料"</span>{item.evidence.clone()}</p>
             })}
+            {reviewing.then(|| view! { <MemberAnswer item=item answer=saved.clone() /> })}
             <div class="answer-row">
+                {reviewing.then(|| view! { <span class="tag review-tag">"审核"</span> })}
                 <AnswerControl item=item response=response answer=answer />
                 <span class="earned" data-testid="item-earned">
-                    {move || match ItemScore::of(item, response.get().as_ref()) {
-                        ItemScore::Unanswered => "未作答".to_string(),
-                        ItemScore::NotApplicable => "不计入".to_string(),
-                        ItemScore::Base(p) => format!("得{p}分"),
-                        ItemScore::Bonus(p) => format!("加{p}分"),
-                        ItemScore::Veto(true) => "一票否决".to_string(),
-                        ItemScore::Veto(false) => "未触发".to_string(),
-                    }}
+                    {move || earned_text(&ItemScore::of(item, response.get().as_ref()))}
                 </span>
                 <Show when=move || response.with(Option::is_some)>
                     <button class="link clear" on:click=move |_| answer.run(None)>"清除"</button>
                 </Show>
             </div>
             {move || problem.get().map(|p| view! { <p class="item-problem" role="alert">{p}</p> })}
-            <div class="texts">
-                <TextField label="说明" class="note" placeholder="自查情况说明、存在问题" initial=note queue=queue
-                    set=move |a: &mut Assessment, v: &str| a.set_note(id, v, now_ms()) />
-                <TextField label="佐证材料" class="evidence" placeholder="材料名称、存放位置或文号" initial=evidence
-                    queue=queue set=move |a: &mut Assessment, v: &str| a.set_evidence(id, v, now_ms()) />
-            </div>
+            {if reviewing {
+                let comment = saved.review.map(|r| r.comment).unwrap_or_default();
+                view! {
+                    <div class="texts">
+                        <TextField label="审核意见" class="review-comment" placeholder="扣分理由、需补充的材料" initial=comment
+                            queue=queue set=move |a: &mut Assessment, v: &str| {
+                                let review = Review { response: a.review_response(id).cloned(), comment: v.to_string() };
+                                a.set_review(item, review, now_ms()).unwrap_or(false)
+                            } />
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="texts">
+                        <TextField label="说明" class="note" placeholder="自查情况说明、存在问题" initial=saved.note.clone() queue=queue
+                            set=move |a: &mut Assessment, v: &str| a.set_note(id, v, now_ms()) />
+                        <TextField label="佐证材料" class="evidence" placeholder="材料名称、存放位置或文号" initial=saved.evidence.clone()
+                            queue=queue set=move |a: &mut Assessment, v: &str| a.set_evidence(id, v, now_ms()) />
+                    </div>
+                }.into_any()
+            }}
         </article>
+    }
+}
+
+/// What the member answered, shown to the reviewer as text.
+#[component]
+fn MemberAnswer(item: &'static Item, answer: crate::core::Answer) -> impl IntoView {
+    let chosen = answer.response.as_ref().map_or("未作答".to_string(), Response::label);
+    let earned = earned_text(&ItemScore::of(item, answer.response.as_ref()));
+    view! {
+        <div class="member-answer" data-testid="member-answer">
+            <p><span class="tag">"自评"</span>{format!("{chosen} · {earned}")}</p>
+            {(!answer.note.is_empty()).then(|| view! { <p><span class="tag">"说明"</span>{answer.note.clone()}</p> })}
+            {(!answer.evidence.is_empty()).then(|| view! { <p><span class="tag">"佐证材料"</span>{answer.evidence.clone()}</p> })}
+        </div>
+    }
+}
+
+/// An item's points in words: 得5分, 不计入, 未作答 ….
+pub fn earned_text(score: &ItemScore) -> String {
+    match score {
+        ItemScore::Unanswered => "未作答".to_string(),
+        ItemScore::NotApplicable => "不计入".to_string(),
+        ItemScore::Base(p) => format!("得{p}分"),
+        ItemScore::Bonus(p) => format!("加{p}分"),
+        ItemScore::Veto(true) => "一票否决".to_string(),
+        ItemScore::Veto(false) => "未触发".to_string(),
     }
 }
 

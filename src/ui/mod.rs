@@ -1,14 +1,18 @@
 //! Leptos components: thin views over `core`, one file per screen or widget.
 
+mod branch;
 mod clock;
 mod editor;
 mod home;
 mod item_card;
 mod library;
+mod radar;
+mod review_import;
 mod route;
 mod save_queue;
 mod section_nav;
 mod start_form;
+mod summary;
 mod template_import;
 
 use leptos::prelude::*;
@@ -41,6 +45,9 @@ fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Home => view! { <home::Home /> }.into_any(),
                 Route::Check { id, section } => view! { <editor::Editor id=id section=section /> }.into_any(),
+                Route::Review { id, section } => view! { <editor::Editor id=id section=section reviewing=true /> }.into_any(),
+                Route::Summary { id } => view! { <summary::SummaryPage id=id /> }.into_any(),
+                Route::Branch => view! { <branch::BranchDesk /> }.into_any(),
             }}
         </main>
     }

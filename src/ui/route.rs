@@ -8,33 +8,56 @@ pub enum Route {
         id: String,
         section: usize,
     },
+    /// 审核: the reviewer's scores beside the member's, on one section.
+    Review {
+        id: String,
+        section: usize,
+    },
+    /// 汇总: one self-check's summary, 整改清单 and printable page.
+    Summary {
+        id: String,
+    },
+    /// 支部汇总: members' result files (or branches' summaries) combined.
+    Branch,
 }
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let h = hash.trim_start_matches('#');
-        let Some(rest) = h.strip_prefix("/check/") else {
-            return Route::Home;
+        if h == "/branch" {
+            return Route::Branch;
+        }
+        let (kind, rest) = match h.strip_prefix('/').and_then(|r| r.split_once('/')) {
+            Some(x) => x,
+            None => return Route::Home,
         };
         let (id, section) = match rest.split_once('/') {
             Some((id, n)) => (id, n.parse().unwrap_or(0)),
             None => (rest, 0),
         };
         if id.is_empty() {
-            Route::Home
-        } else {
-            Route::Check {
-                id: id.to_string(),
-                section,
-            }
+            return Route::Home;
+        }
+        let id = id.to_string();
+        match kind {
+            "check" => Route::Check { id, section },
+            "review" => Route::Review { id, section },
+            "summary" => Route::Summary { id },
+            _ => Route::Home,
         }
     }
 
     pub fn to_hash(&self) -> String {
+        let with_section = |kind: &str, id: &str, section: usize| match section {
+            0 => format!("#/{kind}/{id}"),
+            n => format!("#/{kind}/{id}/{n}"),
+        };
         match self {
             Route::Home => "#/".to_string(),
-            Route::Check { id, section: 0 } => format!("#/check/{id}"),
-            Route::Check { id, section } => format!("#/check/{id}/{section}"),
+            Route::Check { id, section } => with_section("check", id, *section),
+            Route::Review { id, section } => with_section("review", id, *section),
+            Route::Summary { id } => format!("#/summary/{id}"),
+            Route::Branch => "#/branch".to_string(),
         }
     }
 

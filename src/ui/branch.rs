@@ -1,0 +1,425 @@
+//! 支部汇总: the secretary brings in members' result files (or the organ
+//! party committee brings in branch summaries), sees the combined table,
+//! grade distribution, section averages, weakest items and who is missing,
+//! exports the summary and prints it. The files are combined in memory only;
+//! nothing here changes stored self-checks.
+
+use super::clock::{format_local, now_ms};
+use super::library;
+use crate::core::branch::{main_template, parse_roster, Combined, Level, SortKey, Submission};
+use crate::core::report_csv::combined_to_csv;
+use crate::core::result_file::{encode_branch, open, BranchContent, Opened, TemplateRef};
+use crate::core::{Points, Template};
+use crate::files;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// A file that was not taken, and why.
+#[derive(Debug, Clone, PartialEq)]
+struct Refusal {
+    file: String,
+    why: String,
+}
+
+/// Reads every file; the good ones become submissions, the others refusals.
+async fn read_all(list: Vec<web_sys::File>) -> (Vec<Submission>, Vec<Refusal>) {
+    let mut subs = Vec::new();
+    let mut refused = Vec::new();
+    for file in list {
+        let name = file.name();
+        let refuse = |why: String| Refusal {
+            file: name.clone(),
+            why,
+        };
+        if file.size() > 20_000_000.0 {
+            refused.push(refuse("文件超过20MB，不是结果文件".into()));
+            continue;
+        }
+        let text = match files::read_file(&file).await.and_then(|b| files::decode_text(&b)) {
+            Ok(t) => t,
+            Err(e) => {
+                refused.push(refuse(e.0));
+                continue;
+            }
+        };
+        match open(&text, library::find) {
+            Err(e) => refused.push(refuse(e.to_string())),
+            Ok((Opened::Result(c), _)) => subs.push(Submission {
+                branch: c.assessment.respondent.branch.clone(),
+                assessment: c.assessment,
+                source: name,
+            }),
+            Ok((Opened::Branch(c), _)) => subs.extend(c.results.into_iter().map(|a| Submission {
+                assessment: a,
+                branch: c.branch.clone(),
+                source: name.clone(),
+            })),
+        }
+    }
+    (subs, refused)
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The value most entries share (the first of equals), or empty.
+fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for v in values.filter(|v| !v.is_empty()) {
+        match counts.iter_mut().find(|(x, _)| *x == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(v, _)| v.to_string())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn BranchDesk() -> impl IntoView {
+    let subs = RwSignal::new(Vec::<Submission>::new());
+    let refusals = RwSignal::new(Vec::<Refusal>::new());
+    let busy = RwSignal::new(false);
+    let roster_text = RwSignal::new(crate::store::load_setting("roster").unwrap_or_default());
+    let level_choice = RwSignal::new(None::<Level>);
+    let sort = RwSignal::new((SortKey::Total, true));
+    let branch_name = RwSignal::new(String::new());
+    let failed = RwSignal::new(None::<String>);
+
+    let template = Memo::new(move |_| {
+        subs.with(|s| main_template(s))
+            .and_then(|(id, v)| library::find(&id, v).filter(|t| t.version == v))
+    });
+    let level = Memo::new(move |_| {
+        level_choice.get().unwrap_or_else(|| {
+            let distinct = subs.with(|s| {
+                let mut names: Vec<&str> = s.iter().map(|x| x.branch.as_str()).collect();
+                names.sort_unstable();
+                names.dedup();
+                names.len()
+            });
+            if distinct > 1 {
+                Level::Branch
+            } else {
+                Level::Member
+            }
+        })
+    });
+    let combined = Memo::new(move |_| {
+        let t = template.get()?;
+        let roster = parse_roster(&roster_text.get());
+        let mut c = subs.with(|s| Combined::build(t, s, &roster, level.get()));
+        let (key, desc) = sort.get();
+        // Names in the browser's zh-CN collation: 李四 before 张三, as in pinyin.
+        let locales = js_sys::Array::of1(&"zh-CN".into());
+        let options = js_sys::Object::new();
+        c.sort_rows_with(key, desc, |a, b| {
+            js_sys::JsString::from(a).locale_compare(b, &locales, &options).cmp(&0)
+        });
+        Some(c)
+    });
+
+    let take = move |list: Vec<web_sys::File>| {
+        if list.is_empty() {
+            return;
+        }
+        busy.set(true);
+        let started = js_sys::Date::now();
+        spawn_local(async move {
+            let (new_subs, new_refusals) = read_all(list).await;
+            subs.update(|s| s.extend(new_subs));
+            refusals.update(|r| r.extend(new_refusals));
+            if branch_name.get_untracked().is_empty() {
+                branch_name.set(subs.with_untracked(|s| most_common(s.iter().map(|x| x.branch.as_str()))));
+            }
+            combined.with_untracked(|_| ());
+            busy.set(false);
+            // For the benchmark: milliseconds to read, check and combine every file.
+            let _ = js_sys::Reflect::set(
+                &window(),
+                &"mofanLastSummariseMs".into(),
+                &(js_sys::Date::now() - started).into(),
+            );
+        });
+    };
+    let clear = move |_| {
+        subs.set(Vec::new());
+        refusals.set(Vec::new());
+        level_choice.set(None);
+    };
+    let save_roster = move |text: String| {
+        roster_text.set(text.clone());
+        if let Err(e) = crate::store::save_setting("roster", &text) {
+            failed.set(Some(format!("名单未能保存在本机：{e}")));
+        }
+    };
+
+    let export = move |csv: bool| {
+        let (Some(t), Some(c)) = (template.get_untracked(), combined.get_untracked()) else {
+            return;
+        };
+        let branch = branch_name.get_untracked();
+        let stem = format!(
+            "{}-{}-汇总",
+            t.short_title,
+            if branch.is_empty() { "支部" } else { &branch }
+        );
+        let result = if csv {
+            files::download(
+                &files::safe_file_name(&format!("{stem}.csv")),
+                "text/csv;charset=utf-8",
+                &combined_to_csv(t, &c),
+            )
+        } else {
+            let content = subs.with_untracked(|s| BranchContent {
+                template: TemplateRef::of(t),
+                unit: most_common(s.iter().map(|x| x.assessment.respondent.unit.as_str())),
+                branch: branch.clone(),
+                roster: parse_roster(&roster_text.get_untracked()),
+                results: c.kept.iter().map(|&i| s[i].assessment.clone()).collect(),
+            });
+            files::download(
+                &files::safe_file_name(&format!("{stem}.json")),
+                "application/json",
+                &encode_branch(&content, now_ms()),
+            )
+        };
+        failed.set(result.err().map(|e| e.0));
+    };
+
+    view! {
+        <div class="branch-desk">
+            <section class="panel no-print" aria-labelledby="branch-h"
+                on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    take(files_of(ev.data_transfer().and_then(|d| d.files())));
+                }
+            >
+                <p><a href="#/">"← 首页"</a></p>
+                <h1 id="branch-h">"支部汇总"</h1>
+                <p class="hint">
+                    "选择（可多选）或拖入党员导出的结果文件（.json）；机关党委可导入各支部导出的汇总文件，比较各支部。"
+                    "文件只在本页汇总，不会改动本机保存的自查。"
+                </p>
+                <div class="desk-controls">
+                    <label class="file-pick">
+                        <input type="file" multiple accept=".json,application/json" aria-label="选择结果文件"
+                            on:change=move |ev| {
+                                let input: web_sys::HtmlInputElement = event_target(&ev);
+                                take(files_of(input.files()));
+                                input.set_value("");
+                            } />
+                    </label>
+                    <button on:click=clear>"清空"</button>
+                </div>
+                <p class="hint" data-testid="desk-count" role="status">
+                    {move || if busy.get() {
+                        "正在读取…".to_string()
+                    } else {
+                        format!("已导入 {} 份自查，未接受 {} 个文件", subs.with(Vec::len), refusals.with(Vec::len))
+                    }}
+                </p>
+                <div class="field-row">
+                    <label class="field">
+                        <span>"支部名称（用于导出和打印）"</span>
+                        <input type="text" prop:value=move || branch_name.get() on:input=move |ev| branch_name.set(event_target_value(&ev)) />
+                    </label>
+                    <label class="field">
+                        <span>"汇总层级"</span>
+                        <select aria-label="汇总层级" on:change=move |ev| level_choice.set(Some(if event_target_value(&ev) == "branch" { Level::Branch } else { Level::Member }))>
+                            <option value="member" selected=move || level.get() == Level::Member>"按党员"</option>
+                            <option value="branch" selected=move || level.get() == Level::Branch>"按支部（机关党委）"</option>
+                        </select>
+                    </label>
+                </div>
+                <label class="field">
+                    <span>"应参加名单（每行一个，或用逗号、顿号分隔；按支部汇总时填支部名称）"</span>
+                    <textarea rows="3" aria-label="应参加名单" prop:value=roster_text.get_untracked()
+                        on:change=move |ev| save_roster(event_target_value(&ev))></textarea>
+                </label>
+                {move || failed.get().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
+                {move || {
+                    let r = refusals.get();
+                    (!r.is_empty()).then(|| view! {
+                        <div class="notice error" role="alert" data-testid="desk-refusals">
+                            <p><strong>{format!("{} 个文件未接受（其余文件照常汇总）：", r.len())}</strong></p>
+                            <ul>{r.into_iter().map(|x| view! { <li>{format!("{}：{}", x.file, x.why)}</li> }).collect_view()}</ul>
+                        </div>
+                    })
+                }}
+                <div class="actions">
+                    <button class="primary" on:click=move |_| { let _ = window().print(); } disabled=move || combined.with(Option::is_none)>"打印"</button>
+                    <button on:click=move |_| export(false) disabled=move || combined.with(Option::is_none)>"导出汇总文件"</button>
+                    <button on:click=move |_| export(true) disabled=move || combined.with(Option::is_none)>"导出CSV（Excel）"</button>
+                </div>
+            </section>
+            {move || match (template.get(), combined.get()) {
+                (Some(t), Some(c)) => view! { <BranchSheet template=t combined=c branch=branch_name.get() sort=sort /> }.into_any(),
+                _ => (subs.with(|s| !s.is_empty())).then(|| view! {
+                    <p class="notice error" role="alert">"导入的文件所用的评分表不在本机，无法汇总。"</p>
+                }).into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn BranchSheet(
+    template: &'static Template,
+    combined: Combined,
+    branch: String,
+    sort: RwSignal<(SortKey, bool)>,
+) -> impl IntoView {
+    let t = template;
+    let c = combined;
+    let by_branch = c.level == Level::Branch;
+    let header = move |label: String, key: SortKey| {
+        let mark = move || match sort.get() {
+            (k, true) if k == key => " ▼",
+            (k, false) if k == key => " ▲",
+            _ => "",
+        };
+        view! {
+            <th>
+                <button class="sort" on:click=move |_| sort.update(|(k, d)| {
+                    *d = if *k == key { !*d } else { key != SortKey::Name };
+                    *k = key;
+                })>{label.clone()}{mark}</button>
+                <span class="print-only">{label}</span>
+            </th>
+        }
+    };
+    let review_cell = |own: Points, rev: Option<Points>| match rev {
+        Some(r) => format!("{own} / {r}"),
+        None => own.to_string(),
+    };
+    let unit_line = if by_branch {
+        "各支部对比".to_string()
+    } else {
+        branch.clone()
+    };
+    view! {
+        <article class="sheet branch-sheet" data-testid="branch-sheet">
+            <header class="sheet-header">
+                <h1>{format!("{}汇总表", t.title.trim_end_matches("自查评分表").trim_end_matches("评分表"))}</h1>
+                <table class="meta">
+                    <tbody>
+                        <tr>
+                            <th>{if by_branch { "范围" } else { "支部" }}</th><td>{unit_line}</td>
+                            <th>"人数"</th><td data-testid="branch-members">{c.members}</td>
+                            <th>"日期"</th><td>{format_local(now_ms())}</td>
+                        </tr>
+                    </tbody>
+                </table>
+            </header>
+            <section class="block">
+                <h2>{if by_branch { "各支部得分" } else { "成员得分" }}</h2>
+                <p class="hint">"每格为自评分；已审核的显示为“自评分 / 审核分”。点击列名排序。"</p>
+                <table class="scores branch-table" data-testid="branch-table">
+                    <thead>
+                        <tr>
+                            {header(if by_branch { "支部".into() } else { "姓名".into() }, SortKey::Name)}
+                            <th>{if by_branch { "人数" } else { "支部" }}</th>
+                            {t.sections.iter().enumerate().map(|(i, s)| header(s.title.clone(), SortKey::Section(i))).collect_view()}
+                            {header("总分".into(), SortKey::Total)}
+                            <th>"等次"</th>
+                            {header("审核总分".into(), SortKey::ReviewTotal)}
+                            <th>"审核等次"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {c.rows.iter().map(|r| view! {
+                            <tr class:vetoed=r.vetoed>
+                                <td class="row-name">{r.name.clone()}</td>
+                                <td>{r.detail.clone()}</td>
+                                {r.sections.iter().enumerate().map(|(i, p)| view! {
+                                    <td class="num">{review_cell(*p, r.review.as_ref().map(|x| x.0[i]))}</td>
+                                }).collect_view()}
+                                <td class="num row-total">{r.total.to_string()}</td>
+                                <td class="row-grade">{r.grade.clone()}{r.vetoed.then_some("（一票否决）")}</td>
+                                <td class="num">{r.review.as_ref().map_or("—".to_string(), |x| x.1.to_string())}</td>
+                                <td>{r.review.as_ref().map_or("—".to_string(), |x| x.2.clone())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                    <tfoot>
+                        <tr class="total-row">
+                            <th>"平均"</th>
+                            <td>{format!("{}人", c.members)}</td>
+                            {c.section_averages.iter().map(|s| view! {
+                                <td class="num">{review_cell(s.self_avg, s.review_avg)}</td>
+                            }).collect_view()}
+                            <td class="num" data-testid="branch-average">{c.average_total.to_string()}</td>
+                            <td></td>
+                            <td class="num">{c.average_review_total.map_or("—".to_string(), |p| p.to_string())}</td>
+                            <td></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </section>
+            <div class="two-col">
+                <section class="block">
+                    <h2>"等次分布"</h2>
+                    <table class="scores" data-testid="distribution">
+                        <thead><tr><th>"等次"</th><th>"自评人数"</th><th>"审核人数"</th></tr></thead>
+                        <tbody>
+                            {c.distribution.iter().map(|g| view! {
+                                <tr><td>{g.grade.clone()}</td><td class="num">{g.self_count}</td><td class="num">{g.review_count}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </section>
+                <section class="block">
+                    <h2>"各一级指标平均分"</h2>
+                    <table class="scores">
+                        <thead><tr><th>"一级指标"</th><th>"满分"</th><th>"平均分"</th><th>"得分率"</th></tr></thead>
+                        <tbody>
+                            {c.section_averages.iter().map(|s| view! {
+                                <tr><td>{s.title.clone()}</td><td class="num">{s.max.to_string()}</td><td class="num">{s.self_avg.to_string()}</td><td class="num">{format!("{}%", s.self_rate)}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </section>
+            </div>
+            <section class="block">
+                <h2>"薄弱项目（平均得分率最低）"</h2>
+                <table class="scores" data-testid="weakest">
+                    <thead><tr><th>"一级指标"</th><th>"考核内容"</th><th>"分值"</th><th>"平均得分"</th><th>"得分率"</th><th>"作答人数"</th></tr></thead>
+                    <tbody>
+                        {c.weakest.iter().map(|w| view! {
+                            <tr><td>{w.section.clone()}</td><td>{w.title.clone()}</td><td class="num">{w.points.to_string()}</td>
+                                <td class="num">{w.average.to_string()}</td><td class="num">{format!("{}%", w.rate)}</td><td class="num">{w.answered}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+            <section class="block">
+                <h2>"参加情况"</h2>
+                <p data-testid="missing">{if c.missing.is_empty() {
+                    "名单中的人员均已提交（未填名单时不核对）。".to_string()
+                } else {
+                    format!("未提交（{}）：{}", c.missing.len(), c.missing.join("、"))
+                }}</p>
+                {(!c.duplicates.is_empty()).then(|| view! {
+                    <div data-testid="duplicates">
+                        <p><strong>{format!("重复提交 {} 处，已按最近编辑时间保留一份：", c.duplicates.len())}</strong></p>
+                        <ul>{c.duplicates.iter().map(|d| view! {
+                            <li>{format!("{}（{}）：保留“{}”，未计入“{}”", d.who, d.round, d.kept, d.dropped.join("”“"))}</li>
+                        }).collect_view()}</ul>
+                    </div>
+                })}
+                {(!c.refused.is_empty()).then(|| view! {
+                    <ul class="refused">{c.refused.iter().map(|(f, why)| view! { <li>{format!("{f}：{why}")}</li> }).collect_view()}</ul>
+                })}
+            </section>
+            <super::summary::Signatures first="汇总人签字" />
+        </article>
+    }
+}

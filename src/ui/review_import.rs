@@ -1,0 +1,74 @@
+//! 审核成员结果文件: the secretary opens a member's result file; it is kept in
+//! this browser beside her own self-checks and opened for review. A newer
+//! file from the same member updates the member's answers and keeps the
+//! review already entered.
+
+use super::library;
+use super::route::Route;
+use crate::core::result_file::{open, Opened};
+use crate::files;
+use crate::store::{self, Loaded};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Checks the file and stores its self-check; returns the id to review.
+async fn bring_in(file: web_sys::File) -> Result<String, String> {
+    let name = file.name();
+    let fail = |why: String| format!("“{name}”未导入：{why}");
+    let text = files::read_file(&file)
+        .await
+        .and_then(|b| files::decode_text(&b))
+        .map_err(|e| fail(e.0))?;
+    let incoming = match open(&text, library::find).map_err(|e| fail(e.to_string()))? {
+        (Opened::Result(c), _) => c.assessment,
+        (Opened::Branch(_), _) => return Err(fail("这是支部汇总文件，请在“支部汇总”页导入".into())),
+    };
+    let id = incoming.id.clone();
+    let to_store = match store::load_assessment(&id).map_err(|e| fail(e.to_string()))? {
+        Loaded::Missing => Some(incoming),
+        Loaded::Found(mut local) => local.take_member_part(&incoming).then_some(local),
+        Loaded::Bad(b) => {
+            return Err(fail(format!(
+                "本机同一份自查的记录（{}）无法读取，为免覆盖，未导入。",
+                b.key
+            )))
+        }
+    };
+    if let Some(a) = to_store {
+        store::save_assessment(&a).map_err(|e| fail(e.to_string()))?;
+    }
+    Ok(id)
+}
+
+#[component]
+pub fn ReviewImport() -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let take = move |file: Option<web_sys::File>| {
+        let Some(file) = file else { return };
+        spawn_local(async move {
+            match bring_in(file).await {
+                Ok(id) => Route::Review { id, section: 0 }.go(),
+                Err(e) => problem.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="panel review-import" aria-labelledby="review-h">
+            <h2 id="review-h">"支部书记：审核与汇总"</h2>
+            <p class="hint">"打开党员导出的结果文件，在自评旁填写审核分和审核意见，再导出审核后的文件；党员的自评不会被改动。"</p>
+            <div class="actions">
+                <label class="file-pick">
+                    <span>"审核一份结果文件："</span>
+                    <input type="file" accept=".json,application/json" aria-label="选择要审核的结果文件"
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            take(input.files().and_then(|l| l.get(0)));
+                            input.set_value("");
+                        } />
+                </label>
+                <a class="button primary" href=Route::Branch.to_hash()>"支部汇总（导入多份结果文件）"</a>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="notice error" role="alert">{p}</p> })}
+        </section>
+    }
+}

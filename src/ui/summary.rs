@@ -1,0 +1,324 @@
+//! 汇总: one self-check on a page — section scores (self and review), the
+//! radar chart, every item, the 整改清单 the user fills in, and signature
+//! lines. The same page is what prints on A4.
+
+use super::clock::{format_local, now_ms};
+use super::editor::{open_assessment, problem_panel};
+use super::item_card::earned_text;
+use super::radar::{RadarChart, Series};
+use super::route::Route;
+use super::save_queue::SaveQueue;
+use crate::core::action::{shortfalls, Action};
+use crate::core::numbering::chinese_number;
+use crate::core::report_csv::assessment_to_csv;
+use crate::core::result_file::{encode_result, result_file_name};
+use crate::core::summary::{percent, Summary};
+use crate::core::{Assessment, ItemScore, Points, Template};
+use crate::files;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+type Queue = StoredValue<Rc<SaveQueue>, LocalStorage>;
+
+#[component]
+pub fn SummaryPage(id: String) -> impl IntoView {
+    match open_assessment(&id) {
+        Err(msg) => problem_panel(msg),
+        Ok((a, t)) => view! { <SummarySheet template=t assessment=a /> }.into_any(),
+    }
+}
+
+fn opt(p: Option<Points>) -> String {
+    p.map_or("—".to_string(), |p| p.to_string())
+}
+
+#[component]
+fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl IntoView {
+    let t = template;
+    let sum = Summary::of(t, &assessment);
+    let a = assessment.clone();
+    let queue: Queue = StoredValue::new_local(SaveQueue::new(assessment));
+    let (status, serial) = queue.with_value(|q| (q.status, q.serial));
+    on_cleanup(move || super::save_queue::release(serial));
+    let failed = RwSignal::new(None::<String>);
+
+    let export = move |csv: bool| {
+        let (name, text) = queue.with_value(|q| {
+            q.read(|a| {
+                if csv {
+                    (format!("{}.csv", a.title(t)), assessment_to_csv(t, a))
+                } else {
+                    (result_file_name(t, a), encode_result(t, a, now_ms()))
+                }
+            })
+        });
+        let mime = if csv {
+            "text/csv;charset=utf-8"
+        } else {
+            "application/json"
+        };
+        match files::download(&files::safe_file_name(&name), mime, &text) {
+            Ok(()) => failed.set(None),
+            Err(e) => failed.set(Some(e.0)),
+        }
+    };
+    let print = move |_| {
+        queue.with_value(|q| q.flush());
+        let _ = window().print();
+    };
+
+    let own = &sum.self_card;
+    let review = sum.review_card.clone();
+    // Short axis labels: 做担当作为的模范（6个用心、6个满意） → 做担当作为的模范.
+    let labels: Vec<String> = t
+        .sections
+        .iter()
+        .map(|s| s.title.split(['（', '(']).next().unwrap_or(&s.title).to_string())
+        .collect();
+    let mut series = vec![Series {
+        class: "own",
+        label: "自评",
+        rates: sum.sections.iter().map(|l| l.self_rate()).collect(),
+    }];
+    if review.is_some() {
+        series.push(Series {
+            class: "review",
+            label: "审核",
+            rates: sum
+                .sections
+                .iter()
+                .map(|l| l.review_rate().unwrap_or_default())
+                .collect(),
+        });
+    }
+    let final_card = sum.final_card().clone();
+    let id = a.id.clone();
+
+    view! {
+        <div class="summary-page">
+            <nav class="toolbar no-print" aria-label="汇总页操作">
+                <a class="button" href="#/">"← 首页"</a>
+                <a class="button" href=Route::Check { id: id.clone(), section: 0 }.to_hash()>"继续填写"</a>
+                <a class="button" href=Route::Review { id: id.clone(), section: 0 }.to_hash()>"审核"</a>
+                <button class="primary" on:click=print>"打印"</button>
+                <button on:click=move |_| export(false)>"导出结果文件"</button>
+                <button on:click=move |_| export(true)>"导出CSV（Excel）"</button>
+                <super::editor::SaveBadge status=status />
+            </nav>
+            {move || failed.get().map(|m| view! { <p class="notice error no-print" role="alert">{m}</p> })}
+            <article class="sheet" data-testid="summary-sheet">
+                <header class="sheet-header">
+                    <h1>{if t.title.ends_with('表') { t.title.clone() } else { format!("{}自查评分表", t.title) }}</h1>
+                    <table class="meta">
+                        <tbody>
+                            <tr>
+                                <th>"单位"</th><td>{a.respondent.unit.clone()}</td>
+                                <th>"支部"</th><td>{a.respondent.branch.clone()}</td>
+                                <th>"姓名"</th><td data-testid="sheet-name">{a.respondent.name.clone()}</td>
+                            </tr>
+                            <tr>
+                                <th>"轮次"</th><td>{a.round.clone()}</td>
+                                <th>"日期"</th><td>{format_local(a.updated_at)}</td>
+                                <th>"版本"</th><td>{format!("第{}版", t.version)}</td>
+                            </tr>
+                        </tbody>
+                    </table>
+                </header>
+
+                <section class="block">
+                    <h2>"得分汇总"</h2>
+                    <div class="summary-grid">
+                        <table class="scores" data-testid="section-table">
+                            <thead>
+                                <tr><th>"一级指标"</th><th>"满分"</th><th>"自评分"</th><th>"审核分"</th><th>"得分率"</th><th>"已答"</th></tr>
+                            </thead>
+                            <tbody>
+                                {sum.sections.iter().enumerate().map(|(i, l)| view! {
+                                    <tr>
+                                        <td>{format!("{}、{}", chinese_number(i + 1), l.title)}</td>
+                                        <td class="num">{l.self_score.applicable.to_string()}</td>
+                                        <td class="num">{l.self_score.earned.to_string()}</td>
+                                        <td class="num">{opt(l.review_score.as_ref().map(|r| r.earned))}</td>
+                                        <td class="num">{format!("{}%", l.review_rate().unwrap_or(l.self_rate()))}</td>
+                                        <td class="num">{format!("{}/{}", l.self_score.answered, l.self_score.items)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                            <tfoot>
+                                <tr class="total-row">
+                                    <th>"总分"</th>
+                                    <td class="num">{t.total.to_string()}</td>
+                                    <td class="num" data-testid="sheet-total">{own.total.to_string()}</td>
+                                    <td class="num" data-testid="sheet-review-total">{opt(review.as_ref().map(|c| c.total))}</td>
+                                    <td class="num">{format!("{}%", percent(final_card.total, t.total))}</td>
+                                    <td class="num">{format!("{}/{}", own.answered, own.items)}</td>
+                                </tr>
+                                <tr>
+                                    <th>"等次"</th>
+                                    <td></td>
+                                    <td data-testid="sheet-grade">{own.grade.clone()}</td>
+                                    <td>{review.as_ref().map_or("—".to_string(), |c| c.grade.clone())}</td>
+                                    <td colspan="2"></td>
+                                </tr>
+                            </tfoot>
+                        </table>
+                        <RadarChart labels=labels series=series />
+                    </div>
+                    {(own.bonus > Points::ZERO).then(|| view! {
+                        <p>{format!("自评：基础分 {} + 加分 {} = 总分 {}", own.base, own.bonus, own.total)}</p>
+                    })}
+                    {(!final_card.vetoes.is_empty()).then(|| view! {
+                        <p class="veto-line">{format!("一票否决：{}。等次定为{}。", final_card.vetoes.join("；"), final_card.grade)}</p>
+                    })}
+                    <p class="hint">"不适用项不计入满分，总分按满分折算；未作答项按0分计。"</p>
+                </section>
+
+                <section class="block">
+                    <h2>"逐项评分"</h2>
+                    <ItemTable template=t assessment=a.clone() />
+                </section>
+
+                <section class="block">
+                    <h2>"整改清单"</h2>
+                    <ActionList template=t assessment=a.clone() queue=queue />
+                </section>
+
+                <Signatures first="本人签字" />
+            </article>
+        </div>
+    }
+}
+
+/// Lines to sign on paper: `first`, then 支部书记签字 and 日期.
+#[component]
+pub fn Signatures(first: &'static str) -> impl IntoView {
+    view! {
+        <footer class="signatures">
+            {[first, "支部书记签字"].map(|who| view! { <span>{format!("{who}：")}<span class="sign-line"></span></span> })}
+            <span>"日期："<span class="sign-line short"></span></span>
+        </footer>
+    }
+}
+
+/// Every item with self and review score, and each section's subtotal.
+#[component]
+fn ItemTable(template: &'static Template, assessment: Assessment) -> impl IntoView {
+    let a = assessment;
+    let sum = Summary::of(template, &a);
+    let rows = template.sections.iter().enumerate().map(|(si, s)| {
+        let items = s
+            .items
+            .iter()
+            .enumerate()
+            .map(|(ii, item)| {
+                let own = a.response(&item.id);
+                let rev = a.review_response(&item.id);
+                let answer = a.answer(&item.id);
+                let comment = answer
+                    .and_then(|x| x.review.as_ref())
+                    .map(|r| r.comment.clone())
+                    .unwrap_or_default();
+                let note = answer.map(|x| x.note.clone()).unwrap_or_default();
+                view! {
+                    <tr>
+                        <td class="num">{format!("{}.{}", si + 1, ii + 1)}</td>
+                        <td>{item.title.clone()}{(!note.is_empty()).then(|| view! { <div class="cell-note">{format!("说明：{note}")}</div> })}</td>
+                        <td class="num">{item.points.to_string()}</td>
+                        <td>{own.map(|r| r.label()).unwrap_or_default()}</td>
+                        <td class="num">{earned_text(&ItemScore::of(item, own))}</td>
+                        <td>{rev.map(|r| r.label()).unwrap_or_default()}</td>
+                        <td class="num">{rev.map(|_| earned_text(&ItemScore::of(item, rev))).unwrap_or_default()}</td>
+                        <td>{comment}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let line = &sum.sections[si];
+        view! {
+            <tr class="section-row"><th colspan="8">{format!("{}、{}", chinese_number(si + 1), s.title)}</th></tr>
+            {items}
+            <tr class="subtotal-row">
+                <td></td>
+                <th>"小计"</th>
+                <td class="num">{line.self_score.applicable.to_string()}</td>
+                <td></td>
+                <td class="num">{line.self_score.earned.to_string()}</td>
+                <td></td>
+                <td class="num">{opt(line.review_score.as_ref().map(|r| r.earned))}</td>
+                <td></td>
+            </tr>
+        }
+    });
+    view! {
+        <table class="items-table">
+            <thead>
+                <tr><th>"序号"</th><th>"考核内容"</th><th>"分值"</th><th>"自评"</th><th>"自评分"</th><th>"审核"</th><th>"审核分"</th><th>"审核意见"</th></tr>
+            </thead>
+            <tbody>{rows.collect_view()}</tbody>
+        </table>
+    }
+}
+
+/// 整改清单: one row per shortfall, with 整改措施, 责任人, 完成时限 and 状态,
+/// saved with the self-check. On paper the typed values print as text.
+#[component]
+fn ActionList(template: &'static Template, assessment: Assessment, queue: Queue) -> impl IntoView {
+    let list = shortfalls(template, &assessment);
+    if list.is_empty() {
+        return view! { <p class="empty" data-testid="no-actions">"没有低于满分的项目，无需整改。"</p> }.into_any();
+    }
+    let rows = list
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let item_id: &'static str = s.item.id.as_str();
+            let saved = assessment.action(item_id).cloned().unwrap_or_default();
+            let field = move |label: &'static str, value: String, set: fn(&mut Action, String)| {
+                let shown = RwSignal::new(value);
+                view! {
+                    <td>
+                        <input type="text" class="no-print" aria-label=format!("{label}（第{}条）", n + 1)
+                            prop:value=shown.get_untracked()
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                shown.set(v.clone());
+                                queue.with_value(|q| q.change(|a| a.edit_action(item_id, now_ms(), |x| set(x, v))));
+                            } />
+                        <span class="print-only">{move || shown.get()}</span>
+                    </td>
+                }
+            };
+            let done = RwSignal::new(saved.done);
+            view! {
+                <tr data-item=item_id>
+                    <td class="num">{n + 1}</td>
+                    <td>{format!("{}：{}", s.item.title, s.problem())}</td>
+                    {field("整改措施", saved.measure.clone(), |x, v| x.measure = v)}
+                    {field("责任人", saved.owner.clone(), |x, v| x.owner = v)}
+                    {field("完成时限", saved.deadline.clone(), |x, v| x.deadline = v)}
+                    <td>
+                        <select class="no-print" aria-label=format!("状态（第{}条）", n + 1)
+                            on:change=move |ev| {
+                                let is_done = event_target_value(&ev) == "done";
+                                done.set(is_done);
+                                queue.with_value(|q| q.change(|a| a.edit_action(item_id, now_ms(), |x| x.done = is_done)));
+                            }>
+                            <option value="open" selected=!saved.done>"未完成"</option>
+                            <option value="done" selected=saved.done>"已完成"</option>
+                        </select>
+                        <span class="print-only">{move || if done.get() { "已完成" } else { "未完成" }}</span>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="actions-table" data-testid="actions">
+            <thead>
+                <tr><th>"序号"</th><th>"问题"</th><th>"整改措施"</th><th>"责任人"</th><th>"完成时限"</th><th>"状态"</th></tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
