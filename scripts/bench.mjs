@@ -6,11 +6,14 @@
 //   3. answer latency on the 500-item checklist: click → score on screen and
 //      record saved, timed inside the page with performance.now and a forced layout;
 //   4. keystroke time in a note on the 500-item checklist;
-//   5. import and summarise 1,000 result files (skipped until the secretary's desk exists);
+//   5. import and summarise 1,000 result files on the secretary's desk (generated
+//      from one file the app exports, each with its own checksum);
 //   6. JS heap after step 3 (CDP Performance.getMetrics).
 //
 //   node scripts/bench.mjs [--runs N] [--smoke]
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer, freshProfile, launch, closeAll, ROOT } from '../tests/e2e/harness.mjs';
@@ -159,6 +162,73 @@ async function interaction(url, storage) {
   }
 }
 
+/**
+ * Exports one result file of `template` from the app, then writes `count`
+ * variants of it (other names, other answers) with correct checksums.
+ * Returns the directory and the file paths.
+ */
+async function resultFiles(url, template, count) {
+  const profile = freshProfile();
+  const dir = mkdtempSync(join(tmpdir(), 'mofan-bench-files-'));
+  let base;
+  try {
+    const { context } = await launch(profile.dir);
+    await context.addInitScript((entries) => {
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    }, seed(template.id, template.version));
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url + '#/summary/bench');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出结果文件' }).click()]);
+    base = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+    await context.close();
+  } finally {
+    await closeAll();
+    profile.dispose();
+  }
+  const items = template.sections.flatMap((s) => s.items).filter((i) => i.rule.kind === 'check').map((i) => i.id).sort();
+  const levels = ['met', 'partial', 'not_met'];
+  const paths = [];
+  for (let n = 0; n < count; n++) {
+    const content = structuredClone(base.content);
+    const a = content.assessment;
+    a.id = `bench-${n}`;
+    a.respondent.name = `党员${n + 1}`;
+    a.respondent.branch = `第${(n % 20) + 1}支部`;
+    a.answers = Object.fromEntries(items.map((id, i) => [id, { response: levels[(n + i) % 7 === 0 ? 2 : (n * 3 + i) % 5 === 0 ? 1 : 0] }]));
+    const text = JSON.stringify(content);
+    const file = { ...base, content, sha256: createHash('sha256').update(text).digest('hex') };
+    const path = join(dir, `result-${n}.json`);
+    writeFileSync(path, JSON.stringify({ format: file.format, schema: file.schema, exported_at: file.exported_at, content, sha256: file.sha256 }));
+    paths.push(path);
+  }
+  return { dir, paths };
+}
+
+/** Imports every file on the branch desk; returns the in-page time (read, check, combine) and the time until the table shows. */
+async function summarise(url, paths) {
+  const times = { inPage: [], shown: [] };
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const profile = freshProfile();
+    try {
+      const { context } = await launch(profile.dir);
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(url + '#/branch');
+      await page.getByLabel('选择结果文件').waitFor();
+      const t0 = Date.now();
+      await page.getByLabel('选择结果文件').setInputFiles(paths);
+      await page.getByTestId('desk-count').filter({ hasText: `已导入 ${paths.length} 份自查，未接受 0 个文件` }).waitFor({ timeout: 120_000 });
+      await page.getByTestId('branch-table').waitFor();
+      times.shown.push(Date.now() - t0);
+      times.inPage.push(await page.evaluate(() => window.mofanLastSummariseMs));
+      await context.close();
+    } finally {
+      await closeAll();
+      profile.dispose();
+    }
+  }
+  return { inPage: stats(times.inPage), shown: stats(times.shown) };
+}
+
 function largestBuiltin() {
   const dir = join(ROOT, 'templates');
   return readdirSync(dir)
@@ -194,7 +264,18 @@ try {
   console.log(`   answers in the stored record afterwards: ${inter.saved}`);
   console.log(`\n4. Typing in a note on 500 items (${samples} keystrokes)`);
   console.log('   ' + row('keystroke', inter.keystroke));
-  console.log('\n5. Import and summarise 1,000 result files: skipped (needs the secretary\'s desk, issue 4)');
+  const fileCount = smoke ? 20 : 1000;
+  const six = JSON.parse(readFileSync(join(ROOT, 'templates', 'liuge-mofan.json'), 'utf8'));
+  const generated = await resultFiles(server.url, six, fileCount);
+  let summary;
+  try {
+    summary = await summarise(server.url, generated.paths);
+  } finally {
+    rmSync(generated.dir, { recursive: true, force: true });
+  }
+  console.log(`\n5. Import and summarise ${fileCount} result files (${six.short_title}, ${Math.min(runs, 5)} run(s))`);
+  console.log('   ' + row('read + check + combine, in the page', summary.inPage));
+  console.log('   ' + row('file chooser → table on screen', summary.shown));
   console.log(`\n6. JS heap after step 3: ${f1(inter.heapMB)} MB (CDP JSHeapUsedSize)`);
 
   const total = size[size.length - 1].gzip;
@@ -204,11 +285,13 @@ try {
   console.log(`   cold start 500 items ≤ 600 ms median: ${f1(cold500.median)} ms → ${verdict(cold500.median <= 600)}`);
   console.log(`   answer ≤ 8 ms p95: ${f1(inter.answer.p95)} ms → ${verdict(inter.answer.p95 <= 8)}`);
   console.log(`   keystroke ≤ 4 ms p95: ${f1(inter.keystroke.p95)} ms → ${verdict(inter.keystroke.p95 <= 4)}`);
+  if (!smoke) console.log(`   1,000 result files summarised ≤ 1 s: ${f1(summary.inPage.median)} ms in the page, ${f1(summary.shown.median)} ms to the table → ${verdict(summary.shown.median <= 1000)}`);
 
   writeFileSync(join(ROOT, 'bench-results.json'), JSON.stringify({
     date: new Date().toISOString(), smoke, runs, samples, size,
     coldStart: { builtin: { template: big.t.id, items: big.n, ...coldBuiltin }, generated500: cold500 },
     answer: inter.answer, savedAnswers: inter.saved, keystroke: inter.keystroke, heapMB: inter.heapMB,
+    summarise: { files: fileCount, ...summary },
   }, null, 2));
   console.log('\nwritten: bench-results.json');
 } finally {
