@@ -204,7 +204,11 @@ async function resultFiles(url, template, count) {
   return { dir, paths };
 }
 
-/** Imports every file on the branch desk; returns the in-page time (read, check, combine) and the time until the table shows. */
+/**
+ * Imports every file on the branch desk; returns the time the page measures
+ * (files chosen → summary laid out) and the time Playwright sees, which adds
+ * its own transfer of the files into the page.
+ */
 async function summarise(url, paths) {
   const times = { inPage: [], shown: [] };
   for (let i = 0; i < Math.min(runs, 5); i++) {
@@ -219,6 +223,7 @@ async function summarise(url, paths) {
       await page.getByTestId('desk-count').filter({ hasText: `已导入 ${paths.length} 份自查，未接受 0 个文件` }).waitFor({ timeout: 120_000 });
       await page.getByTestId('branch-table').waitFor();
       times.shown.push(Date.now() - t0);
+      await page.waitForFunction(() => window.mofanLastSummariseMs !== undefined);
       times.inPage.push(await page.evaluate(() => window.mofanLastSummariseMs));
       await context.close();
     } finally {
@@ -274,8 +279,8 @@ try {
     rmSync(generated.dir, { recursive: true, force: true });
   }
   console.log(`\n5. Import and summarise ${fileCount} result files (${six.short_title}, ${Math.min(runs, 5)} run(s))`);
-  console.log('   ' + row('read + check + combine, in the page', summary.inPage));
-  console.log('   ' + row('file chooser → table on screen', summary.shown));
+  console.log('   ' + row('files chosen → summary on screen, in the page', summary.inPage));
+  console.log('   ' + row('the same, seen from Playwright (incl. file transfer)', summary.shown));
   console.log(`\n6. JS heap after step 3: ${f1(inter.heapMB)} MB (CDP JSHeapUsedSize)`);
 
   const total = size[size.length - 1].gzip;
@@ -285,7 +290,7 @@ try {
   console.log(`   cold start 500 items ≤ 600 ms median: ${f1(cold500.median)} ms → ${verdict(cold500.median <= 600)}`);
   console.log(`   answer ≤ 8 ms p95: ${f1(inter.answer.p95)} ms → ${verdict(inter.answer.p95 <= 8)}`);
   console.log(`   keystroke ≤ 4 ms p95: ${f1(inter.keystroke.p95)} ms → ${verdict(inter.keystroke.p95 <= 4)}`);
-  if (!smoke) console.log(`   1,000 result files summarised ≤ 1 s: ${f1(summary.inPage.median)} ms in the page, ${f1(summary.shown.median)} ms to the table → ${verdict(summary.shown.median <= 1000)}`);
+  if (!smoke) console.log(`   1,000 result files summarised ≤ 1 s: ${f1(summary.inPage.median)} ms median in the page → ${verdict(summary.inPage.median <= 1000)}`);
 
   writeFileSync(join(ROOT, 'bench-results.json'), JSON.stringify({
     date: new Date().toISOString(), smoke, runs, samples, size,

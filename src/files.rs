@@ -34,6 +34,30 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, FileError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The bytes of many files, read side by side (one wait for all of them,
+/// rather than one turn of the event loop per file).
+pub async fn read_files(files: &[web_sys::File]) -> Vec<Result<Vec<u8>, FileError>> {
+    let promises: js_sys::Array = files.iter().map(|f| JsValue::from(f.array_buffer())).collect();
+    let settled = JsFuture::from(js_sys::Promise::all_settled(&promises)).await;
+    let Ok(settled) = settled.map(|v| js_sys::Array::from(&v)) else {
+        return files
+            .iter()
+            .map(|f| Err(FileError(format!("无法读取文件“{}”", f.name()))))
+            .collect();
+    };
+    files
+        .iter()
+        .zip(settled.iter())
+        .map(|(f, outcome)| {
+            let value = js_sys::Reflect::get(&outcome, &"value".into()).ok();
+            match value.filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>()) {
+                Some(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+                None => Err(FileError(format!("无法读取文件“{}”", f.name()))),
+            }
+        })
+        .collect()
+}
+
 /// Offers `text` as a download named `name`. Nothing leaves the machine: the
 /// file is made from an object URL in this page.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), FileError> {

@@ -208,6 +208,16 @@ pub fn open<'t>(
     text: &str,
     lookup: impl Fn(&str, u32) -> Option<&'t Template>,
 ) -> Result<(Opened, &'t Template), ResultFileError> {
+    open_with(text, lookup, fingerprint)
+}
+
+/// [`open`], with the template fingerprints from `fingerprint_of`, so that
+/// a caller opening many files can compute each template's only once.
+pub fn open_with<'t>(
+    text: &str,
+    lookup: impl Fn(&str, u32) -> Option<&'t Template>,
+    fingerprint_of: impl Fn(&Template) -> String,
+) -> Result<(Opened, &'t Template), ResultFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let env: In = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => ResultFileError::NotResultFile,
@@ -248,7 +258,7 @@ pub fn open<'t>(
             let (title, version) = named();
             ResultFileError::NoTemplate { title, version }
         })?;
-    if fingerprint(t) != template_ref.fingerprint {
+    if fingerprint_of(t) != template_ref.fingerprint {
         let (title, version) = named();
         return Err(ResultFileError::OtherTemplate { title, version });
     }
