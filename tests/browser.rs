@@ -1,5 +1,6 @@
-//! Browser tests (wasm-bindgen-test, headless Chromium) for the storage module:
-//! the only code that touches localStorage.
+//! Browser tests (wasm-bindgen-test, headless Chromium) for the browser-facing
+//! modules: storage (the only code that touches localStorage) and files
+//! (decoding what Excel writes, reading many picked files at once).
 #![cfg(target_arch = "wasm32")]
 
 use mofan::core::builtin::builtin_templates;
@@ -154,4 +155,30 @@ fn imported_templates_are_stored_per_version_and_a_damaged_one_is_reported() {
     assert_eq!(good.iter().map(|t| t.version).collect::<Vec<_>>(), [1, 2]);
     assert_eq!(bad.len(), 1);
     assert!(bad[0].key.ends_with("broken.v1"));
+}
+
+fn file(name: &str, bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn many_files_read_side_by_side_come_back_in_order() {
+    // What the branch desk does with a multi-select of result files.
+    let first = mofan::core::result_file::encode_result(&builtin_templates()[0], &sample("f1", 10), 1);
+    let files = [
+        file("张三.json", first.as_bytes()),
+        file("空.json", b""),
+        file("gbk.csv", CSV_GBK),
+    ];
+    let read = mofan::files::read_files(&files).await;
+    assert_eq!(read.len(), 3);
+    assert_eq!(read[0].as_deref().unwrap(), first.as_bytes());
+    assert_eq!(read[1].as_deref().unwrap(), b"");
+    assert_eq!(read[2].as_deref().unwrap(), CSV_GBK);
+    // And the first is a result file that opens with the template it names.
+    let templates = builtin_templates();
+    let text = mofan::files::decode_text(read[0].as_ref().unwrap()).unwrap();
+    let opened = mofan::core::result_file::open(&text, |id, v| templates.iter().find(|t| t.id == id && t.version == v));
+    assert!(opened.is_ok(), "{:?}", opened.err());
 }
