@@ -1,0 +1,63 @@
+// Builds the single-file version: one mofan.html with the CSS, the JS and the
+// wasm inside it, that runs opened straight from disk (file://) with no
+// server, for a USB stick or intranet mail. Its Content-Security-Policy names
+// the inline script and style by hash; nothing else may run or load.
+//   node scripts/single-file.mjs [dist] [out-file]
+import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const out = process.argv[3] ?? join('dist-single', 'mofan.html');
+const files = readdirSync(dist);
+const one = (re) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) throw new Error(`expected one file like ${re} in ${dist}, found ${found.length}`);
+  return join(dist, found[0]);
+};
+
+const css = readFileSync(one(/^main-.*\.css$/), 'utf8');
+const icon = readFileSync(one(/^icon-.*\.svg$/));
+const wasm = readFileSync(one(/_bg\.wasm$/));
+// wasm-bindgen's module, made into a plain script body: its exports become local names.
+const bindings = readFileSync(one(/^mofan-[0-9a-f]+\.js$/), 'utf8')
+  .replace(/^export (class|function|const|let|async function) /gm, '$1 ')
+  .replace(/^export \{[^}]*\};?\s*$/gm, '');
+if (/^export /m.test(bindings)) throw new Error('an export form the single-file build does not handle');
+
+const script = `${bindings}
+const wasmBytes = Uint8Array.from(atob(document.getElementById('mofan-wasm').textContent.trim()), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+`;
+const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const csp = [
+  "default-src 'none'",
+  `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+  `style-src ${hash(css)}`,
+  "img-src data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const html = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>模范 · 自查自评</title>
+<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
+<style>${css}</style>
+<script type="application/octet-stream" id="mofan-wasm">${wasm.toString('base64')}</script>
+<script type="module">${script}</script>
+</head>
+<body>
+<noscript>模范需要启用 JavaScript 和 WebAssembly 才能运行。</noscript>
+</body>
+</html>
+`;
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
+console.log(`single-file build: ${out} (${(html.length / 1024).toFixed(0)} KB)`);
