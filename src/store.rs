@@ -42,9 +42,12 @@ impl fmt::Display for StoreError {
 /// A stored record that could not be read, kept exactly as found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRecord {
+    /// Where the raw text is now.
     pub key: String,
     pub raw: String,
     pub error: RecordError,
+    /// The key it was found under, when it has been moved to the quarantine.
+    pub moved_from: Option<String>,
 }
 
 fn storage() -> Result<web_sys::Storage, StoreError> {
@@ -87,7 +90,12 @@ fn scan<T>(
         let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
         match decode(&raw) {
             Ok(t) => good.push(t),
-            Err(error) => bad.push(BadRecord { key, raw, error }),
+            Err(error) => bad.push(BadRecord {
+                key,
+                raw,
+                error,
+                moved_from: None,
+            }),
         }
     }
     bad.sort_by(|a, b| a.key.cmp(&b.key));
@@ -120,7 +128,12 @@ pub fn load_assessment(id: &str) -> Result<Loaded, StoreError> {
     };
     Ok(match decode_assessment(&raw) {
         Ok(a) => Loaded::Found(a),
-        Err(error) => Loaded::Bad(BadRecord { key, raw, error }),
+        Err(error) => Loaded::Bad(BadRecord {
+            key,
+            raw,
+            error,
+            moved_from: None,
+        }),
     })
 }
 
@@ -170,4 +183,75 @@ pub fn list_templates() -> Result<(Vec<crate::core::Template>, Vec<BadRecord>), 
     let (mut good, bad) = scan(TEMPLATE_PREFIX, crate::core::record::decode_template)?;
     good.sort_by(|a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
     Ok((good, bad))
+}
+
+/// Where unreadable records are moved: `mofan.quarantine.<time>.<original key>`.
+pub const QUARANTINE_PREFIX: &str = "mofan.quarantine.";
+
+/// Why a record found under `original` cannot be read.
+fn reason(original: &str, raw: &str) -> RecordError {
+    let result = if original.starts_with(ASSESSMENT_PREFIX) {
+        decode_assessment(raw).map(|_| ())
+    } else if original.starts_with(TEMPLATE_PREFIX) {
+        crate::core::record::decode_template(raw).map(|_| ())
+    } else {
+        Err(RecordError::NoEnvelope)
+    };
+    result.err().unwrap_or(RecordError::NoEnvelope)
+}
+
+/// Moves every self-check and imported template that cannot be read
+/// (corrupt, cut off, not a record at all) to the quarantine, exactly as
+/// found, so nothing else trips over it again; its raw text stays there
+/// until the user deletes it. Records written by a newer version of Mofan
+/// are left where they are, for that version to read. If the copy cannot
+/// be written (a full quota) the record stays in place and is still
+/// reported where it is. Returns how many records were moved.
+pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
+    let s = storage()?;
+    let mut bad = scan(ASSESSMENT_PREFIX, decode_assessment)?.1;
+    bad.extend(scan(TEMPLATE_PREFIX, crate::core::record::decode_template)?.1);
+    let mut moved = 0;
+    for b in bad {
+        if matches!(b.error, RecordError::NewerSchema(_)) {
+            continue;
+        }
+        let to = format!("{QUARANTINE_PREFIX}{now}.{}", b.key);
+        // Copy first; only a copy that is really there lets the original go.
+        if s.set_item(&to, &b.raw).is_ok() && s.get_item(&to).ok().flatten().as_deref() == Some(b.raw.as_str()) {
+            let _ = s.remove_item(&b.key);
+            moved += 1;
+        }
+    }
+    Ok(moved)
+}
+
+/// Every record in the quarantine, oldest first, with why it was moved.
+pub fn list_quarantined() -> Result<Vec<BadRecord>, StoreError> {
+    let s = storage()?;
+    let len = s.length().map_err(|_| StoreError::Unavailable)?;
+    let mut out: Vec<BadRecord> = (0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|key| {
+            let rest = key.strip_prefix(QUARANTINE_PREFIX)?;
+            let original = rest.split_once('.').map_or(rest, |(_, o)| o).to_string();
+            let raw = s.get_item(&key).ok().flatten()?;
+            Some(BadRecord {
+                error: reason(&original, &raw),
+                moved_from: Some(original),
+                key,
+                raw,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(out)
+}
+
+/// Deletes one record from the quarantine (the user has downloaded it or given it up).
+pub fn delete_quarantined(key: &str) -> Result<(), StoreError> {
+    if !key.starts_with(QUARANTINE_PREFIX) {
+        return Ok(());
+    }
+    storage()?.remove_item(key).map_err(write_error)
 }

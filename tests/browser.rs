@@ -77,6 +77,37 @@ fn a_corrupt_record_is_an_error_with_its_raw_text_kept_and_others_still_load() {
 }
 
 #[wasm_bindgen_test]
+fn unreadable_records_move_to_the_quarantine_whole_and_newer_ones_stay() {
+    local().clear().unwrap();
+    store::save_assessment(&sample("fine", 5)).unwrap();
+    let broken = format!("{ASSESSMENT_PREFIX}broken");
+    let raw = "{\"schema\":2,\"kind\":\"assessment\",\"data\":{\"id\":\"bro";
+    local().set_item(&broken, raw).unwrap();
+    let future = format!("{ASSESSMENT_PREFIX}future");
+    let newer = r#"{"schema":9,"kind":"assessment","data":{}}"#;
+    local().set_item(&future, newer).unwrap();
+
+    assert_eq!(store::quarantine_unreadable(1234).unwrap(), 1);
+    assert_eq!(local().get_item(&broken).unwrap(), None, "moved out of the way");
+    let moved = store::list_quarantined().unwrap();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(moved[0].key, format!("mofan.quarantine.1234.{broken}"));
+    assert_eq!(moved[0].raw, raw, "kept exactly as found");
+    assert_eq!(moved[0].moved_from.as_deref(), Some(broken.as_str()));
+    assert!(matches!(moved[0].error, RecordError::Unreadable(_)));
+    // A newer version's record stays where that version will look for it.
+    assert_eq!(local().get_item(&future).unwrap().as_deref(), Some(newer));
+    let (good, bad) = store::list_assessments().unwrap();
+    assert_eq!(good.len(), 1);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].error, RecordError::NewerSchema(9));
+    // Running again moves nothing more; deleting empties the quarantine.
+    assert_eq!(store::quarantine_unreadable(5678).unwrap(), 0);
+    store::delete_quarantined(&moved[0].key).unwrap();
+    assert!(store::list_quarantined().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
 fn a_record_from_a_newer_version_is_refused_not_overwritten() {
     local().clear().unwrap();
     let key = format!("{ASSESSMENT_PREFIX}future");

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Home() -> impl IntoView {
     let listing = RwSignal::new(store::list_assessments());
+    let quarantined = RwSignal::new(store::list_quarantined().unwrap_or_default());
     let notice = RwSignal::new(None::<String>);
     let reload = move || listing.set(store::list_assessments());
 
@@ -25,7 +26,10 @@ pub fn Home() -> impl IntoView {
                 Ok((_, bad)) => {
                     let mut bad = bad.clone();
                     bad.extend(use_context::<super::BadTemplates>().map(|b| b.0).unwrap_or_default());
-                    (!bad.is_empty()).then(|| view! { <BadRecords bad=bad /> }).into_any()
+                    bad.extend(quarantined.get());
+                    (!bad.is_empty()).then(|| view! {
+                        <BadRecords bad=bad on_deleted=move || quarantined.set(store::list_quarantined().unwrap_or_default()) />
+                    }).into_any()
                 }
             })}
             <section class="panel saved-list" aria-labelledby="saved-h">
@@ -118,26 +122,49 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
 }
 
 #[component]
-fn BadRecords(bad: Vec<BadRecord>) -> impl IntoView {
+fn BadRecords(bad: Vec<BadRecord>, on_deleted: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let failed = RwSignal::new(None::<String>);
     view! {
         <section class="notice error bad-records" role="alert">
             <h2>{format!("有 {} 条本地记录无法读取", bad.len())}</h2>
-            <p>"这些记录的原始内容已原样保留，没有被修改或删除；其他自查记录不受影响。可下载原始内容交给管理员恢复。"</p>
+            <p>
+                "无法读取的记录已原样移到隔离区（较新版本保存的记录留在原处），没有被修改；其他自查记录不受影响。"
+                "可下载原始内容交给管理员恢复，确认不再需要后再删除。"
+            </p>
             <ul>
                 {bad.into_iter().map(|b| {
-                    let file = crate::files::safe_file_name(&format!("{}.txt", b.key));
+                    let name = b.moved_from.clone().unwrap_or_else(|| b.key.clone());
+                    let file = crate::files::safe_file_name(&format!("{name}.txt"));
                     let raw = b.raw.clone();
+                    let key = b.key.clone();
+                    let confirming = RwSignal::new(false);
                     view! {
-                        <li>
-                            <code>{b.key}</code>"："{b.error.to_string()}
-                            <span class="raw-size">{format!("（原始内容 {} 个字符）", b.raw.chars().count())}</span>
+                        <li data-key=b.key.clone()>
+                            <code>{name}</code>"："{b.error.to_string()}
+                            <span class="raw-size">{format!("（原始内容 {} 个字符", b.raw.chars().count())}
+                                {b.moved_from.is_some().then(|| format!("，隔离保存为 {}", b.key))}"）"</span>
                             " "
                             <button class="link" on:click=move |_| {
                                 if let Err(e) = crate::files::download(&file, "text/plain;charset=utf-8", &raw) {
                                     failed.set(Some(e.0));
                                 }
                             }>"下载原始内容"</button>
+                            {b.moved_from.is_some().then(|| view! {
+                                <Show when=move || confirming.get()
+                                    fallback=move || view! { <button class="link" on:click=move |_| confirming.set(true)>"删除"</button> }>
+                                    <span class="confirm-text">"删除后无法恢复，确定？"</span>
+                                    <button class="danger" on:click={
+                                        let key = key.clone();
+                                        move |_| {
+                                            if let Err(e) = store::delete_quarantined(&key) {
+                                                failed.set(Some(e.to_string()));
+                                            }
+                                            on_deleted();
+                                        }
+                                    }>"确认删除"</button>
+                                    <button on:click=move |_| confirming.set(false)>"取消"</button>
+                                </Show>
+                            })}
                         </li>
                     }
                 }).collect_view()}

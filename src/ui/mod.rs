@@ -25,6 +25,8 @@ pub fn mount() {
 #[component]
 fn App() -> impl IntoView {
     let route = RwSignal::new(Route::current());
+    // Unreadable records go to the quarantine before anything reads storage.
+    let _ = crate::store::quarantine_unreadable(clock::now_ms());
     let bad_templates = library::load_imported();
     provide_context(BadTemplates(bad_templates));
     // These listeners live as long as the page; their handles are not kept.

@@ -143,24 +143,45 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
   }
 });
 
-test('a corrupt stored record does not stop the app; its raw text is kept', () => withFreshBrowser(async ({ page }) => {
+test('a corrupt stored record is quarantined whole; the rest keeps working', () => withFreshBrowser(async ({ page }) => {
   await page.goto(server.url);
   await page.getByText('还没有自查记录').waitFor();
-  const raw = '{"schema":1,"kind":"assessment","data":{"id":"x","templ';
+  // One good self-check first.
+  await page.getByLabel('姓名', exact).fill('王五');
+  await page.getByRole('button', { name: '开始自查' }).click();
+  await page.locator('.item').first().getByRole('radio').first().check();
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  const goodTotal = (await page.getByTestId('total').textContent()).trim();
+  await page.goto(server.url);
+  // Then a record damaged by hand.
+  const raw = '{"schema":2,"kind":"assessment","data":{"id":"x","templ';
   await page.evaluate((raw) => localStorage.setItem('mofan.assessment.x', raw), raw);
   await page.reload();
   await page.getByText('有 1 条本地记录无法读取').waitFor();
-  await page.getByText('原始内容已原样保留').waitFor();
+  const entry = page.locator('.bad-records li');
+  assert.match(await entry.textContent(), /mofan\.assessment\.x：数据已损坏，无法解析（内容在中途被截断/);
+  // Moved to the quarantine exactly as it was.
+  const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.includes('.x'))));
+  const keys = Object.keys(stored);
+  assert.equal(keys.length, 1);
+  assert.match(keys[0], /^mofan\.quarantine\.\d+\.mofan\.assessment\.x$/);
+  assert.equal(stored[keys[0]], raw);
   // The raw text can be downloaded exactly as it was stored.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: '下载原始内容' }).click(),
+    entry.getByRole('button', { name: '下载原始内容' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), 'mofan.assessment.x.txt');
   assert.equal(readFileSync(await download.path(), 'utf8'), raw);
-  // The rest of the app still works: a new self-check can be started.
-  await page.getByLabel('姓名', exact).fill('王五');
-  await page.getByRole('button', { name: '开始自查' }).click();
-  await page.getByTestId('total').waitFor();
-  assert.equal(await page.evaluate(() => localStorage.getItem('mofan.assessment.x')), raw);
+  // The other self-check is intact and opens.
+  const row = page.locator('.saved-row');
+  assert.equal(await row.count(), 1);
+  assert.match(await row.textContent(), new RegExp(`王五.*${goodTotal} 分`));
+  // Once saved elsewhere, the quarantined copy can be deleted, after confirming.
+  await entry.getByRole('button', { name: '删除' }).click();
+  await entry.getByRole('button', { name: '确认删除' }).click();
+  await page.locator('.bad-records').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mofan.quarantine.')).length), 0);
+  await row.getByRole('button', { name: '继续填写' }).click();
+  await page.getByTestId('total').filter({ hasText: goodTotal }).waitFor();
 }));
