@@ -7,6 +7,7 @@ use super::route::Route;
 use super::save_queue::{SaveQueue, SaveStatus};
 use super::section_nav::SectionNav;
 use crate::core::numbering::chinese_number;
+use crate::core::result_file::{encode_result, result_file_name};
 use crate::core::{Assessment, Response, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
 use leptos::prelude::*;
@@ -78,7 +79,7 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
     let header = (assessment.respondent.clone(), assessment.round.clone());
     let assessment_id = assessment.id.clone();
     let queue: StoredValue<Rc<SaveQueue>, LocalStorage> = StoredValue::new_local(SaveQueue::new(assessment));
-    let (status, serial) = queue.with_value(|q| (q.status, q.serial));
+    let serial = queue.with_value(|q| q.serial);
     on_cleanup(move || super::save_queue::release(serial));
 
     let card = {
@@ -160,7 +161,7 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
                             {move || card.with(|c| format!("{}/{}", c.answered, c.items))}
                         </strong>
                     </div>
-                    <SaveBadge status=status />
+                    <SaveBadge queue=queue template=t />
                 </div>
                 {move || card.with(|c| (c.bonus > crate::core::Points::ZERO).then(|| view! {
                     <p class="bonus-line" data-testid="bonus">{format!("基础分 {} + 加分 {} = 总分 {}", c.base, c.bonus, c.total)}</p>
@@ -230,15 +231,32 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
     }
 }
 
+/// Whether the self-check is stored. When a write fails (a full quota, say)
+/// the answers stay on screen, the last good stored copy is untouched, and
+/// the user can try again or take the self-check away as a file.
 #[component]
-pub fn SaveBadge(status: RwSignal<SaveStatus>) -> impl IntoView {
+pub fn SaveBadge(queue: StoredValue<Rc<SaveQueue>, LocalStorage>, template: &'static Template) -> impl IntoView {
+    let status = queue.with_value(|q| q.status);
+    let export = move |_| {
+        let (name, text) =
+            queue.with_value(|q| q.read(|a| (result_file_name(template, a), encode_result(template, a, now_ms()))));
+        let _ = crate::files::download(&crate::files::safe_file_name(&name), "application/json", &text);
+    };
     view! {
         <div class="save-badge" data-testid="save-status" role="status">
             {move || match status.get() {
                 SaveStatus::Saved(None) => view! { <span class="ok">"已保存在本机"</span> }.into_any(),
                 SaveStatus::Saved(Some(at)) => view! { <span class="ok">{format!("已保存 {}", format_time(at))}</span> }.into_any(),
                 SaveStatus::Pending => view! { <span class="pending">"正在保存…"</span> }.into_any(),
-                SaveStatus::Failed(e) => view! { <span class="fail" role="alert">{e.to_string()}</span> }.into_any(),
+                SaveStatus::Failed(e) => view! {
+                    <span class="fail" role="alert">
+                        {e.to_string()}
+                        <span class="fail-actions">
+                            <button on:click=move |_| queue.with_value(|q| q.flush())>"重试保存"</button>
+                            <button on:click=export>"导出结果文件"</button>
+                        </span>
+                    </span>
+                }.into_any(),
             }}
         </div>
     }

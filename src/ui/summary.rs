@@ -38,7 +38,7 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
     let sum = Summary::of(t, &assessment);
     let a = assessment.clone();
     let queue: Queue = StoredValue::new_local(SaveQueue::new(assessment));
-    let (status, serial) = queue.with_value(|q| (q.status, q.serial));
+    let serial = queue.with_value(|q| q.serial);
     on_cleanup(move || super::save_queue::release(serial));
     let failed = RwSignal::new(None::<String>);
 
@@ -103,7 +103,7 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
                 <button class="primary" on:click=print>"打印"</button>
                 <button on:click=move |_| export(false)>"导出结果文件"</button>
                 <button on:click=move |_| export(true)>"导出CSV（Excel）"</button>
-                <super::editor::SaveBadge status=status />
+                <super::editor::SaveBadge queue=queue template=t />
             </nav>
             {move || failed.get().map(|m| view! { <p class="notice error no-print" role="alert">{m}</p> })}
             <article class="sheet" data-testid="summary-sheet">

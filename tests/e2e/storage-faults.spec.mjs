@@ -1,0 +1,62 @@
+// Storage faults a member can run into: the browser's quota fills up while
+// answering. The answer stays on screen, the last stored copy is not
+// damaged, the member is offered a retry and an export, and after space is
+// freed the answer is saved.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer, withFreshBrowser } from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const exact = { exact: true };
+const text = async (loc) => (await loc.textContent()).trim();
+const storedAnswers = (page) => page.evaluate(() => {
+  const key = Object.keys(localStorage).find((k) => k.startsWith('mofan.assessment.'));
+  return Object.keys(JSON.parse(localStorage.getItem(key)).data.answers);
+});
+
+test('a full quota: warning, answers kept on screen and in the last good copy, export offered, saved once space is freed', () => withFreshBrowser(async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByLabel('姓名', exact).fill('钱七');
+  await page.getByLabel('评分表', exact).selectOption('hege-dangyuan');
+  await page.getByRole('button', { name: '开始自查' }).click();
+  const items = page.locator('.section .item');
+  await items.nth(0).getByRole('radio').first().check();
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  const before = await storedAnswers(page);
+  assert.equal(before.length, 1);
+
+  // Something else fills the origin's storage to the last byte.
+  const fillers = await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let n = 0;
+    while (chunk.length > 0) {
+      try { localStorage.setItem(`filler.${n}`, chunk); n++; } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+    return n;
+  });
+  assert.ok(fillers > 0);
+
+  await items.nth(1).getByRole('radio').first().check();
+  const badge = page.getByTestId('save-status');
+  await badge.filter({ hasText: '本地存储空间已满' }).waitFor();
+  assert.equal(await items.nth(1).getByRole('radio').first().isChecked(), true, 'the answer stays on screen');
+  assert.equal(await text(page.getByTestId('progress')).then((p) => p.startsWith('2/')), true);
+  assert.deepEqual(await storedAnswers(page), before, 'the last good copy is intact');
+
+  // The member can take the self-check away as a file, answers included.
+  const [download] = await Promise.all([page.waitForEvent('download'), badge.getByRole('button', { name: '导出结果文件' }).click()]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(Object.keys(exported.content.assessment.answers).length, 2);
+
+  // Space is freed; trying again stores the answer.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await badge.getByRole('button', { name: '重试保存' }).click();
+  await badge.filter({ hasText: '已保存' }).waitFor();
+  assert.equal((await storedAnswers(page)).length, 2);
+  await page.reload();
+  await page.getByTestId('progress').filter({ hasText: /^2\// }).waitFor();
+}));
