@@ -140,8 +140,26 @@ pub fn load_assessment(id: &str) -> Result<Loaded, StoreError> {
 /// Writes one self-check. On any error the previously stored copy is left
 /// exactly as it was.
 pub fn save_assessment(a: &Assessment) -> Result<(), StoreError> {
+    write_assessment(a).map(|_| ())
+}
+
+/// Writes one self-check and returns the text stored, so a caller can later
+/// tell whether someone else (another tab) has written since.
+pub fn write_assessment(a: &Assessment) -> Result<String, StoreError> {
     let s = storage()?;
-    s.set_item(&key_of(&a.id), &encode_assessment(a)).map_err(write_error)
+    let text = encode_assessment(a);
+    s.set_item(&key_of(&a.id), &text).map_err(write_error)?;
+    Ok(text)
+}
+
+/// The stored text of one self-check, exactly as it is, if any.
+pub fn load_assessment_raw(id: &str) -> Option<String> {
+    storage().ok()?.get_item(&key_of(id)).ok().flatten()
+}
+
+/// The self-check id a storage key belongs to, e.g. from a `storage` event.
+pub fn assessment_id_of(key: &str) -> Option<&str> {
+    key.strip_prefix(ASSESSMENT_PREFIX)
 }
 
 pub fn delete_assessment(id: &str) -> Result<(), StoreError> {

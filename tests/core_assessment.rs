@@ -184,3 +184,39 @@ fn only_real_edits_count_as_changes_so_nothing_is_stored_twice() {
     assert!(!a.set_evidence("zzgy-2", "", T + 50));
     assert_eq!(a.updated_at, T + 30);
 }
+
+#[test]
+fn two_tabs_keep_each_others_answers_when_merged() {
+    let t = mofan::core::builtin::builtin_templates().remove(0);
+    let item = |id: &str| t.item(id).unwrap();
+    let who = Respondent {
+        name: "张三".into(),
+        ..Default::default()
+    };
+    let mut base = Assessment::start("two".into(), &t, who, "2026年上半年", 1).unwrap();
+    base.set_response(item("zzgy-1"), Some(Response::Met), 2).unwrap();
+    base.set_note("zzgy-2", "旧说明", 2);
+
+    // Tab A changes zzgy-2 and clears zzgy-1; tab B, meanwhile, answers zzgy-3 and edits zzgy-2's note.
+    let mut mine = base.clone();
+    mine.set_response(item("zzgy-2"), Some(Response::Partial), 10).unwrap();
+    mine.set_response(item("zzgy-1"), None, 10).unwrap();
+    let mut theirs = base.clone();
+    theirs.set_response(item("zzgy-3"), Some(Response::NotMet), 8).unwrap();
+    theirs.set_note("zzgy-4", "另一页签写的", 8);
+
+    let merged = mine.rebase(&base, &theirs);
+    assert_eq!(
+        merged.response("zzgy-3"),
+        Some(&Response::NotMet),
+        "their new answer kept"
+    );
+    assert_eq!(merged.answer("zzgy-4").unwrap().note, "另一页签写的");
+    assert_eq!(merged.response("zzgy-2"), Some(&Response::Partial), "my change kept");
+    assert_eq!(merged.answer("zzgy-2").unwrap().note, "旧说明");
+    assert_eq!(merged.response("zzgy-1"), None, "my clearing kept");
+    assert_eq!(merged.updated_at, 10);
+
+    // Nothing changed here: the merge is simply theirs.
+    assert_eq!(base.rebase(&base, &theirs), theirs);
+}

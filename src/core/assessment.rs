@@ -365,6 +365,48 @@ impl Assessment {
         changed
     }
 
+    /// Three-way merge for two tabs (or windows) editing the same self-check.
+    /// `self` is this tab's copy, `base` the stored copy it started from, and
+    /// `theirs` a newer stored copy written elsewhere. The result is theirs
+    /// with every answer, 整改 entry, respondent and round this tab changed
+    /// since `base` laid on top, so neither tab's edits are lost; where both
+    /// changed the same item, this tab's (the later write) wins.
+    pub fn rebase(&self, base: &Assessment, theirs: &Assessment) -> Assessment {
+        let mut merged = theirs.clone();
+        let changed_here = |id: &String| self.answers.get(id) != base.answers.get(id);
+        for id in self
+            .answers
+            .keys()
+            .chain(base.answers.keys())
+            .filter(|id| changed_here(id))
+        {
+            match self.answers.get(id) {
+                Some(a) => merged.answers.insert(id.clone(), a.clone()),
+                None => merged.answers.remove(id),
+            };
+        }
+        let action_changed = |id: &String| self.actions.get(id) != base.actions.get(id);
+        for id in self
+            .actions
+            .keys()
+            .chain(base.actions.keys())
+            .filter(|id| action_changed(id))
+        {
+            match self.actions.get(id) {
+                Some(x) => merged.actions.insert(id.clone(), x.clone()),
+                None => merged.actions.remove(id),
+            };
+        }
+        if self.respondent != base.respondent {
+            merged.respondent = self.respondent.clone();
+        }
+        if self.round != base.round {
+            merged.round = self.round.clone();
+        }
+        merged.updated_at = self.updated_at.max(theirs.updated_at);
+        merged
+    }
+
     /// The self-check's display name, e.g. `六个模范-张三-2026年上半年`.
     pub fn title(&self, template: &Template) -> String {
         format!("{}-{}-{}", template.short_title, self.respondent.name, self.round)

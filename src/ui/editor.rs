@@ -108,23 +108,41 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
         window().scroll_to_with_x_and_y(0.0, 0.0);
     };
 
-    // 审核: accept the member's answer for every item not yet reviewed, then adjust where needed.
-    let confirm_rest = {
+    // The answer signals follow the stored copy when it changes under them
+    // (审核 confirmations, another tab's edits); only changed items update.
+    let refresh = {
         let responses = responses.clone();
-        move |_| {
-            let confirmed = queue.with_value(|q| q.change_now(|a| Ok::<bool, ()>(a.confirm_unreviewed(now_ms()) > 0)));
-            if confirmed.is_ok() {
-                queue.with_value(|q| {
-                    q.read(|a| {
-                        for (id, signal) in responses.iter() {
-                            let r = a.review_response(id).cloned();
-                            if signal.with_untracked(|cur| cur != &r) {
-                                signal.set(r);
-                            }
+        move || {
+            queue.with_value(|q| {
+                q.read(|a| {
+                    for (id, signal) in responses.iter() {
+                        let r = if reviewing {
+                            a.review_response(id)
+                        } else {
+                            a.response(id)
                         }
-                    })
-                });
-            }
+                        .cloned();
+                        if signal.with_untracked(|cur| cur != &r) {
+                            signal.set(r);
+                        }
+                    }
+                })
+            })
+        }
+    };
+    let outside = queue.with_value(|q| q.outside);
+    Effect::new({
+        let refresh = refresh.clone();
+        move |_| {
+            outside.track();
+            refresh();
+        }
+    });
+    // 审核: accept the member's answer for every item not yet reviewed, then adjust where needed.
+    let confirm_rest = move |_| {
+        let confirmed = queue.with_value(|q| q.change_now(|a| Ok::<bool, ()>(a.confirm_unreviewed(now_ms()) > 0)));
+        if confirmed.is_ok() {
+            refresh();
         }
     };
 

@@ -86,16 +86,19 @@ pub fn ItemCard(
                             queue=queue set=move |a: &mut Assessment, v: &str| {
                                 let review = Review { response: a.review_response(id).cloned(), comment: v.to_string() };
                                 a.set_review(item, review, now_ms()).unwrap_or(false)
-                            } />
+                            }
+                            get=move |a: &Assessment| a.answer(id).and_then(|x| x.review.as_ref()).map(|r| r.comment.clone()).unwrap_or_default() />
                     </div>
                 }.into_any()
             } else {
                 view! {
                     <div class="texts">
                         <TextField label="说明" class="note" placeholder="自查情况说明、存在问题" initial=saved.note.clone() queue=queue
-                            set=move |a: &mut Assessment, v: &str| a.set_note(id, v, now_ms()) />
+                            set=move |a: &mut Assessment, v: &str| a.set_note(id, v, now_ms())
+                            get=move |a: &Assessment| a.answer(id).map(|x| x.note.clone()).unwrap_or_default() />
                         <TextField label="佐证材料" class="evidence" placeholder="材料名称、存放位置或文号" initial=saved.evidence.clone()
-                            queue=queue set=move |a: &mut Assessment, v: &str| a.set_evidence(id, v, now_ms()) />
+                            queue=queue set=move |a: &mut Assessment, v: &str| a.set_evidence(id, v, now_ms())
+                            get=move |a: &Assessment| a.answer(id).map(|x| x.evidence.clone()).unwrap_or_default() />
                     </div>
                 }.into_any()
             }}
@@ -129,7 +132,9 @@ pub fn earned_text(score: &ItemScore) -> String {
     }
 }
 
-/// A note or the evidence list: typed text, saved with the debounce.
+/// A note, the evidence list or a review comment: typed text, saved with the
+/// debounce. When another tab changes it, the new text shows here, unless
+/// this field is being typed in.
 #[component]
 fn TextField(
     label: &'static str,
@@ -138,11 +143,26 @@ fn TextField(
     initial: String,
     queue: Queue,
     set: impl Fn(&mut Assessment, &str) -> bool + 'static,
+    get: impl Fn(&Assessment) -> String + 'static,
 ) -> impl IntoView {
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    let outside = queue.with_value(|q| q.outside);
+    Effect::new(move |first: Option<()>| {
+        outside.track();
+        if first.is_none() {
+            return;
+        }
+        let Some(el) = field.get_untracked() else { return };
+        let focused = document().active_element().is_some_and(|a| a == **el);
+        let now = queue.with_value(|q| q.read(&get));
+        if !focused && el.value() != now {
+            el.set_value(&now);
+        }
+    });
     view! {
         <label class="field">
             <span>{label}</span>
-            <textarea class=class rows="2" placeholder=placeholder
+            <textarea class=class rows="2" placeholder=placeholder node_ref=field
                 prop:value=initial
                 on:input=move |ev| {
                     let v = event_target_value(&ev);

@@ -32,6 +32,12 @@ fn App() -> impl IntoView {
     // These listeners live as long as the page; their handles are not kept.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::current()));
     let _ = window_event_listener(leptos::ev::pagehide, |_| save_queue::flush_all());
+    // Another tab wrote to storage: an open self-check takes in its changes.
+    let _ = window_event_listener(leptos::ev::storage, |ev| {
+        if let Some(key) = ev.key() {
+            save_queue::storage_changed(&key);
+        }
+    });
     let _ = window_event_listener(leptos::ev::visibilitychange, |_| {
         let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
         if hidden {

@@ -29,9 +29,15 @@ pub struct SaveQueue {
     /// Identifies this queue among the open ones.
     pub serial: u64,
     assessment: RefCell<Assessment>,
+    /// The stored copy this tab last read or wrote, and its exact text: a
+    /// different text in storage means another tab has written since.
+    base: RefCell<(Assessment, Option<String>)>,
     timer: Cell<Option<TimeoutHandle>>,
     dirty: Cell<bool>,
     pub status: RwSignal<SaveStatus>,
+    /// Bumped when another tab's changes were taken into this copy, so the
+    /// screen can show them.
+    pub outside: RwSignal<u64>,
 }
 
 thread_local! {
@@ -45,10 +51,12 @@ impl SaveQueue {
         let serial = NEXT_SERIAL.with(|n| n.replace(n.get() + 1));
         let q = Rc::new(SaveQueue {
             serial,
+            base: RefCell::new((assessment.clone(), store::load_assessment_raw(&assessment.id))),
             assessment: RefCell::new(assessment),
             timer: Cell::new(None),
             dirty: Cell::new(false),
             status: RwSignal::new(SaveStatus::Saved(None)),
+            outside: RwSignal::new(0),
         });
         OPEN.with(|open| open.borrow_mut().push(q.clone()));
         q
@@ -92,7 +100,9 @@ impl SaveQueue {
         Ok(())
     }
 
-    /// Writes now if anything is unsaved.
+    /// Writes now if anything is unsaved. If another tab has written this
+    /// self-check since, its changes are merged in first (see
+    /// `Assessment::rebase`), so no tab overwrites newer answers with older ones.
     pub fn flush(&self) {
         if let Some(t) = self.timer.take() {
             t.clear();
@@ -100,15 +110,48 @@ impl SaveQueue {
         if !self.dirty.get() {
             return;
         }
-        let result = store::save_assessment(&self.assessment.borrow());
+        self.catch_up();
+        let result = store::write_assessment(&self.assessment.borrow());
         match result {
-            Ok(()) => {
+            Ok(text) => {
                 self.dirty.set(false);
+                *self.base.borrow_mut() = (self.assessment.borrow().clone(), Some(text));
                 self.status.set(SaveStatus::Saved(Some(crate::ui::clock::now_ms())));
             }
-            // Stay dirty: the next change or page hide tries again.
+            // Stay dirty: the next change, a retry or page hide tries again.
             Err(e) => self.status.set(SaveStatus::Failed(e)),
         }
+    }
+
+    /// Takes in what another tab stored since this tab last read or wrote:
+    /// their edits, with this tab's unsaved ones laid on top.
+    fn catch_up(&self) {
+        let id = self.assessment.borrow().id.clone();
+        let stored = store::load_assessment_raw(&id);
+        if stored.is_none() || stored == self.base.borrow().1 {
+            return;
+        }
+        let Some(Ok(theirs)) = stored.as_deref().map(crate::core::record::decode_assessment) else {
+            return;
+        };
+        let merged = self.assessment.borrow().rebase(&self.base.borrow().0, &theirs);
+        *self.assessment.borrow_mut() = merged;
+        *self.base.borrow_mut() = (theirs, stored);
+        self.outside.update(|n| *n += 1);
+    }
+
+    /// Another tab wrote this self-check (a `storage` event): show its
+    /// changes, and store this tab's unsaved ones merged with them.
+    pub fn sync_from_storage(&self) {
+        if self.dirty.get() {
+            self.flush();
+        } else {
+            self.catch_up();
+        }
+    }
+
+    pub fn assessment_id(&self) -> String {
+        self.assessment.borrow().id.clone()
     }
 }
 
@@ -129,5 +172,14 @@ pub fn release(serial: u64) {
     });
     if let Some(q) = q {
         q.flush();
+    }
+}
+
+/// Passes a `storage` event (another tab wrote) to the open self-check it concerns.
+pub fn storage_changed(key: &str) {
+    let Some(id) = store::assessment_id_of(key) else { return };
+    let open = OPEN.with(|open| open.borrow().clone());
+    for q in open.iter().filter(|q| q.assessment_id() == id) {
+        q.sync_from_storage();
     }
 }

@@ -60,3 +60,40 @@ test('a full quota: warning, answers kept on screen and in the last good copy, e
   await page.reload();
   await page.getByTestId('progress').filter({ hasText: /^2\// }).waitFor();
 }));
+
+test('two tabs on the same self-check see each other\'s changes and neither overwrites the other', () => withFreshBrowser(async ({ context, page: a }) => {
+  await a.goto(server.url);
+  await a.getByLabel('姓名', exact).fill('孙八');
+  await a.getByLabel('评分表', exact).selectOption('hege-dangyuan');
+  await a.getByRole('button', { name: '开始自查' }).click();
+  await a.locator('.section .item').first().waitFor();
+  const b = await context.newPage();
+  await b.goto(a.url());
+  const item = (page, n) => page.locator('.section .item').nth(n);
+  await item(b, 0).waitFor();
+
+  // An answer in A shows in B, with B's total.
+  await item(a, 0).getByRole('radio').first().check();
+  await item(b, 0).getByRole('radio').first().and(b.locator(':checked')).waitFor();
+  assert.equal(await text(b.getByTestId('total')), await text(a.getByTestId('total')));
+  // A note typed in B shows in A.
+  await item(b, 1).locator('textarea.note').fill('B页签写的说明');
+  await a.waitForFunction(() => document.querySelectorAll('.section .item textarea.note')[1].value === 'B页签写的说明');
+
+  // B is still typing (not yet saved) when A answers another item: both survive.
+  await item(b, 2).locator('textarea.note').pressSequentially('未保存的字');
+  await item(a, 3).getByRole('radio').first().check();
+  await b.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await a.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await item(b, 3).getByRole('radio').first().and(b.locator(':checked')).waitFor();
+  const stored = await a.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('mofan.assessment.'));
+    return JSON.parse(localStorage.getItem(key)).data.answers;
+  });
+  const ids = await a.locator('.section .item').evaluateAll((els) => els.map((e) => e.dataset.item));
+  assert.ok(stored[ids[0]]?.response, 'A\'s first answer stored');
+  assert.equal(stored[ids[1]]?.note, 'B页签写的说明');
+  assert.equal(stored[ids[2]]?.note, '未保存的字', 'B\'s typing was merged, not lost');
+  assert.ok(stored[ids[3]]?.response, 'A\'s later answer was not overwritten by B');
+  await b.close();
+}));
