@@ -192,6 +192,23 @@ pub(super) fn put_or_remove<V: PartialEq>(map: &mut BTreeMap<String, V>, key: &s
     true
 }
 
+/// Puts into `target` every entry `mine` changed (added, edited or removed) relative to `base`.
+fn lay_changes<V: Clone + PartialEq>(
+    target: &mut BTreeMap<String, V>,
+    mine: &BTreeMap<String, V>,
+    base: &BTreeMap<String, V>,
+) {
+    for id in mine.keys().chain(base.keys()) {
+        if mine.get(id) == base.get(id) {
+            continue;
+        }
+        match mine.get(id) {
+            Some(v) => target.insert(id.clone(), v.clone()),
+            None => target.remove(id),
+        };
+    }
+}
+
 /// What is missing before a self-check can start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StartProblem {
@@ -373,30 +390,8 @@ impl Assessment {
     /// changed the same item, this tab's (the later write) wins.
     pub fn rebase(&self, base: &Assessment, theirs: &Assessment) -> Assessment {
         let mut merged = theirs.clone();
-        let changed_here = |id: &String| self.answers.get(id) != base.answers.get(id);
-        for id in self
-            .answers
-            .keys()
-            .chain(base.answers.keys())
-            .filter(|id| changed_here(id))
-        {
-            match self.answers.get(id) {
-                Some(a) => merged.answers.insert(id.clone(), a.clone()),
-                None => merged.answers.remove(id),
-            };
-        }
-        let action_changed = |id: &String| self.actions.get(id) != base.actions.get(id);
-        for id in self
-            .actions
-            .keys()
-            .chain(base.actions.keys())
-            .filter(|id| action_changed(id))
-        {
-            match self.actions.get(id) {
-                Some(x) => merged.actions.insert(id.clone(), x.clone()),
-                None => merged.actions.remove(id),
-            };
-        }
+        lay_changes(&mut merged.answers, &self.answers, &base.answers);
+        lay_changes(&mut merged.actions, &self.actions, &base.actions);
         if self.respondent != base.respondent {
             merged.respondent = self.respondent.clone();
         }
