@@ -183,6 +183,31 @@ pub fn save_setting(name: &str, value: &str) -> Result<(), StoreError> {
         .map_err(write_error)
 }
 
+/// Every setting, by name (for the backup).
+pub fn list_settings() -> std::collections::BTreeMap<String, String> {
+    let Ok(s) = storage() else { return Default::default() };
+    let len = s.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| {
+            let name = k.strip_prefix(SETTING_PREFIX)?.to_string();
+            Some((name, s.get_item(&k).ok().flatten()?))
+        })
+        .collect()
+}
+
+/// Notes that a self-check, as edited at `updated_at`, is in an exported file.
+pub fn mark_exported(id: &str, updated_at: i64) {
+    let _ = save_setting(&format!("exported.{id}"), &updated_at.to_string());
+}
+
+/// When a self-check was last exported (its `updated_at` then), or 0.
+pub fn exported_at(id: &str) -> i64 {
+    load_setting(&format!("exported.{id}"))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
 pub const TEMPLATE_PREFIX: &str = "mofan.template.";
 
 /// Saves an imported template under its id and version; other versions stay.

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod answer_input;
 pub mod assessment;
+pub mod backup;
 pub mod branch;
 pub mod builtin;
 pub mod csv;

@@ -156,7 +156,7 @@ struct Out<'a> {
     sha256: &'a str,
 }
 
-fn seal<T: Serialize>(format: &str, content: &T, now: i64) -> String {
+pub(crate) fn seal<T: Serialize>(format: &str, content: &T, now: i64) -> String {
     let text = serde_json::to_string(content).unwrap_or_default();
     let hash = sha256_hex(text.as_bytes());
     let raw = RawValue::from_string(text).unwrap_or_else(|_| RawValue::NULL.to_owned());
@@ -192,6 +192,40 @@ pub fn result_file_name(t: &Template, a: &Assessment) -> String {
     format!("{}.json", a.title(t))
 }
 
+/// Reads a signed envelope: its format, its content (still as text) and its
+/// checksum. Template files are told apart; newer schemas are refused.
+pub(crate) fn read_envelope(text: &str) -> Result<(String, &RawValue, String), ResultFileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let env: In = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ResultFileError::NotResultFile,
+        _ => ResultFileError::NotJson(in_chinese(&e)),
+    })?;
+    let format = env.format.ok_or(ResultFileError::NotResultFile)?;
+    if format == super::template::TEMPLATE_FORMAT {
+        return Err(ResultFileError::IsTemplate);
+    }
+    let schema = env.schema.ok_or(ResultFileError::NotResultFile)?;
+    if schema > RESULT_SCHEMA as u64 {
+        return Err(ResultFileError::Newer(u32::try_from(schema).unwrap_or(u32::MAX)));
+    }
+    let content = env.content.ok_or(ResultFileError::NotResultFile)?;
+    let hash = env.sha256.ok_or(ResultFileError::Tampered)?;
+    Ok((format, content, hash))
+}
+
+/// Parses the content and checks it: written out again it must hash to `hash`.
+pub(crate) fn unseal<T: serde::de::DeserializeOwned + Serialize>(
+    content: &RawValue,
+    hash: &str,
+) -> Result<T, ResultFileError> {
+    let value: T = serde_json::from_str(content.get()).map_err(|e| ResultFileError::BadContent(in_chinese(&e)))?;
+    let canonical = serde_json::to_string(&value).unwrap_or_default();
+    if sha256_hex(canonical.as_bytes()) != hash.trim().to_ascii_lowercase() {
+        return Err(ResultFileError::Tampered);
+    }
+    Ok(value)
+}
+
 #[derive(Deserialize)]
 struct In<'a> {
     format: Option<String>,
@@ -218,39 +252,19 @@ pub fn open_with<'t>(
     lookup: impl Fn(&str, u32) -> Option<&'t Template>,
     fingerprint_of: impl Fn(&Template) -> String,
 ) -> Result<(Opened, &'t Template), ResultFileError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let env: In = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => ResultFileError::NotResultFile,
-        _ => ResultFileError::NotJson(in_chinese(&e)),
-    })?;
-    let format = env.format.ok_or(ResultFileError::NotResultFile)?;
-    if format == super::template::TEMPLATE_FORMAT {
-        return Err(ResultFileError::IsTemplate);
-    }
+    let (format, content, hash) = read_envelope(text)?;
     if format != RESULT_FORMAT && format != BRANCH_FORMAT {
         return Err(ResultFileError::NotResultFile);
     }
-    let schema = env.schema.ok_or(ResultFileError::NotResultFile)?;
-    if schema > RESULT_SCHEMA as u64 {
-        return Err(ResultFileError::Newer(u32::try_from(schema).unwrap_or(u32::MAX)));
-    }
-    let content = env.content.ok_or(ResultFileError::NotResultFile)?;
-    let hash = env.sha256.ok_or(ResultFileError::Tampered)?;
-    let bad = |e: serde_json::Error| ResultFileError::BadContent(in_chinese(&e));
-    let (opened, template_ref, canonical) = if format == RESULT_FORMAT {
-        let c: ResultContent = serde_json::from_str(content.get()).map_err(bad)?;
-        let canonical = serde_json::to_string(&c).unwrap_or_default();
+    let (opened, template_ref) = if format == RESULT_FORMAT {
+        let c: ResultContent = unseal(content, &hash)?;
         let r = c.template.clone();
-        (Opened::Result(c), r, canonical)
+        (Opened::Result(c), r)
     } else {
-        let c: BranchContent = serde_json::from_str(content.get()).map_err(bad)?;
-        let canonical = serde_json::to_string(&c).unwrap_or_default();
+        let c: BranchContent = unseal(content, &hash)?;
         let r = c.template.clone();
-        (Opened::Branch(c), r, canonical)
+        (Opened::Branch(c), r)
     };
-    if sha256_hex(canonical.as_bytes()) != hash.trim().to_ascii_lowercase() {
-        return Err(ResultFileError::Tampered);
-    }
     let named = || (template_ref.title.clone(), template_ref.version);
     let t = lookup(&template_ref.id, template_ref.version)
         .filter(|t| t.id == template_ref.id && t.version == template_ref.version)

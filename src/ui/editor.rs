@@ -258,7 +258,9 @@ pub fn SaveBadge(queue: StoredValue<Rc<SaveQueue>, LocalStorage>, template: &'st
     let export = move |_| {
         let (name, text) =
             queue.with_value(|q| q.read(|a| (result_file_name(template, a), encode_result(template, a, now_ms()))));
-        let _ = crate::files::download(&crate::files::safe_file_name(&name), "application/json", &text);
+        if crate::files::download(&crate::files::safe_file_name(&name), "application/json", &text).is_ok() {
+            queue.with_value(|q| q.read(|a| crate::store::mark_exported(&a.id, a.updated_at)));
+        }
     };
     view! {
         <div class="save-badge" data-testid="save-status" role="status">

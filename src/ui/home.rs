@@ -55,6 +55,10 @@ pub fn Home() -> impl IntoView {
             <StartForm latest=latest />
             <super::review_import::ReviewImport />
             <TemplateImport />
+            <super::backup::BackupPanel on_restored=move || {
+                listing.set(store::list_assessments());
+                quarantined.set(store::list_quarantined().unwrap_or_default());
+            } />
             <PersistenceNote />
         </div>
     }

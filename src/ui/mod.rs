@@ -1,5 +1,6 @@
 //! Leptos components: thin views over `core`, one file per screen or widget.
 
+mod backup;
 mod branch;
 mod clock;
 mod editor;

@@ -58,7 +58,12 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
             "application/json"
         };
         match files::download(&files::safe_file_name(&name), mime, &text) {
-            Ok(()) => failed.set(None),
+            Ok(()) => {
+                if !csv {
+                    queue.with_value(|q| q.read(|a| crate::store::mark_exported(&a.id, a.updated_at)));
+                }
+                failed.set(None)
+            }
             Err(e) => failed.set(Some(e.0)),
         }
     };

@@ -1,0 +1,166 @@
+//! 备份与恢复: everything in this browser (self-checks, imported templates,
+//! settings) as one file, and restoring it by merging: nothing newer here is
+//! ever replaced by something older from the file, and the user sees what
+//! would change before anything does.
+//!
+//! The file is the same signed envelope as a result file, with
+//! `"format":"mofan-backup"` and `content` = `{assessments, templates, settings}`.
+
+use super::assessment::Assessment;
+use super::result_file::{read_envelope, seal, unseal, ResultFileError};
+use super::template::Template;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const BACKUP_FORMAT: &str = "mofan-backup";
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    pub assessments: Vec<Assessment>,
+    /// Imported templates, every version (built-in ones are in every copy of the app).
+    pub templates: Vec<Template>,
+    pub settings: BTreeMap<String, String>,
+}
+
+pub fn encode_backup(b: &Backup, now: i64) -> String {
+    seal(BACKUP_FORMAT, b, now)
+}
+
+/// Reads and checks a backup file; a result or branch file is named as such.
+pub fn open_backup(text: &str) -> Result<Backup, String> {
+    let (format, content, hash) = read_envelope(text).map_err(|e| match e {
+        ResultFileError::NotResultFile => "这不是模范的备份文件".to_string(),
+        other => other.to_string().replace("结果文件", "备份文件"),
+    })?;
+    if format != BACKUP_FORMAT {
+        return Err("这是结果文件或汇总文件，不是备份文件；结果文件请在“审核”或“支部汇总”中打开".into());
+    }
+    let backup: Backup = unseal(content, &hash).map_err(|e| e.to_string().replace("结果文件", "备份文件"))?;
+    if let Some(t) = backup.templates.iter().find(|t| !t.problems().is_empty()) {
+        return Err(format!("备份中的评分表“{}”有误，未恢复任何内容", t.title));
+    }
+    Ok(backup)
+}
+
+/// What restoring does with one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Not here: added.
+    Add,
+    /// Here, older than the file's: replaced by the file's.
+    Replace,
+    /// Here and the same: nothing to do.
+    Same,
+    /// Here and newer (or, for a template, the same version with other
+    /// content): this browser's copy is kept, the file's is not used.
+    KeepHere,
+}
+
+impl Step {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Step::Add => "新增",
+            Step::Replace => "用备份中较新的内容替换",
+            Step::Same => "相同，不变",
+            Step::KeepHere => "本机的较新，保留本机",
+        }
+    }
+
+    pub fn writes(&self) -> bool {
+        matches!(self, Step::Add | Step::Replace)
+    }
+}
+
+/// One line of the restore preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanLine {
+    /// 自查 / 评分表 / 设置
+    pub kind: &'static str,
+    pub what: String,
+    pub step: Step,
+}
+
+/// The preview: one line per record in the file, and the records to write.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RestorePlan {
+    pub lines: Vec<PlanLine>,
+    pub assessments: Vec<Assessment>,
+    pub templates: Vec<Template>,
+    pub settings: Vec<(String, String)>,
+}
+
+impl RestorePlan {
+    /// Compares the file with what is here. Self-checks match by id and the
+    /// later `updated_at` wins; templates match by id and version; settings
+    /// are only added, never changed.
+    pub fn make(
+        file: &Backup,
+        assessments_here: &[Assessment],
+        templates_here: &[Template],
+        settings_here: &BTreeMap<String, String>,
+        title_of: impl Fn(&Assessment) -> String,
+    ) -> RestorePlan {
+        let mut plan = RestorePlan::default();
+        for a in &file.assessments {
+            let step = match assessments_here.iter().find(|h| h.id == a.id) {
+                None => Step::Add,
+                Some(h) if h == a => Step::Same,
+                Some(h) if a.updated_at > h.updated_at => Step::Replace,
+                Some(_) => Step::KeepHere,
+            };
+            if step.writes() {
+                plan.assessments.push(a.clone());
+            }
+            plan.lines.push(PlanLine {
+                kind: "自查",
+                what: title_of(a),
+                step,
+            });
+        }
+        for t in &file.templates {
+            let step = match templates_here.iter().find(|h| h.id == t.id && h.version == t.version) {
+                None => Step::Add,
+                Some(h) if h == t => Step::Same,
+                Some(_) => Step::KeepHere,
+            };
+            if step.writes() {
+                plan.templates.push(t.clone());
+            }
+            plan.lines.push(PlanLine {
+                kind: "评分表",
+                what: format!("{}（第{}版）", t.title, t.version),
+                step,
+            });
+        }
+        for (k, v) in &file.settings {
+            let step = match settings_here.get(k) {
+                None => Step::Add,
+                Some(h) if h == v => Step::Same,
+                Some(_) => Step::KeepHere,
+            };
+            if step.writes() {
+                plan.settings.push((k.clone(), v.clone()));
+            }
+            plan.lines.push(PlanLine {
+                kind: "设置",
+                what: k.clone(),
+                step,
+            });
+        }
+        plan
+    }
+
+    /// How many records restoring would write.
+    pub fn writes(&self) -> usize {
+        self.assessments.len() + self.templates.len() + self.settings.len()
+    }
+}
+
+/// Whether the user should be reminded to back up: some self-check changed
+/// after the last full backup and after its own last export.
+pub fn needs_backup(assessments: &[Assessment], last_backup: i64, exported_at: impl Fn(&str) -> i64) -> usize {
+    assessments
+        .iter()
+        .filter(|a| a.updated_at > last_backup.max(exported_at(&a.id)))
+        .count()
+}
