@@ -264,3 +264,39 @@ fn an_answer_that_no_longer_fits_the_rule_counts_as_unanswered() {
     assert_eq!(card.answered, 0);
     assert_eq!(card.total, Points::ZERO);
 }
+
+#[test]
+fn two_rounds_compare_section_by_section_and_in_total() {
+    use mofan::core::round::{compare_rounds, Trend};
+    let t = three_items();
+    let mut first = start(&t);
+    first.round = "2026年上半年".into();
+    answer(&t, &mut first, "a1", Response::Met); // 40
+    answer(&t, &mut first, "b1", Response::Met); // 40
+    let mut second = start(&t);
+    second.round = "2026年下半年".into();
+    answer(&t, &mut second, "a1", Response::Met); // 40
+    answer(&t, &mut second, "a2", Response::Partial); // 12
+    answer(&t, &mut second, "b1", Response::Partial); // 20
+    let lines = compare_rounds(&t, &second, &t, &first);
+    let got: Vec<(&str, Option<Points>, Points, String)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l.title.as_str(),
+                l.before,
+                l.now,
+                l.trend.map(|t| t.label()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("甲", Some(pts("40")), pts("52"), "↑ 12".to_string()),
+            ("乙", Some(pts("40")), pts("20"), "↓ 20".to_string()),
+            ("总分", Some(pts("80")), pts("72"), "↓ 8".to_string()),
+        ]
+    );
+    assert_eq!(Trend::between(pts("5"), pts("5")).label(), "持平");
+}

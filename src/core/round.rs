@@ -1,7 +1,84 @@
-//! 轮次: the period a self-check belongs to, e.g. 2026年上半年.
+//! 轮次: the period a self-check belongs to, e.g. 2026年上半年, and how two
+//! rounds of the same checklist compare.
 
 /// The half-year round a date falls in: months 1–6 are 上半年, 7–12 下半年.
 pub fn half_year_round(year: i32, month: u32) -> String {
     let half = if month <= 6 { "上半年" } else { "下半年" };
     format!("{year}年{half}")
+}
+
+use super::assessment::Assessment;
+use super::points::Points;
+use super::scoring::Scorecard;
+use super::template::Template;
+
+/// Up, down or the same, between two rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    Up(Points),
+    Down(Points),
+    Same,
+}
+
+impl Trend {
+    pub fn between(before: Points, now: Points) -> Trend {
+        match now.cmp(&before) {
+            std::cmp::Ordering::Greater => Trend::Up(now - before),
+            std::cmp::Ordering::Less => Trend::Down(before - now),
+            std::cmp::Ordering::Equal => Trend::Same,
+        }
+    }
+
+    /// `↑ 4`, `↓ 2.5` or `持平`.
+    pub fn label(&self) -> String {
+        match self {
+            Trend::Up(p) => format!("↑ {p}"),
+            Trend::Down(p) => format!("↓ {p}"),
+            Trend::Same => "持平".to_string(),
+        }
+    }
+}
+
+/// One line of a comparison of two rounds: a section (or the total) then and now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundLine {
+    pub title: String,
+    /// `None` when the earlier round's checklist had no such section.
+    pub before: Option<Points>,
+    pub now: Points,
+    pub trend: Option<Trend>,
+}
+
+/// Compares this round's self scores with an earlier round's, section by
+/// section (matched by section id, so another version of the checklist
+/// still compares where it can), then the total.
+pub fn compare_rounds(t_now: &Template, now: &Assessment, t_before: &Template, before: &Assessment) -> Vec<RoundLine> {
+    let card_now = Scorecard::of_self(t_now, now);
+    let card_before = Scorecard::of_self(t_before, before);
+    let mut lines: Vec<RoundLine> = t_now
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let then = t_before
+                .sections
+                .iter()
+                .position(|b| b.id == s.id)
+                .map(|j| card_before.sections[j].earned);
+            let here = card_now.sections[i].earned;
+            RoundLine {
+                title: s.title.clone(),
+                before: then,
+                now: here,
+                trend: then.map(|b| Trend::between(b, here)),
+            }
+        })
+        .collect();
+    lines.push(RoundLine {
+        title: "总分".to_string(),
+        before: Some(card_before.total),
+        now: card_now.total,
+        trend: Some(Trend::between(card_before.total, card_now.total)),
+    });
+    lines
 }

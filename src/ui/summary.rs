@@ -12,6 +12,7 @@ use crate::core::action::{shortfalls, Action};
 use crate::core::numbering::chinese_number;
 use crate::core::report_csv::assessment_to_csv;
 use crate::core::result_file::{encode_result, result_file_name};
+use crate::core::round::{compare_rounds, Trend};
 use crate::core::summary::{percent, Summary};
 use crate::core::{Assessment, ItemScore, Points, Template};
 use crate::files;
@@ -178,6 +179,8 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
                     <p class="hint">"不适用项不计入满分，总分按满分折算；未作答项按0分计。"</p>
                 </section>
 
+                <RoundCompare template=t assessment=a.clone() />
+
                 <section class="block">
                     <h2>"逐项评分"</h2>
                     <ItemTable template=t assessment=a.clone() />
@@ -203,6 +206,72 @@ pub fn Signatures(first: &'static str) -> impl IntoView {
             <span>"日期："<span class="sign-line short"></span></span>
         </footer>
     }
+}
+
+/// 轮次对比: this round's self scores against another round of the same
+/// checklist by the same person, section by section (screen only).
+#[component]
+fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl IntoView {
+    let mut others: Vec<Assessment> = crate::store::list_assessments()
+        .map(|(good, _)| good)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|o| {
+            o.id != assessment.id
+                && o.template_id == assessment.template_id
+                && o.respondent.name == assessment.respondent.name
+        })
+        .collect();
+    others.sort_by(|x, y| y.round.cmp(&x.round));
+    if others.is_empty() {
+        return view! {
+            <section class="block no-print">
+                <h2>"轮次对比"</h2>
+                <p class="hint">"同一评分表的下一轮自查开始后，可在这里逐项对比两轮得分（新一轮不会覆盖旧的一轮）。"</p>
+            </section>
+        }
+        .into_any();
+    }
+    let chosen = RwSignal::new(others[0].id.clone());
+    let options = others
+        .iter()
+        .map(|o| (o.id.clone(), o.round.clone()))
+        .collect::<Vec<_>>();
+    let lines = move || {
+        let other = others.iter().find(|o| o.id == chosen.get())?;
+        let t_before = super::library::find(&other.template_id, other.template_version)?;
+        Some((
+            other.round.clone(),
+            compare_rounds(template, &assessment, t_before, other),
+        ))
+    };
+    view! {
+        <section class="block no-print round-compare" data-testid="round-compare">
+            <h2>"轮次对比"</h2>
+            <label class="field inline">
+                <span>"与此轮比较"</span>
+                <select aria-label="对比轮次" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    {options.into_iter().map(|(id, round)| view! { <option value=id>{round}</option> }).collect_view()}
+                </select>
+            </label>
+            {move || lines().map(|(round, lines)| view! {
+                <table class="scores">
+                    <thead><tr><th>"一级指标"</th><th>{round}</th><th>"本轮"</th><th>"变化"</th></tr></thead>
+                    <tbody>
+                        {lines.into_iter().map(|l| view! {
+                            <tr class=match l.trend { Some(Trend::Up(_)) => "up", Some(Trend::Down(_)) => "down", _ => "" }>
+                                <td>{l.title}</td>
+                                <td class="num">{l.before.map_or("—".to_string(), |p| p.to_string())}</td>
+                                <td class="num">{l.now.to_string()}</td>
+                                <td class="num">{l.trend.map_or("—".to_string(), |t| t.label())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+        </section>
+    }
+    .into_any()
 }
 
 /// Every item with self and review score, and each section's subtotal.
