@@ -28,6 +28,12 @@ test('works offline after one visit; a new build is offered and replaces the cac
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   const firstCaches = await cacheNames(page);
   assert.equal(firstCaches.length, 1);
+  // The manifest is valid and the browser finds nothing stopping installation.
+  const cdp = await context.newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifest.errors, [], 'manifest errors');
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors.map((e) => e.errorId), [], 'installability errors');
 
   // The network goes away; the app still loads and a whole self-check gets done.
   await context.setOffline(true);
