@@ -118,6 +118,8 @@ async function interaction(url, storage) {
   const profile = freshProfile();
   try {
     const { context, page } = await openFresh(url, storage, profile);
+    // Measure the steady state: the first visit's background precache (service worker) is done.
+    await page.evaluate(() => navigator.serviceWorker?.ready);
     await page.evaluate(IN_PAGE_HELPERS);
     const answer = await page.evaluate(async (n) => {
       const times = [];
