@@ -201,10 +201,13 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
                     }}
                 </p>
                 <p class="score-note">
-                    {move || card.with(|c| if c.is_complete() {
-                        "已全部作答。不适用项不计入满分，总分按满分折算。".to_string()
-                    } else {
-                        format!("尚有 {} 项未作答（按0分计）。不适用项不计入满分，总分按满分折算。", c.items - c.answered)
+                    {move || card.with(|c| {
+                        let (done, open) = if reviewing { ("已全部审核", "未审核") } else { ("已全部作答", "未作答") };
+                        if c.is_complete() {
+                            format!("{done}。不适用项不计入满分，总分按满分折算。")
+                        } else {
+                            format!("尚有 {} 项{open}（按0分计）。不适用项不计入满分，总分按满分折算。", c.items - c.answered)
+                        }
                     })}
                 </p>
             </section>
