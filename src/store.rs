@@ -1,9 +1,11 @@
 //! The only code that touches localStorage.
 //!
 //! Each self-check is its own key, `mofan.assessment.<id>`, holding the
-//! versioned envelope from `core::record`. Saving writes only the record that
-//! changed. A record that cannot be read is reported with its raw text and is
-//! never overwritten or removed by loading.
+//! versioned envelope from `core::record`; imported templates are
+//! `mofan.template.<id>.v<n>`, settings `mofan.setting.<name>`. Saving writes
+//! only the record that changed. A record that cannot be read is reported
+//! with its raw text and is never overwritten by loading; at start-up it is
+//! moved whole to `mofan.quarantine.<time>.<key>` (see `quarantine_unreadable`).
 
 use crate::core::record::{decode_assessment, encode_assessment, RecordError};
 use crate::core::Assessment;
@@ -163,7 +165,11 @@ pub fn assessment_id_of(key: &str) -> Option<&str> {
 }
 
 pub fn delete_assessment(id: &str) -> Result<(), StoreError> {
-    storage()?.remove_item(&key_of(id)).map_err(write_error)
+    let s = storage()?;
+    s.remove_item(&key_of(id)).map_err(write_error)?;
+    // Its export bookkeeping goes with it.
+    let _ = s.remove_item(&format!("{SETTING_PREFIX}exported.{id}"));
+    Ok(())
 }
 
 const SETTING_PREFIX: &str = "mofan.setting.";
