@@ -16,7 +16,8 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
     bar.append(note, button);
     document.body.append(bar);
   };
-  navigator.serviceWorker.register('./sw.js').then((reg) => {
+  // After the page has loaded and gone idle, so the precache does not compete with start-up.
+  const register = () => navigator.serviceWorker.register('./sw.js').then((reg) => {
     if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
     reg.addEventListener('updatefound', () => {
       const next = reg.installing;
@@ -25,6 +26,7 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
       });
     });
   }).catch(() => {});
+  addEventListener('load', () => (self.requestIdleCallback ?? setTimeout)(register));
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // Only a switch the user asked for reloads the page; the first install just takes control.
