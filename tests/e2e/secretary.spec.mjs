@@ -204,6 +204,17 @@ test('two members export, the secretary reviews, combines and prints', async () 
     await desk.getByLabel('选择结果文件').setInputFiles(branchFile.path);
     await desk.getByTestId('branch-table').waitFor();
     assert.equal(await text(desk.getByTestId('branch-members')), '2');
+
+    // Files dragged from the desktop and dropped on the desk are taken the same way.
+    await desk.getByRole('button', { name: '清空' }).click();
+    const dropped = await desk.evaluateHandle(([name, body]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([body], name, { type: 'application/json' }));
+      return dt;
+    }, ['李四.json', readFileSync(li.path, 'utf8')]);
+    await desk.locator('.branch-desk > section').first().dispatchEvent('drop', { dataTransfer: dropped });
+    await desk.getByTestId('desk-count').filter({ hasText: '已导入 1 份自查' }).waitFor();
+    assert.deepEqual((await desk.getByTestId('branch-table').locator('tbody tr td').first().textContent()).trim(), '李四');
     assert.deepEqual(s.problems, []);
   } finally {
     await closeAll();
