@@ -300,3 +300,21 @@ fn two_rounds_compare_section_by_section_and_in_total() {
     );
     assert_eq!(Trend::between(pts("5"), pts("5")).label(), "持平");
 }
+
+#[test]
+fn a_card_built_from_sections_scored_alone_is_the_same_card() {
+    use mofan::core::SectionScore;
+    let t = every_rule();
+    let mut a = base_items_full_but_free(&t, 31);
+    answer(&t, &mut a, "veto", Response::Veto(true));
+    answer(&t, &mut a, "bonus", Response::Score(pts("2")));
+    let sections = t
+        .sections
+        .iter()
+        .map(|s| SectionScore::of(s, |id| a.response(id).cloned()))
+        .collect();
+    let combined = Scorecard::from_sections(&t, sections);
+    assert_eq!(combined, Scorecard::of_self(&t, &a));
+    assert_eq!(combined.vetoes, ["发生违纪违法问题"]);
+    assert_eq!(combined.total, pts("93"), "60 + 31 = 91 of 100, plus 2 bonus");
+}

@@ -59,6 +59,8 @@ impl ItemScore {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionScore {
+    /// Titles of the veto items triggered in this section.
+    pub vetoes: Vec<String>,
     pub answered: usize,
     pub items: usize,
     /// Base points earned in this section (not normalised).
@@ -72,9 +74,11 @@ pub struct SectionScore {
 }
 
 impl SectionScore {
-    /// Scores one section, noting the titles of triggered vetoes in `vetoes`.
-    fn of(section: &Section, response_of: &impl Fn(&str) -> Option<Response>, vetoes: &mut Vec<String>) -> Self {
+    /// Scores one section on its own, so that a screen can recompute only
+    /// the section an answer belongs to (see [`Scorecard::from_sections`]).
+    pub fn of(section: &Section, response_of: impl Fn(&str) -> Option<Response>) -> Self {
         let mut s = SectionScore {
+            vetoes: Vec::new(),
             answered: 0,
             items: section.items.len(),
             earned: Points::ZERO,
@@ -96,7 +100,7 @@ impl SectionScore {
             match score {
                 ItemScore::Base(p) => s.earned += p,
                 ItemScore::Bonus(p) => s.bonus += p,
-                ItemScore::Veto(true) => vetoes.push(item.title.clone()),
+                ItemScore::Veto(true) => s.vetoes.push(item.title.clone()),
                 _ => {}
             }
         }
@@ -130,13 +134,18 @@ pub struct Scorecard {
 impl Scorecard {
     /// Scores a template given each item's response.
     pub fn compute(template: &Template, response_of: impl Fn(&str) -> Option<Response>) -> Scorecard {
-        // One pass over the items: in the editor each response is a signal read.
-        let mut vetoes = Vec::new();
-        let sections: Vec<SectionScore> = template
+        let sections = template
             .sections
             .iter()
-            .map(|s| SectionScore::of(s, &response_of, &mut vetoes))
+            .map(|s| SectionScore::of(s, &response_of))
             .collect();
+        Scorecard::from_sections(template, sections)
+    }
+
+    /// The total, bonus, vetoes and grade from the template's section scores,
+    /// in template order.
+    pub fn from_sections(template: &Template, sections: Vec<SectionScore>) -> Scorecard {
+        let vetoes: Vec<String> = sections.iter().flat_map(|s| s.vetoes.iter().cloned()).collect();
         let earned: Points = sections.iter().map(|s| s.earned).sum();
         let applicable: Points = sections.iter().map(|s| s.applicable).sum();
         let bonus: Points = sections.iter().map(|s| s.bonus).sum();

@@ -82,14 +82,21 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
     let serial = queue.with_value(|q| q.serial);
     on_cleanup(move || super::save_queue::release(serial));
 
-    let card = {
-        let responses = responses.clone();
-        Memo::new(move |_| Scorecard::compute(t, |id| responses.get(id).and_then(|s| s.get())))
-    };
-    // One memo per section, so answering an item touches only its own section.
-    let section_scores: Vec<Memo<SectionScore>> = (0..t.sections.len())
-        .map(|i| Memo::new(move |_| card.with(|c| c.sections[i].clone())))
+    // One memo per section reading only its own items' signals, and the
+    // total from the section memos: an answer recomputes its section and the
+    // total, never the whole checklist.
+    let section_scores: Vec<Memo<SectionScore>> = t
+        .sections
+        .iter()
+        .map(|section| {
+            let responses = responses.clone();
+            Memo::new(move |_| SectionScore::of(section, |id| responses.get(id).and_then(|s| s.get())))
+        })
         .collect();
+    let card = {
+        let sections = section_scores.clone();
+        Memo::new(move |_| Scorecard::from_sections(t, sections.iter().map(|m| m.get()).collect()))
+    };
     let last = t.sections.len() - 1;
     let current = RwSignal::new(section.min(last));
     let id_for_url = assessment_id.clone();
