@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, then runs every layer:
 #   1. native cargo test (src/core and the template files)
-#   2. wasm-bindgen-test in headless Chromium (the storage module)
+#   2. wasm-bindgen-test in headless Chromium (storage and files)
 #   3. end-to-end specs against the release build served on 127.0.0.1
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -26,12 +26,50 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
         .map_err(|_| FileError("无法识别文件的文字编码，请另存为UTF-8格式后重试".into()))
 }
 
-/// The bytes of a file the user picked or dropped.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, FileError> {
+/// A limit on what a picked file may weigh, and what the file should be.
+/// Anything heavier is the wrong file, refused before it is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Expected {
+    pub what: &'static str,
+    pub max_mb: u32,
+}
+
+/// A checklist is a few dozen kilobytes.
+pub const TEMPLATE_FILE: Expected = Expected {
+    what: "评分表",
+    max_mb: 5,
+};
+/// A result or branch file: a few kilobytes per self-check.
+pub const RESULT_FILE: Expected = Expected {
+    what: "结果文件",
+    max_mb: 20,
+};
+/// A backup cannot be larger than the browser's storage.
+pub const BACKUP_FILE: Expected = Expected {
+    what: "备份文件",
+    max_mb: 20,
+};
+
+impl Expected {
+    /// The refusal for a file heavier than the limit, if it is.
+    pub fn check_size(&self, file: &web_sys::File) -> Result<(), FileError> {
+        if file.size() > f64::from(self.max_mb) * 1_000_000.0 {
+            return Err(FileError(format!(
+                "文件超过{}MB，不像是{}，请检查是否选错了文件",
+                self.max_mb, self.what
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// The text of one picked file (see [`decode_text`]), size checked first.
+pub async fn read_text(file: &web_sys::File, expected: Expected) -> Result<String, FileError> {
+    expected.check_size(file)?;
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| FileError(format!("无法读取文件“{}”", file.name())))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    decode_text(&js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The bytes of many files, read side by side (one wait for all of them,

@@ -168,7 +168,7 @@ pub fn delete_assessment(id: &str) -> Result<(), StoreError> {
     let s = storage()?;
     s.remove_item(&key_of(id)).map_err(write_error)?;
     // Its export bookkeeping goes with it.
-    let _ = s.remove_item(&format!("{SETTING_PREFIX}exported.{id}"));
+    let _ = s.remove_item(&format!("{SETTING_PREFIX}{EXPORTED_SETTING}{id}"));
     Ok(())
 }
 
@@ -189,14 +189,23 @@ pub fn save_setting(name: &str, value: &str) -> Result<(), StoreError> {
         .map_err(write_error)
 }
 
-/// Every setting, by name (for the backup).
-pub fn list_settings() -> std::collections::BTreeMap<String, String> {
+/// Settings this browser keeps for itself (when things were backed up or
+/// exported), as opposed to the user's choices.
+const EXPORTED_SETTING: &str = "exported.";
+const BACKUP_SETTING: &str = "backup_at";
+
+/// The user's settings by name (the role, the roster), without this
+/// browser's own bookkeeping: what a backup carries.
+pub fn user_settings() -> std::collections::BTreeMap<String, String> {
     let Ok(s) = storage() else { return Default::default() };
     let len = s.length().unwrap_or(0);
     (0..len)
         .filter_map(|i| s.key(i).ok().flatten())
         .filter_map(|k| {
             let name = k.strip_prefix(SETTING_PREFIX)?.to_string();
+            if name.starts_with(EXPORTED_SETTING) || name == BACKUP_SETTING {
+                return None;
+            }
             Some((name, s.get_item(&k).ok().flatten()?))
         })
         .collect()
@@ -204,14 +213,72 @@ pub fn list_settings() -> std::collections::BTreeMap<String, String> {
 
 /// Notes that a self-check, as edited at `updated_at`, is in an exported file.
 pub fn mark_exported(id: &str, updated_at: i64) {
-    let _ = save_setting(&format!("exported.{id}"), &updated_at.to_string());
+    let _ = save_setting(&format!("{EXPORTED_SETTING}{id}"), &updated_at.to_string());
 }
 
 /// When a self-check was last exported (its `updated_at` then), or 0.
 pub fn exported_at(id: &str) -> i64 {
-    load_setting(&format!("exported.{id}"))
+    load_setting(&format!("{EXPORTED_SETTING}{id}"))
         .and_then(|v| v.parse().ok())
         .unwrap_or(0)
+}
+
+/// Everything a backup holds: every readable self-check, every imported
+/// template version, and the user's settings.
+pub fn everything() -> crate::core::backup::Backup {
+    crate::core::backup::Backup {
+        assessments: list_assessments().map(|(good, _)| good).unwrap_or_default(),
+        templates: list_templates().map(|(good, _)| good).unwrap_or_default(),
+        settings: user_settings(),
+    }
+}
+
+/// Notes that a full backup was made at `now`.
+pub fn mark_backed_up(now: i64) {
+    let _ = save_setting(BACKUP_SETTING, &now.to_string());
+}
+
+/// How many self-checks have changes in no backup and no exported file.
+pub fn not_backed_up() -> usize {
+    let all = list_assessments().map(|(good, _)| good).unwrap_or_default();
+    let last = load_setting(BACKUP_SETTING).and_then(|v| v.parse().ok()).unwrap_or(0);
+    crate::core::backup::needs_backup(&all, last, exported_at)
+}
+
+/// What restoring wrote, and the error it stopped at, if any.
+pub struct Restored {
+    pub written: usize,
+    /// The templates written, for the page's checklist library.
+    pub templates: Vec<crate::core::Template>,
+    pub error: Option<StoreError>,
+}
+
+/// Writes what a restore plan says to write, stopping at the first error
+/// (a full quota, say); what was written before it stays written.
+pub fn restore(plan: &crate::core::backup::RestorePlan) -> Restored {
+    let mut done = Restored {
+        written: 0,
+        templates: Vec::new(),
+        error: None,
+    };
+    let result = (|| {
+        for a in &plan.assessments {
+            save_assessment(a)?;
+            done.written += 1;
+        }
+        for t in &plan.templates {
+            save_template(t)?;
+            done.templates.push(t.clone());
+            done.written += 1;
+        }
+        for (k, v) in &plan.settings {
+            save_setting(k, v)?;
+            done.written += 1;
+        }
+        Ok(())
+    })();
+    done.error = result.err();
+    done
 }
 
 pub const TEMPLATE_PREFIX: &str = "mofan.template.";

@@ -44,7 +44,7 @@ fn a_backup_round_trips_and_refuses_edits_and_other_files() {
     );
     let result = encode_result(&builtin_templates()[0], &check("a", "张三", 5), 9);
     assert!(open_backup(&result).unwrap_err().contains("不是备份文件"));
-    assert_eq!(open_backup("{}").unwrap_err(), "这不是模范的备份文件");
+    assert_eq!(open_backup("{}").unwrap_err(), "这不是模范导出的备份文件");
     assert!(open_backup(&text[..40]).unwrap_err().contains("截断"));
 }
 
@@ -67,9 +67,12 @@ fn restore_adds_missing_takes_newer_and_never_replaces_newer_here() {
     };
     let templates_here = vec![custom("40")];
     let settings_here = BTreeMap::from([("role".to_string(), "branch".to_string())]);
-    let plan = RestorePlan::make(&file, &here, &templates_here, &settings_here, |a| {
-        a.respondent.name.clone()
-    });
+    let here = Backup {
+        assessments: here,
+        templates: templates_here,
+        settings: settings_here,
+    };
+    let plan = RestorePlan::make(&file, &here, |a| a.respondent.name.clone());
     let steps: Vec<(&str, &str, Step)> = plan
         .lines
         .iter()
@@ -95,7 +98,6 @@ fn restore_adds_missing_takes_newer_and_never_replaces_newer_here() {
     // A setting chosen here is kept; one missing here is added.
     assert_eq!(plan.settings, [("roster".to_string(), "甲\n乙".to_string())]);
     assert_eq!(plan.writes(), 3);
-    assert_eq!(Step::KeepHere.label(), "本机的较新，保留本机");
 }
 
 #[test]

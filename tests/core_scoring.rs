@@ -246,7 +246,7 @@ fn review_scores_are_kept_beside_the_members_and_never_change_them() {
     assert_eq!(a.response("b1"), Some(&Response::Met));
     assert_eq!(Scorecard::of_self(&t, &a).total, Points::whole(80));
     // the reviewer reviewed only b1: 20 of 100
-    assert_eq!(Scorecard::of_review(&t, &a).total, Points::whole(20));
+    assert_eq!(Scorecard::of_review(&t, &a).unwrap().total, Points::whole(20));
     assert_eq!(a.answer("b1").unwrap().review.as_ref().unwrap().comment, "佐证材料不全");
 }
 

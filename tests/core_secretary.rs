@@ -409,6 +409,8 @@ fn committee_compares_branches_through_branch_files() {
             source: format!("{}-{n}.json", c.branch),
         }));
     }
+    assert_eq!(Level::suggested(&subs), Level::Branch, "two branches: compare branches");
+    assert_eq!(Level::suggested(&subs[..2]), Level::Member, "one branch: its members");
     let roster = parse_roster("第一支部 第二支部 第三支部");
     let c = Combined::build(&t, &subs, &roster, Level::Branch);
     let rows: Vec<(&str, &str, Points, &str)> = c

@@ -273,6 +273,13 @@ impl Assessment {
         self.answers.get(item_id).and_then(|a| a.response.as_ref())
     }
 
+    /// Whether a reviewer has scored at least one item.
+    pub fn is_reviewed(&self) -> bool {
+        self.answers
+            .values()
+            .any(|x| x.review.as_ref().is_some_and(|r| r.response.is_some()))
+    }
+
     /// The reviewer's response to an item, if reviewed.
     pub fn review_response(&self, item_id: &str) -> Option<&Response> {
         self.answers

@@ -7,7 +7,7 @@
 //! `"format":"mofan-backup"` and `content` = `{assessments, templates, settings}`.
 
 use super::assessment::Assessment;
-use super::result_file::{read_envelope, seal, unseal, ResultFileError};
+use super::result_file::{read_envelope, seal, unseal};
 use super::template::Template;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -28,14 +28,11 @@ pub fn encode_backup(b: &Backup, now: i64) -> String {
 
 /// Reads and checks a backup file; a result or branch file is named as such.
 pub fn open_backup(text: &str) -> Result<Backup, String> {
-    let (format, content, hash) = read_envelope(text).map_err(|e| match e {
-        ResultFileError::NotResultFile => "这不是模范的备份文件".to_string(),
-        other => other.to_string().replace("结果文件", "备份文件"),
-    })?;
+    let (format, content, hash) = read_envelope(text).map_err(|e| e.describe("备份文件"))?;
     if format != BACKUP_FORMAT {
         return Err("这是结果文件或汇总文件，不是备份文件；结果文件请在“审核”或“支部汇总”中打开".into());
     }
-    let backup: Backup = unseal(content, &hash).map_err(|e| e.to_string().replace("结果文件", "备份文件"))?;
+    let backup: Backup = unseal(content, &hash).map_err(|e| e.describe("备份文件"))?;
     if let Some(t) = backup.templates.iter().find(|t| !t.problems().is_empty()) {
         return Err(format!("备份中的评分表“{}”有误，未恢复任何内容", t.title));
     }
@@ -93,13 +90,9 @@ impl RestorePlan {
     /// Compares the file with what is here. Self-checks match by id and the
     /// later `updated_at` wins; templates match by id and version; settings
     /// are only added, never changed.
-    pub fn make(
-        file: &Backup,
-        assessments_here: &[Assessment],
-        templates_here: &[Template],
-        settings_here: &BTreeMap<String, String>,
-        title_of: impl Fn(&Assessment) -> String,
-    ) -> RestorePlan {
+    /// `here` is what this browser holds, gathered the same way as a backup.
+    pub fn make(file: &Backup, here: &Backup, title_of: impl Fn(&Assessment) -> String) -> RestorePlan {
+        let (assessments_here, templates_here, settings_here) = (&here.assessments, &here.templates, &here.settings);
         let mut plan = RestorePlan::default();
         for a in &file.assessments {
             let step = match assessments_here.iter().find(|h| h.id == a.id) {

@@ -21,6 +21,31 @@ pub struct Submission {
     pub source: String,
 }
 
+impl Submission {
+    /// The self-checks a checked file brings in: a member's result file is
+    /// counted under the member's own 支部, a branch file's results under
+    /// the branch the file names.
+    pub fn from_file(opened: super::result_file::Opened, source: &str) -> Vec<Submission> {
+        use super::result_file::Opened;
+        match opened {
+            Opened::Result(c) => vec![Submission {
+                branch: c.assessment.respondent.branch.clone(),
+                assessment: c.assessment,
+                source: source.to_string(),
+            }],
+            Opened::Branch(c) => c
+                .results
+                .into_iter()
+                .map(|assessment| Submission {
+                    assessment,
+                    branch: c.branch.clone(),
+                    source: source.to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Whose rows the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -138,19 +163,39 @@ pub fn parse_roster(text: &str) -> Vec<String> {
     out
 }
 
-/// The checklist most of the submissions use (id, version): the one a
-/// combined view is made for. Ties go to the first seen.
-pub fn main_template(subs: &[Submission]) -> Option<(String, u32)> {
-    let mut counts: Vec<((String, u32), usize)> = Vec::new();
-    for s in subs {
-        let key = (s.assessment.template_id.clone(), s.assessment.template_version);
-        match counts.iter_mut().find(|(k, _)| *k == key) {
+/// The value that occurs most often, the first of equals; `None` when there are none.
+pub fn most_common<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Option<T> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for v in values {
+        match counts.iter_mut().find(|(x, _)| *x == v) {
             Some((_, n)) => *n += 1,
-            None => counts.push((key, 1)),
+            None => counts.push((v, 1)),
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts.into_iter().find(|(_, n)| *n == best).map(|(k, _)| k)
+    counts.into_iter().find(|(_, n)| *n == best).map(|(v, _)| v)
+}
+
+/// The checklist most of the submissions use (id, version): the one a
+/// combined view is made for. Ties go to the first seen.
+pub fn main_template(subs: &[Submission]) -> Option<(String, u32)> {
+    most_common(
+        subs.iter()
+            .map(|s| (s.assessment.template_id.clone(), s.assessment.template_version)),
+    )
+}
+
+impl Level {
+    /// Rows per branch when the submissions come from more than one branch
+    /// (the committee's case), else per member.
+    pub fn suggested(subs: &[Submission]) -> Level {
+        let first = subs.first().map(|s| &s.branch);
+        if subs.iter().any(|s| Some(&s.branch) != first) {
+            Level::Branch
+        } else {
+            Level::Member
+        }
+    }
 }
 
 fn mean(values: impl Iterator<Item = Points>) -> Option<Points> {
@@ -170,8 +215,8 @@ impl Combined {
     /// newest of any duplicates, and checks them against the roster.
     pub fn build(template: &Template, subs: &[Submission], roster: &[String], level: Level) -> Combined {
         let mut refused = Vec::new();
-        let mut kept: Vec<&Submission> = Vec::new();
-        let mut kept_at: Vec<usize> = Vec::new();
+        // Indices into `subs` of the submissions counted, in input order.
+        let mut kept: Vec<usize> = Vec::new();
         let mut by_key: HashMap<(String, String, String, String), usize> = HashMap::new();
         let mut dup_sources: HashMap<usize, Vec<String>> = HashMap::new();
         for (n, s) in subs.iter().enumerate() {
@@ -195,29 +240,27 @@ impl Combined {
             match by_key.get(&key) {
                 None => {
                     by_key.insert(key, kept.len());
-                    kept.push(s);
-                    kept_at.push(n);
+                    kept.push(n);
                 }
                 Some(&i) => {
-                    let older = if a.updated_at > kept[i].assessment.updated_at {
-                        kept_at[i] = n;
-                        std::mem::replace(&mut kept[i], s)
+                    let older = if a.updated_at > subs[kept[i]].assessment.updated_at {
+                        std::mem::replace(&mut kept[i], n)
                     } else {
-                        s
+                        n
                     };
-                    dup_sources.entry(i).or_default().push(older.source.clone());
+                    dup_sources.entry(i).or_default().push(subs[older].source.clone());
                 }
             }
         }
         let mut duplicates: Vec<Duplicate> = dup_sources
             .into_iter()
             .map(|(i, mut dropped)| {
-                let a = &kept[i].assessment;
+                let s = &subs[kept[i]];
                 dropped.sort();
                 Duplicate {
-                    who: a.respondent.line(),
-                    round: a.round.clone(),
-                    kept: kept[i].source.clone(),
+                    who: s.assessment.respondent.line(),
+                    round: s.assessment.round.clone(),
+                    kept: s.source.clone(),
                     dropped,
                 }
             })
@@ -226,17 +269,10 @@ impl Combined {
 
         let scored: Vec<Scored> = kept
             .iter()
-            .map(|s| {
-                let a = &s.assessment;
-                let reviewed = a
-                    .answers
-                    .values()
-                    .any(|x| x.review.as_ref().is_some_and(|r| r.response.is_some()));
-                Scored {
-                    sub: s,
-                    own: Scorecard::of_self(template, a),
-                    review: reviewed.then(|| Scorecard::of_review(template, a)),
-                }
+            .map(|&i| Scored {
+                sub: &subs[i],
+                own: Scorecard::of_self(template, &subs[i].assessment),
+                review: Scorecard::of_review(template, &subs[i].assessment),
             })
             .collect();
 
@@ -302,7 +338,7 @@ impl Combined {
             missing,
             duplicates,
             refused,
-            kept: kept_at,
+            kept,
         }
     }
 

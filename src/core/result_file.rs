@@ -126,11 +126,22 @@ pub enum ResultFileError {
     BadAnswer(String),
 }
 
+impl ResultFileError {
+    /// The message, naming the kind of file expected (结果文件, 备份文件)
+    /// where the envelope itself is wrong.
+    pub fn describe(&self, what: &str) -> String {
+        match self {
+            ResultFileError::NotJson(why) => format!("不是有效的{what}：{why}"),
+            ResultFileError::NotResultFile => format!("这不是模范导出的{what}"),
+            other => other.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for ResultFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ResultFileError::NotJson(why) => write!(f, "不是有效的结果文件：{why}"),
-            ResultFileError::NotResultFile => write!(f, "这不是模范导出的结果文件"),
+            ResultFileError::NotJson(_) | ResultFileError::NotResultFile => f.write_str(&self.describe("结果文件")),
             ResultFileError::IsTemplate => write!(f, "这是评分表文件，请在首页“导入评分表”处导入"),
             ResultFileError::Newer(v) => write!(f, "文件由更新版本的模范导出（文件版本 {v}），请升级后再导入"),
             ResultFileError::BadContent(why) => write!(f, "文件内容不完整或有误（{why}）"),
@@ -242,15 +253,42 @@ pub fn open<'t>(
     text: &str,
     lookup: impl Fn(&str, u32) -> Option<&'t Template>,
 ) -> Result<(Opened, &'t Template), ResultFileError> {
-    open_with(text, lookup, fingerprint)
+    Opener::new(lookup).open(text)
 }
 
-/// [`open`], with the template fingerprints from `fingerprint_of`, so that
-/// a caller opening many files can compute each template's only once.
-pub fn open_with<'t>(
+/// Opens many files against the same templates, computing each template's
+/// fingerprint once rather than once per file.
+pub struct Opener<'t, L> {
+    lookup: L,
+    fingerprints: Vec<(&'t Template, String)>,
+}
+
+impl<'t, L: Fn(&str, u32) -> Option<&'t Template>> Opener<'t, L> {
+    pub fn new(lookup: L) -> Self {
+        Opener {
+            lookup,
+            fingerprints: Vec::new(),
+        }
+    }
+
+    /// See [`open`].
+    pub fn open(&mut self, text: &str) -> Result<(Opened, &'t Template), ResultFileError> {
+        let known = &mut self.fingerprints;
+        open_checked(text, &self.lookup, |t| {
+            if let Some((_, f)) = known.iter().find(|(k, _)| std::ptr::eq(*k, t)) {
+                return f.clone();
+            }
+            let f = fingerprint(t);
+            known.push((t, f.clone()));
+            f
+        })
+    }
+}
+
+fn open_checked<'t>(
     text: &str,
     lookup: impl Fn(&str, u32) -> Option<&'t Template>,
-    fingerprint_of: impl Fn(&Template) -> String,
+    mut fingerprint_of: impl FnMut(&'t Template) -> String,
 ) -> Result<(Opened, &'t Template), ResultFileError> {
     let (format, content, hash) = read_envelope(text)?;
     if format != RESULT_FORMAT && format != BRANCH_FORMAT {

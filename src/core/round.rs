@@ -49,6 +49,16 @@ pub struct RoundLine {
     pub trend: Option<Trend>,
 }
 
+/// The other rounds of the same checklist by the same person, latest round first.
+pub fn other_rounds<'a>(all: &'a [Assessment], a: &Assessment) -> Vec<&'a Assessment> {
+    let mut others: Vec<&Assessment> = all
+        .iter()
+        .filter(|o| o.id != a.id && o.template_id == a.template_id && o.respondent.name == a.respondent.name)
+        .collect();
+    others.sort_by(|x, y| y.round.cmp(&x.round));
+    others
+}
+
 /// Compares this round's self scores with an earlier round's, section by
 /// section (matched by section id, so another version of the checklist
 /// still compares where it can), then the total.

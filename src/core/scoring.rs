@@ -29,6 +29,18 @@ pub enum ItemScore {
 }
 
 impl ItemScore {
+    /// The item's points in words, as shown beside it: 得5分, 加2分, 不计入, 未作答 ….
+    pub fn label(&self) -> String {
+        match self {
+            ItemScore::Unanswered => "未作答".to_string(),
+            ItemScore::NotApplicable => "不计入".to_string(),
+            ItemScore::Base(p) => format!("得{p}分"),
+            ItemScore::Bonus(p) => format!("加{p}分"),
+            ItemScore::Veto(true) => "一票否决".to_string(),
+            ItemScore::Veto(false) => "未触发".to_string(),
+        }
+    }
+
     pub fn of(item: &Item, response: Option<&Response>) -> ItemScore {
         let Some(r) = response else {
             return ItemScore::Unanswered;
@@ -179,9 +191,11 @@ impl Scorecard {
         Scorecard::compute(template, |id| a.response(id).cloned())
     }
 
-    /// The reviewer's score (审核分); items not reviewed count as unanswered.
-    pub fn of_review(template: &Template, a: &Assessment) -> Scorecard {
-        Scorecard::compute(template, |id| a.review_response(id).cloned())
+    /// The reviewer's score (审核分), or `None` while nothing has been
+    /// reviewed; items not reviewed count as unanswered.
+    pub fn of_review(template: &Template, a: &Assessment) -> Option<Scorecard> {
+        a.is_reviewed()
+            .then(|| Scorecard::compute(template, |id| a.review_response(id).cloned()))
     }
 
     pub fn is_complete(&self) -> bool {

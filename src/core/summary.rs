@@ -49,11 +49,7 @@ pub struct Summary {
 impl Summary {
     pub fn of(template: &Template, a: &Assessment) -> Summary {
         let self_card = Scorecard::of_self(template, a);
-        let reviewed = a
-            .answers
-            .values()
-            .any(|x| x.review.as_ref().is_some_and(|r| r.response.is_some()));
-        let review_card = reviewed.then(|| Scorecard::of_review(template, a));
+        let review_card = Scorecard::of_review(template, a);
         let sections = template
             .sections
             .iter()

@@ -2,18 +2,14 @@
 //! one file with everything, and restoring one with a preview first.
 
 use super::clock::{format_local, now_ms};
+use super::file_pick::FilePick;
 use super::library;
-use crate::core::backup::{encode_backup, needs_backup, open_backup, Backup, RestorePlan};
+use crate::core::backup::{encode_backup, open_backup, RestorePlan};
 use crate::core::Assessment;
 use crate::files;
 use crate::store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// Settings that are bookkeeping of this browser, not the user's choices.
-fn is_bookkeeping(name: &str) -> bool {
-    name.starts_with("exported.") || name == "backup_at"
-}
 
 fn title_of(a: &Assessment) -> String {
     match library::find(&a.template_id, a.template_version) {
@@ -29,33 +25,16 @@ pub fn BackupPanel(on_restored: impl Fn() + Copy + Send + Sync + 'static) -> imp
     let plan = RwSignal::new(None::<(String, RestorePlan)>);
     let unsaved = Memo::new(move |_| {
         revision.track();
-        let all = store::list_assessments().map(|(good, _)| good).unwrap_or_default();
-        let last = store::load_setting("backup_at")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        needs_backup(&all, last, store::exported_at)
+        store::not_backed_up()
     });
 
     let back_up = move |_| {
-        let assessments = store::list_assessments().map(|(good, _)| good).unwrap_or_default();
-        let templates = store::list_templates().map(|(good, _)| good).unwrap_or_default();
-        let settings = store::list_settings()
-            .into_iter()
-            .filter(|(k, _)| !is_bookkeeping(k))
-            .collect();
         let now = now_ms();
-        let text = encode_backup(
-            &Backup {
-                assessments,
-                templates,
-                settings,
-            },
-            now,
-        );
+        let text = encode_backup(&store::everything(), now);
         let day = format_local(now).chars().take(10).collect::<String>();
         match files::download(&format!("模范备份-{day}.json"), "application/json", &text) {
             Ok(()) => {
-                let _ = store::save_setting("backup_at", &now.to_string());
+                store::mark_backed_up(now);
                 message.set(Some((true, "已生成备份文件，请妥善保存（例如拷到U盘）。".into())));
                 revision.update(|n| *n += 1);
             }
@@ -67,7 +46,7 @@ pub fn BackupPanel(on_restored: impl Fn() + Copy + Send + Sync + 'static) -> imp
         let Some(file) = file else { return };
         spawn_local(async move {
             let name = file.name();
-            let text = files::read_file(&file).await.and_then(|b| files::decode_text(&b));
+            let text = files::read_text(&file, files::BACKUP_FILE).await;
             let backup = match text.map_err(|e| e.0).and_then(|t| open_backup(&t)) {
                 Ok(b) => b,
                 Err(e) => {
@@ -76,51 +55,20 @@ pub fn BackupPanel(on_restored: impl Fn() + Copy + Send + Sync + 'static) -> imp
                     return;
                 }
             };
-            let here = store::list_assessments().map(|(good, _)| good).unwrap_or_default();
-            let templates_here = store::list_templates().map(|(good, _)| good).unwrap_or_default();
-            let settings_here = store::list_settings();
+            let here = store::everything();
             message.set(None);
-            plan.set(Some((
-                name,
-                RestorePlan::make(&backup, &here, &templates_here, &settings_here, title_of),
-            )));
+            plan.set(Some((name, RestorePlan::make(&backup, &here, title_of))));
         });
     };
 
     let apply = move |_| {
         let Some((_, p)) = plan.get_untracked() else { return };
-        let mut done = 0;
-        let mut failure = None;
-        for a in &p.assessments {
-            match store::save_assessment(a) {
-                Ok(()) => done += 1,
-                Err(e) => {
-                    failure = Some(e.to_string());
-                    break;
-                }
-            }
+        let restored = store::restore(&p);
+        for t in restored.templates {
+            library::add(t);
         }
-        if failure.is_none() {
-            for t in &p.templates {
-                match store::save_template(t) {
-                    Ok(()) => {
-                        library::add(t.clone());
-                        done += 1;
-                    }
-                    Err(e) => {
-                        failure = Some(e.to_string());
-                        break;
-                    }
-                }
-            }
-        }
-        if failure.is_none() {
-            for (k, v) in &p.settings {
-                if store::save_setting(k, v).is_ok() {
-                    done += 1;
-                }
-            }
-        }
+        let done = restored.written;
+        let failure = restored.error.map(|e| e.to_string());
         plan.set(None);
         message.set(Some(match failure {
             None => (true, format!("已恢复 {done} 项。")),
@@ -141,15 +89,8 @@ pub fn BackupPanel(on_restored: impl Fn() + Copy + Send + Sync + 'static) -> imp
             </p>
             <div class="actions">
                 <button class="primary" on:click=back_up>"备份全部（一个文件）"</button>
-                <label class="file-pick">
-                    <span>"从备份恢复："</span>
-                    <input type="file" accept=".json,application/json" aria-label="选择备份文件"
-                        on:change=move |ev| {
-                            let input: web_sys::HtmlInputElement = event_target(&ev);
-                            pick(input.files().and_then(|l| l.get(0)));
-                            input.set_value("");
-                        } />
-                </label>
+                <FilePick label="选择备份文件" caption="从备份恢复：" accept=".json,application/json"
+                    on_files=move |files| pick(files.into_iter().next()) />
             </div>
             {move || message.get().map(|(ok, m)| view! {
                 <p class=if ok { "notice ok" } else { "notice error" } role="status">{m}</p>

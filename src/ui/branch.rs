@@ -5,15 +5,15 @@
 //! nothing here changes stored self-checks.
 
 use super::clock::{format_local, now_ms};
+use super::file_pick::{dropped, FilePick};
 use super::library;
-use crate::core::branch::{main_template, parse_roster, Combined, Level, SortKey, Submission};
+use crate::core::branch::{main_template, most_common, parse_roster, Combined, Level, SortKey, Submission};
 use crate::core::report_csv::combined_to_csv;
-use crate::core::result_file::{encode_branch, fingerprint, open_with, BranchContent, Opened, TemplateRef};
+use crate::core::result_file::{encode_branch, BranchContent, Opener, TemplateRef};
 use crate::core::{Points, Template};
 use crate::files;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::RefCell;
 
 /// A file that was not taken, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,75 +26,40 @@ struct Refusal {
 async fn read_all(list: Vec<web_sys::File>) -> (Vec<Submission>, Vec<Refusal>) {
     let mut subs = Vec::new();
     let mut refused = Vec::new();
-    let (list, too_big): (Vec<_>, Vec<_>) = list.into_iter().partition(|f| f.size() <= 20_000_000.0);
-    for file in too_big {
-        refused.push(Refusal {
-            file: file.name(),
-            why: "文件超过20MB，不是结果文件".into(),
-        });
-    }
-    let contents = files::read_files(&list).await;
-    // Each template's fingerprint is computed once, not once per file.
-    let fingerprints: RefCell<Vec<(*const Template, String)>> = RefCell::new(Vec::new());
-    let fingerprint_of = |t: &Template| {
-        let mut known = fingerprints.borrow_mut();
-        if let Some((_, f)) = known.iter().find(|(p, _)| std::ptr::eq(*p, t)) {
-            return f.clone();
+    let mut readable = Vec::new();
+    for file in list {
+        match files::RESULT_FILE.check_size(&file) {
+            Ok(()) => readable.push(file),
+            Err(e) => refused.push(Refusal {
+                file: file.name(),
+                why: e.0,
+            }),
         }
-        let f = fingerprint(t);
-        known.push((t as *const Template, f.clone()));
-        f
-    };
+    }
+    let list = readable;
+    let contents = files::read_files(&list).await;
+    let mut opener = Opener::new(library::find);
     for (file, bytes) in list.iter().zip(contents) {
         let name = file.name();
-        let refuse = |why: String| Refusal {
-            file: name.clone(),
-            why,
-        };
-        let text = match bytes.and_then(|b| files::decode_text(&b)) {
-            Ok(t) => t,
-            Err(e) => {
-                refused.push(refuse(e.0));
-                continue;
-            }
-        };
-        match open_with(&text, library::find, fingerprint_of) {
-            Err(e) => refused.push(refuse(e.to_string())),
-            Ok((Opened::Result(c), _)) => subs.push(Submission {
-                branch: c.assessment.respondent.branch.clone(),
-                assessment: c.assessment,
-                source: name,
-            }),
-            Ok((Opened::Branch(c), _)) => subs.extend(c.results.into_iter().map(|a| Submission {
-                assessment: a,
-                branch: c.branch.clone(),
-                source: name.clone(),
-            })),
+        match bytes.and_then(|b| files::decode_text(&b)) {
+            Err(e) => refused.push(Refusal { file: name, why: e.0 }),
+            Ok(text) => match opener.open(&text) {
+                Err(e) => refused.push(Refusal {
+                    file: name,
+                    why: e.to_string(),
+                }),
+                Ok((opened, _)) => subs.extend(Submission::from_file(opened, &name)),
+            },
         }
     }
     (subs, refused)
 }
 
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
-}
-
-/// The value most entries share (the first of equals), or empty.
-fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> String {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for v in values.filter(|v| !v.is_empty()) {
-        match counts.iter_mut().find(|(x, _)| *x == v) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((v, 1)),
-        }
-    }
-    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    counts
-        .into_iter()
-        .find(|(_, n)| *n == best)
-        .map(|(v, _)| v.to_string())
+/// The value most entries share, blanks aside, or empty.
+fn most_common_text<'a>(values: impl Iterator<Item = &'a str>) -> String {
+    most_common(values.filter(|v| !v.is_empty()))
         .unwrap_or_default()
+        .to_string()
 }
 
 #[component]
@@ -112,21 +77,7 @@ pub fn BranchDesk() -> impl IntoView {
         subs.with(|s| main_template(s))
             .and_then(|(id, v)| library::find(&id, v).filter(|t| t.version == v))
     });
-    let level = Memo::new(move |_| {
-        level_choice.get().unwrap_or_else(|| {
-            let distinct = subs.with(|s| {
-                let mut names: Vec<&str> = s.iter().map(|x| x.branch.as_str()).collect();
-                names.sort_unstable();
-                names.dedup();
-                names.len()
-            });
-            if distinct > 1 {
-                Level::Branch
-            } else {
-                Level::Member
-            }
-        })
-    });
+    let level = Memo::new(move |_| level_choice.get().unwrap_or_else(|| subs.with(|s| Level::suggested(s))));
     let combined = Memo::new(move |_| {
         let t = template.get()?;
         let roster = parse_roster(&roster_text.get());
@@ -152,7 +103,7 @@ pub fn BranchDesk() -> impl IntoView {
             subs.update(|s| s.extend(new_subs));
             refusals.update(|r| r.extend(new_refusals));
             if branch_name.get_untracked().is_empty() {
-                branch_name.set(subs.with_untracked(|s| most_common(s.iter().map(|x| x.branch.as_str()))));
+                branch_name.set(subs.with_untracked(|s| most_common_text(s.iter().map(|x| x.branch.as_str()))));
             }
             busy.set(false);
             // For the benchmark: milliseconds from the files being chosen to the
@@ -198,7 +149,7 @@ pub fn BranchDesk() -> impl IntoView {
         } else {
             let content = subs.with_untracked(|s| BranchContent {
                 template: TemplateRef::of(t),
-                unit: most_common(s.iter().map(|x| x.assessment.respondent.unit.as_str())),
+                unit: most_common_text(s.iter().map(|x| x.assessment.respondent.unit.as_str())),
                 branch: branch.clone(),
                 roster: parse_roster(&roster_text.get_untracked()),
                 results: c.kept.iter().map(|&i| s[i].assessment.clone()).collect(),
@@ -216,10 +167,7 @@ pub fn BranchDesk() -> impl IntoView {
         <div class="branch-desk">
             <section class="panel no-print" aria-labelledby="branch-h"
                 on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
-                on:drop=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    take(files_of(ev.data_transfer().and_then(|d| d.files())));
-                }
+                on:drop=move |ev: leptos::ev::DragEvent| take(dropped(&ev))
             >
                 <p><a href="#/">"← 首页"</a></p>
                 <h1 id="branch-h">"支部汇总"</h1>
@@ -228,14 +176,7 @@ pub fn BranchDesk() -> impl IntoView {
                     "文件只在本页汇总，不会改动本机保存的自查。"
                 </p>
                 <div class="desk-controls">
-                    <label class="file-pick">
-                        <input type="file" multiple accept=".json,application/json" aria-label="选择结果文件"
-                            on:change=move |ev| {
-                                let input: web_sys::HtmlInputElement = event_target(&ev);
-                                take(files_of(input.files()));
-                                input.set_value("");
-                            } />
-                    </label>
+                    <FilePick label="选择结果文件" accept=".json,application/json" multiple=true on_files=take />
                     <button on:click=clear>"清空"</button>
                 </div>
                 <p class="hint" data-testid="desk-count" role="status">

@@ -7,7 +7,6 @@ use super::route::Route;
 use super::save_queue::{SaveQueue, SaveStatus};
 use super::section_nav::SectionNav;
 use crate::core::numbering::chinese_number;
-use crate::core::result_file::{encode_result, result_file_name};
 use crate::core::{Assessment, Response, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
 use leptos::prelude::*;
@@ -265,13 +264,8 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
 #[component]
 pub fn SaveBadge(queue: StoredValue<Rc<SaveQueue>, LocalStorage>, template: &'static Template) -> impl IntoView {
     let status = queue.with_value(|q| q.status);
-    let export = move |_| {
-        let (name, text) =
-            queue.with_value(|q| q.read(|a| (result_file_name(template, a), encode_result(template, a, now_ms()))));
-        if crate::files::download(&crate::files::safe_file_name(&name), "application/json", &text).is_ok() {
-            queue.with_value(|q| q.read(|a| crate::store::mark_exported(&a.id, a.updated_at)));
-        }
-    };
+    let export_failed = RwSignal::new(None::<String>);
+    let export = move |_| export_failed.set(queue.with_value(|q| q.export_result(template)).err().map(|e| e.0));
     view! {
         <div class="save-badge" data-testid="save-status" role="status">
             {move || match status.get() {
@@ -285,6 +279,7 @@ pub fn SaveBadge(queue: StoredValue<Rc<SaveQueue>, LocalStorage>, template: &'st
                             <button on:click=move |_| queue.with_value(|q| q.flush())>"重试保存"</button>
                             <button on:click=export>"导出结果文件"</button>
                         </span>
+                        {move || export_failed.get().map(|m| view! { <span class="fail-note">{m}</span> })}
                     </span>
                 }.into_any(),
             }}

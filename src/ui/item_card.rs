@@ -71,7 +71,7 @@ pub fn ItemCard(
                 {reviewing.then(|| view! { <span class="tag review-tag">"审核"</span> })}
                 <AnswerControl item=item response=response answer=answer />
                 <span class="earned" data-testid="item-earned">
-                    {move || earned_text(&ItemScore::of(item, response.get().as_ref()))}
+                    {move || ItemScore::of(item, response.get().as_ref()).label()}
                 </span>
                 <Show when=move || response.with(Option::is_some)>
                     <button class="link clear" on:click=move |_| answer.run(None)>"清除"</button>
@@ -110,25 +110,13 @@ pub fn ItemCard(
 #[component]
 fn MemberAnswer(item: &'static Item, answer: crate::core::Answer) -> impl IntoView {
     let chosen = answer.response.as_ref().map_or("未作答".to_string(), Response::label);
-    let earned = earned_text(&ItemScore::of(item, answer.response.as_ref()));
+    let earned = ItemScore::of(item, answer.response.as_ref()).label();
     view! {
         <div class="member-answer" data-testid="member-answer">
             <p><span class="tag">"自评"</span>{format!("{chosen} · {earned}")}</p>
             {(!answer.note.is_empty()).then(|| view! { <p><span class="tag">"说明"</span>{answer.note.clone()}</p> })}
             {(!answer.evidence.is_empty()).then(|| view! { <p><span class="tag">"佐证材料"</span>{answer.evidence.clone()}</p> })}
         </div>
-    }
-}
-
-/// An item's points in words: 得5分, 不计入, 未作答 ….
-pub fn earned_text(score: &ItemScore) -> String {
-    match score {
-        ItemScore::Unanswered => "未作答".to_string(),
-        ItemScore::NotApplicable => "不计入".to_string(),
-        ItemScore::Base(p) => format!("得{p}分"),
-        ItemScore::Bonus(p) => format!("加{p}分"),
-        ItemScore::Veto(true) => "一票否决".to_string(),
-        ItemScore::Veto(false) => "未触发".to_string(),
     }
 }
 

@@ -4,6 +4,7 @@ mod backup;
 mod branch;
 mod clock;
 mod editor;
+mod file_pick;
 mod home;
 mod item_card;
 mod library;

@@ -3,6 +3,7 @@
 //! file from the same member updates the member's answers and keeps the
 //! review already entered.
 
+use super::file_pick::FilePick;
 use super::library;
 use super::route::Route;
 use crate::core::result_file::{open, Opened};
@@ -15,9 +16,8 @@ use leptos::task::spawn_local;
 async fn bring_in(file: web_sys::File) -> Result<String, String> {
     let name = file.name();
     let fail = |why: String| format!("“{name}”未导入：{why}");
-    let text = files::read_file(&file)
+    let text = files::read_text(&file, files::RESULT_FILE)
         .await
-        .and_then(|b| files::decode_text(&b))
         .map_err(|e| fail(e.0))?;
     let incoming = match open(&text, library::find).map_err(|e| fail(e.to_string()))? {
         (Opened::Result(c), _) => c.assessment,
@@ -57,15 +57,8 @@ pub fn ReviewImport() -> impl IntoView {
             <h2 id="review-h">"支部书记：审核与汇总"</h2>
             <p class="hint">"打开党员导出的结果文件，在自评旁填写审核分和审核意见，再导出审核后的文件；党员的自评不会被改动。"</p>
             <div class="actions">
-                <label class="file-pick">
-                    <span>"审核一份结果文件："</span>
-                    <input type="file" accept=".json,application/json" aria-label="选择要审核的结果文件"
-                        on:change=move |ev| {
-                            let input: web_sys::HtmlInputElement = event_target(&ev);
-                            take(input.files().and_then(|l| l.get(0)));
-                            input.set_value("");
-                        } />
-                </label>
+                <FilePick label="选择要审核的结果文件" caption="审核一份结果文件：" accept=".json,application/json"
+                    on_files=move |files| take(files.into_iter().next()) />
                 <a class="button primary" href=Route::Branch.to_hash()>"支部汇总（导入多份结果文件）"</a>
             </div>
             {move || problem.get().map(|p| view! { <p class="notice error" role="alert">{p}</p> })}

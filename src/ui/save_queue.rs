@@ -150,6 +150,21 @@ impl SaveQueue {
         }
     }
 
+    /// Offers this self-check, as it is on screen, as a result file, and
+    /// notes that its current state is now in an exported file.
+    pub fn export_result(&self, template: &crate::core::Template) -> Result<(), crate::files::FileError> {
+        use crate::core::result_file::{encode_result, result_file_name};
+        let a = self.assessment.borrow();
+        let text = encode_result(template, &a, crate::ui::clock::now_ms());
+        crate::files::download(
+            &crate::files::safe_file_name(&result_file_name(template, &a)),
+            "application/json",
+            &text,
+        )?;
+        store::mark_exported(&a.id, a.updated_at);
+        Ok(())
+    }
+
     pub fn assessment_id(&self) -> String {
         self.assessment.borrow().id.clone()
     }

@@ -4,16 +4,14 @@
 
 use super::clock::{format_local, now_ms};
 use super::editor::{open_assessment, problem_panel};
-use super::item_card::earned_text;
 use super::radar::{RadarChart, Series};
 use super::route::Route;
 use super::save_queue::SaveQueue;
 use crate::core::action::{shortfalls, Action};
 use crate::core::numbering::chinese_number;
 use crate::core::report_csv::assessment_to_csv;
-use crate::core::result_file::{encode_result, result_file_name};
-use crate::core::round::{compare_rounds, Trend};
-use crate::core::summary::{percent, Summary};
+use crate::core::round::{compare_rounds, other_rounds, Trend};
+use crate::core::summary::{percent, SectionLine, Summary};
 use crate::core::{Assessment, ItemScore, Points, Template};
 use crate::files;
 use leptos::prelude::*;
@@ -44,27 +42,16 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
     let failed = RwSignal::new(None::<String>);
 
     let export = move |csv: bool| {
-        let (name, text) = queue.with_value(|q| {
-            q.read(|a| {
-                if csv {
-                    (format!("{}.csv", a.title(t)), assessment_to_csv(t, a))
-                } else {
-                    (result_file_name(t, a), encode_result(t, a, now_ms()))
-                }
-            })
-        });
-        let mime = if csv {
-            "text/csv;charset=utf-8"
-        } else {
-            "application/json"
-        };
-        match files::download(&files::safe_file_name(&name), mime, &text) {
-            Ok(()) => {
-                if !csv {
-                    queue.with_value(|q| q.read(|a| crate::store::mark_exported(&a.id, a.updated_at)));
-                }
-                failed.set(None)
+        let result = queue.with_value(|q| {
+            if csv {
+                let (name, text) = q.read(|a| (format!("{}.csv", a.title(t)), assessment_to_csv(t, a)));
+                files::download(&files::safe_file_name(&name), "text/csv;charset=utf-8", &text)
+            } else {
+                q.export_result(t)
             }
+        });
+        match result {
+            Ok(()) => failed.set(None),
             Err(e) => failed.set(Some(e.0)),
         }
     };
@@ -183,7 +170,7 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
 
                 <section class="block">
                     <h2>"逐项评分"</h2>
-                    <ItemTable template=t assessment=a.clone() />
+                    <ItemTable template=t assessment=a.clone() lines=sum.sections.clone() />
                 </section>
 
                 <section class="block">
@@ -212,17 +199,10 @@ pub fn Signatures(first: &'static str) -> impl IntoView {
 /// checklist by the same person, section by section (screen only).
 #[component]
 fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl IntoView {
-    let mut others: Vec<Assessment> = crate::store::list_assessments()
+    let all = crate::store::list_assessments()
         .map(|(good, _)| good)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|o| {
-            o.id != assessment.id
-                && o.template_id == assessment.template_id
-                && o.respondent.name == assessment.respondent.name
-        })
-        .collect();
-    others.sort_by(|x, y| y.round.cmp(&x.round));
+        .unwrap_or_default();
+    let others: Vec<Assessment> = other_rounds(&all, &assessment).into_iter().cloned().collect();
     if others.is_empty() {
         return view! {
             <section class="block no-print">
@@ -254,7 +234,9 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
                     {options.into_iter().map(|(id, round)| view! { <option value=id>{round}</option> }).collect_view()}
                 </select>
             </label>
-            {move || lines().map(|(round, lines)| view! {
+            {move || match lines() {
+                None => view! { <p class="notice error">"那一轮所用的评分表不在本机，无法对比。"</p> }.into_any(),
+                Some((round, lines)) => view! {
                 <table class="scores">
                     <thead><tr><th>"一级指标"</th><th>{round}</th><th>"本轮"</th><th>"变化"</th></tr></thead>
                     <tbody>
@@ -268,7 +250,8 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
                         }).collect_view()}
                     </tbody>
                 </table>
-            })}
+                }.into_any(),
+            }}
         </section>
     }
     .into_any()
@@ -276,9 +259,8 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
 
 /// Every item with self and review score, and each section's subtotal.
 #[component]
-fn ItemTable(template: &'static Template, assessment: Assessment) -> impl IntoView {
+fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<SectionLine>) -> impl IntoView {
     let a = assessment;
-    let sum = Summary::of(template, &a);
     let rows = template.sections.iter().enumerate().map(|(si, s)| {
         let items = s
             .items
@@ -299,15 +281,15 @@ fn ItemTable(template: &'static Template, assessment: Assessment) -> impl IntoVi
                         <td>{item.title.clone()}{(!note.is_empty()).then(|| view! { <div class="cell-note">{format!("说明：{note}")}</div> })}</td>
                         <td class="num">{item.points.to_string()}</td>
                         <td>{own.map(|r| r.label()).unwrap_or_default()}</td>
-                        <td class="num">{earned_text(&ItemScore::of(item, own))}</td>
+                        <td class="num">{ItemScore::of(item, own).label()}</td>
                         <td>{rev.map(|r| r.label()).unwrap_or_default()}</td>
-                        <td class="num">{rev.map(|_| earned_text(&ItemScore::of(item, rev))).unwrap_or_default()}</td>
+                        <td class="num">{rev.map(|_| ItemScore::of(item, rev).label()).unwrap_or_default()}</td>
                         <td>{comment}</td>
                     </tr>
                 }
             })
             .collect_view();
-        let line = &sum.sections[si];
+        let line = &lines[si];
         view! {
             <tr class="section-row"><th colspan="8">{format!("{}、{}", chinese_number(si + 1), s.title)}</th></tr>
             {items}

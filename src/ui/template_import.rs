@@ -2,6 +2,7 @@
 //! previewed with every problem listed by line; nothing is saved until the
 //! file is right and the user confirms.
 
+use super::file_pick::{dropped, FilePick};
 use super::library;
 use crate::core::template_csv::template_from_csv;
 use crate::core::template_library::{plan_import, ImportPlan};
@@ -37,11 +38,7 @@ async fn examine(file: web_sys::File) -> ImportState {
         file: name.clone(),
         problems,
     };
-    // A checklist is a few dozen kilobytes; anything this big is the wrong file.
-    if file.size() > 5_000_000.0 {
-        return problems(vec!["文件超过5MB，不像是评分表，请检查是否选错了文件".into()]);
-    }
-    let text = match files::read_file(&file).await.and_then(|b| files::decode_text(&b)) {
+    let text = match files::read_text(&file, files::TEMPLATE_FILE).await {
         Ok(text) => text,
         Err(e) => return problems(vec![e.0]),
     };
@@ -85,8 +82,8 @@ async fn examine(file: web_sys::File) -> ImportState {
 #[component]
 pub fn TemplateImport() -> impl IntoView {
     let state = RwSignal::new(ImportState::Idle);
-    let take = move |list: Option<web_sys::FileList>| {
-        let Some(file) = list.and_then(|l| l.get(0)) else {
+    let take = move |file: Option<web_sys::File>| {
+        let Some(file) = file else {
             return;
         };
         state.set(ImportState::Reading(file.name()));
@@ -115,25 +112,15 @@ pub fn TemplateImport() -> impl IntoView {
     view! {
         <section class="panel import" aria-labelledby="import-h"
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
-            on:drop=move |ev: leptos::ev::DragEvent| {
-                ev.prevent_default();
-                take(ev.data_transfer().and_then(|d| d.files()));
-            }
+            on:drop=move |ev: leptos::ev::DragEvent| take(dropped(&ev).into_iter().next())
         >
             <h2 id="import-h">"导入评分表"</h2>
             <p class="hint">
                 "可导入本单位的评分细则：.json 评分表文件，或在Excel中另存为CSV的表格（UTF-8或GBK均可）。"
                 "表格第一行为列名：一级指标、二级指标/考核内容、评分标准、分值，可选评分方式、佐证材料。也可把文件拖到这里。"
             </p>
-            <label class="file-pick">
-                <input type="file" accept=".json,.csv,.txt,application/json,text/csv" aria-label="选择评分表文件"
-                    on:change=move |ev| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                        take(input.files());
-                        input.set_value("");
-                    }
-                />
-            </label>
+            <FilePick label="选择评分表文件" accept=".json,.csv,.txt,application/json,text/csv"
+                on_files=move |files| take(files.into_iter().next()) />
             {move || match state.get() {
                 ImportState::Idle => ().into_any(),
                 ImportState::Reading(name) => view! { <p class="hint">{format!("正在读取“{name}”…")}</p> }.into_any(),
