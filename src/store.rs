@@ -238,11 +238,10 @@ pub fn mark_backed_up(now: i64) {
     let _ = save_setting(BACKUP_SETTING, &now.to_string());
 }
 
-/// How many self-checks have changes in no backup and no exported file.
-pub fn not_backed_up() -> usize {
-    let all = list_assessments().map(|(good, _)| good).unwrap_or_default();
+/// How many of `all` have changes in no backup and no exported file.
+pub fn not_backed_up(all: &[Assessment]) -> usize {
     let last = load_setting(BACKUP_SETTING).and_then(|v| v.parse().ok()).unwrap_or(0);
-    crate::core::backup::needs_backup(&all, last, exported_at)
+    crate::core::backup::needs_backup(all, last, exported_at)
 }
 
 /// What restoring wrote, and the error it stopped at, if any.

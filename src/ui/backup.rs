@@ -19,13 +19,17 @@ fn title_of(a: &Assessment) -> String {
 }
 
 #[component]
-pub fn BackupPanel(on_restored: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+pub fn BackupPanel(
+    /// The self-checks listed on the home page; the reminder follows them.
+    saved: Signal<Vec<Assessment>>,
+    on_restored: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let revision = RwSignal::new(0u32);
     let message = RwSignal::new(None::<(bool, String)>);
     let plan = RwSignal::new(None::<(String, RestorePlan)>);
     let unsaved = Memo::new(move |_| {
         revision.track();
-        store::not_backed_up()
+        saved.with(|all| store::not_backed_up(all))
     });
 
     let back_up = move |_| {

@@ -55,7 +55,9 @@ pub fn Home() -> impl IntoView {
             <StartForm latest=latest />
             <super::review_import::ReviewImport />
             <TemplateImport />
-            <super::backup::BackupPanel on_restored=move || {
+            <super::backup::BackupPanel
+                saved=Signal::derive(move || listing.with(|l| l.as_ref().map(|(good, _)| good.clone()).unwrap_or_default()))
+                on_restored=move || {
                 listing.set(store::list_assessments());
                 quarantined.set(store::list_quarantined().unwrap_or_default());
             } />
