@@ -100,7 +100,7 @@ fn scan<T>(
             }),
         }
     }
-    bad.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::core::order::sort_by(&mut bad, |a, b| a.key.cmp(&b.key));
     Ok((good, bad))
 }
 
@@ -108,7 +108,9 @@ fn scan<T>(
 /// not be read.
 pub fn list_assessments() -> Result<(Vec<Assessment>, Vec<BadRecord>), StoreError> {
     let (mut good, bad) = scan(ASSESSMENT_PREFIX, decode_assessment)?;
-    good.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
+    crate::core::order::sort_by(&mut good, |a, b| {
+        b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id))
+    });
     Ok((good, bad))
 }
 
@@ -296,7 +298,7 @@ pub fn save_template(t: &crate::core::Template) -> Result<(), StoreError> {
 /// not be read (kept untouched, like unreadable self-checks).
 pub fn list_templates() -> Result<(Vec<crate::core::Template>, Vec<BadRecord>), StoreError> {
     let (mut good, bad) = scan(TEMPLATE_PREFIX, crate::core::record::decode_template)?;
-    good.sort_by(|a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
+    crate::core::order::sort_by(&mut good, |a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
     Ok((good, bad))
 }
 
@@ -359,7 +361,7 @@ pub fn list_quarantined() -> Result<Vec<BadRecord>, StoreError> {
             })
         })
         .collect();
-    out.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::core::order::sort_by(&mut out, |a, b| a.key.cmp(&b.key));
     Ok(out)
 }
 

@@ -256,7 +256,7 @@ impl Combined {
             .into_iter()
             .map(|(i, mut dropped)| {
                 let s = &subs[kept[i]];
-                dropped.sort();
+                super::order::sort_by(&mut dropped, |a, b| a.cmp(b));
                 Duplicate {
                     who: s.assessment.respondent.line(),
                     round: s.assessment.round.clone(),
@@ -265,7 +265,7 @@ impl Combined {
                 }
             })
             .collect();
-        duplicates.sort_by(|a, b| a.who.cmp(&b.who));
+        super::order::sort_by(&mut duplicates, |a, b| a.who.cmp(&b.who));
 
         let scored: Vec<Scored> = kept
             .iter()
@@ -313,7 +313,7 @@ impl Combined {
             .collect();
 
         let mut bands: Vec<&super::template::GradeBand> = template.grades.iter().collect();
-        bands.sort_by_key(|g| std::cmp::Reverse(g.min));
+        super::order::sort_by_key(&mut bands, |g| std::cmp::Reverse(g.min));
         let distribution = bands
             .iter()
             .map(|g| GradeCount {
@@ -359,7 +359,7 @@ impl Combined {
                 SortKey::ReviewTotal => r.review.as_ref().map_or(Points::from_hundredths(-1), |x| x.1),
             }
         };
-        self.rows.sort_by(|a, b| {
+        super::order::sort_by(&mut self.rows, |a, b| {
             let order = match key {
                 SortKey::Name => names(&a.name, &b.name),
                 _ => value(a).cmp(&value(b)).then_with(|| names(&a.name, &b.name)),
@@ -461,7 +461,7 @@ fn weakest_items(template: &Template, scored: &[Scored]) -> Vec<ItemAverage> {
             });
         }
     }
-    out.sort_by_key(|w| w.rate);
+    super::order::sort_by_key(&mut out, |w| w.rate);
     out.truncate(WEAKEST_SHOWN);
     out
 }

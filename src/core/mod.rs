@@ -8,6 +8,7 @@ pub mod branch;
 pub mod builtin;
 pub mod csv;
 pub mod numbering;
+pub mod order;
 pub mod points;
 pub mod radar;
 pub mod record;
