@@ -10,7 +10,11 @@
 //      from one file the app exports, each with its own checksum);
 //   6. JS heap after step 3 (CDP Performance.getMetrics).
 //
-//   node scripts/bench.mjs [--runs N] [--smoke]
+//   node scripts/bench.mjs [--runs N] [--smoke] [--trace FILE]
+//
+// --trace FILE records a Chromium performance trace of steps 3 and 4 into
+// FILE (open it in DevTools → Performance) and prints what the browser did
+// during the slowest answers and keystrokes.
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -22,6 +26,7 @@ const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const runs = smoke ? 1 : Number(args[args.indexOf('--runs') + 1]) || 7;
 const samples = smoke ? 5 : 50;
+const traceFile = args.includes('--trace') ? args[args.indexOf('--trace') + 1] : null;
 const DIST = join(ROOT, 'dist');
 
 function sizes() {
@@ -114,6 +119,54 @@ const IN_PAGE_HELPERS = `
   window.__settle = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
 `;
 
+/** Starts a CDP trace of `page`; the function it returns stops it and returns the events. */
+async function startTrace(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel'] },
+  });
+  return async () => {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    writeFileSync(traceFile, JSON.stringify({ traceEvents: events }));
+    return events;
+  };
+}
+
+/**
+ * For the five slowest answers and keystrokes, the page's main-thread work
+ * inside each: every trace event of 0.3 ms or more, indented by nesting.
+ */
+function explainSlowest(events) {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur >= 300);
+  for (const name of ['mofan-answer', 'mofan-keystroke']) {
+    const begins = events.filter((e) => e.name === name && e.ph === 'b');
+    const spans = begins
+      .map((b) => ({ b, e: events.find((e) => e.name === name && e.ph === 'e' && e.id2?.local === b.id2?.local && e.id === b.id) }))
+      .filter((x) => x.e)
+      .map(({ b, e }) => ({ start: b.ts, end: e.ts }))
+      .sort((x, y) => (y.end - y.start) - (x.end - x.start))
+      .slice(0, 5);
+    console.log(`\n   trace: slowest ${name.slice(6)}s (events ≥ 0.3 ms on the page's main thread)`);
+    for (const sp of spans) {
+      console.log(`   ${((sp.end - sp.start) / 1000).toFixed(1)} ms`);
+      const inside = onMain.filter((e) => e.ts < sp.end && e.ts + e.dur > sp.start).sort((x, y) => x.ts - y.ts || y.dur - x.dur);
+      const open = [];
+      for (const e of inside) {
+        while (open.length && open[open.length - 1] <= e.ts) open.pop();
+        console.log(`      ${'  '.repeat(open.length)}${e.name} ${(e.dur / 1000).toFixed(1)} ms`);
+        open.push(e.ts + e.dur);
+      }
+    }
+  }
+  console.log(`   trace written: ${traceFile}`);
+}
+
 async function interaction(url, storage) {
   const profile = freshProfile();
   try {
@@ -121,6 +174,7 @@ async function interaction(url, storage) {
     // Measure the steady state: the first visit's background precache (service worker) is done.
     await page.evaluate(() => navigator.serviceWorker?.ready);
     await page.evaluate(IN_PAGE_HELPERS);
+    const stopTrace = traceFile ? await startTrace(context, page) : null;
     const answer = await page.evaluate(async (n) => {
       const times = [];
       const total = document.querySelector('[data-testid=total]');
@@ -133,6 +187,7 @@ async function interaction(url, storage) {
         await window.__settle();
         void document.body.offsetHeight; // force layout
         times.push(performance.now() - t0);
+        performance.measure('mofan-answer', { start: t0 });
         if (total.textContent === before) throw new Error('the total did not change after an answer');
       }
       return times;
@@ -153,9 +208,11 @@ async function interaction(url, storage) {
         await window.__settle();
         void document.body.offsetHeight;
         times.push(performance.now() - t0);
+        performance.measure('mofan-keystroke', { start: t0 });
       }
       return times;
     }, samples);
+    if (stopTrace) explainSlowest(await stopTrace());
     await context.close();
     return { answer: stats(answer), saved, heapMB: heap / 1048576, keystroke: stats(keystroke) };
   } finally {
