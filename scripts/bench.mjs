@@ -113,10 +113,13 @@ async function coldStarts(url, storage) {
   return stats(times);
 }
 
-// Inside the page: yield until every microtask (Leptos effects) has run,
-// without the 4 ms clamp of setTimeout.
+// Inside the page: let the microtasks run in which Leptos updates the DOM
+// after an event. Only microtasks: a task (setTimeout, MessageChannel) would
+// let the browser slip in whatever else is due (a frame for earlier changes,
+// timers, idle GC), and the sample would measure that instead of the answer.
+// The loops below check that the screen did change within the drain.
 const IN_PAGE_HELPERS = `
-  window.__settle = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+  window.__settle = async () => { for (let i = 0; i < 100; i++) await null; };
 `;
 
 /** Starts a CDP trace of `page`; the function it returns stops it and returns the events. */
@@ -145,11 +148,11 @@ function explainSlowest(events) {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur >= 300);
   for (const name of ['mofan-answer', 'mofan-keystroke']) {
-    const begins = events.filter((e) => e.name === name && e.ph === 'b');
-    const spans = begins
-      .map((b) => ({ b, e: events.find((e) => e.name === name && e.ph === 'e' && e.id2?.local === b.id2?.local && e.id === b.id) }))
-      .filter((x) => x.e)
-      .map(({ b, e }) => ({ start: b.ts, end: e.ts }))
+    // The measures never overlap: pair each begin with the next end.
+    const marks = (ph) => events.filter((e) => e.name === name && e.ph === ph).map((e) => e.ts).sort((x, y) => x - y);
+    const ends = marks('e');
+    const spans = marks('b')
+      .map((start, i) => ({ start, end: ends[i] }))
       .sort((x, y) => (y.end - y.start) - (x.end - x.start))
       .slice(0, 5);
     console.log(`\n   trace: slowest ${name.slice(6)}s (events ≥ 0.3 ms on the page's main thread)`);
@@ -189,6 +192,7 @@ async function interaction(url, storage) {
         times.push(performance.now() - t0);
         performance.measure('mofan-answer', { start: t0 });
         if (total.textContent === before) throw new Error('the total did not change after an answer');
+        if (!radio.closest('.choice').classList.contains('chosen')) throw new Error('the answer was not marked as chosen');
       }
       return times;
     }, samples);
