@@ -27,6 +27,10 @@ const smoke = args.includes('--smoke');
 const runs = smoke ? 1 : Number(args[args.indexOf('--runs') + 1]) || 7;
 const samples = smoke ? 5 : 50;
 const traceFile = args.includes('--trace') ? args[args.indexOf('--trace') + 1] : null;
+if (traceFile === undefined || traceFile?.startsWith('--')) {
+  console.error('--trace needs a file name, e.g. --trace /tmp/mofan-trace.json');
+  process.exit(2);
+}
 const DIST = join(ROOT, 'dist');
 
 function sizes() {
@@ -117,7 +121,7 @@ async function coldStarts(url, storage) {
 // after an event. Only microtasks: a task (setTimeout, MessageChannel) would
 // let the browser slip in whatever else is due (a frame for earlier changes,
 // timers, idle GC), and the sample would measure that instead of the answer.
-// The loops below check that the screen did change within the drain.
+// The answer loop checks that the screen did change within the drain.
 const IN_PAGE_HELPERS = `
   window.__settle = async () => { for (let i = 0; i < 100; i++) await null; };
 `;
