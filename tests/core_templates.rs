@@ -112,6 +112,59 @@ fn unknown_rule_and_broken_json_point_at_the_line() {
 }
 
 #[test]
+fn each_rule_kind_reads_with_its_defaults_and_refuses_fields_of_another_kind() {
+    use mofan::core::{Fraction, Rule};
+    let item = |rule: &str| {
+        base(
+            &format!(r#"[{{"id":"s","title":"甲","items":[{{"id":"i","title":"一","points":10,"rule":{rule}}}]}}]"#),
+            OK_GRADES,
+        )
+    };
+    let rule_of = |rule: &str| Template::from_json(&item(rule)).map(|t| t.sections[0].items[0].rule.clone());
+    assert_eq!(
+        rule_of(r#"{"kind":"check"}"#).unwrap(),
+        Rule::Check {
+            partial: Fraction::default()
+        }
+    );
+    assert_eq!(
+        rule_of(r#"{"kind":"deduction","per":2,"max_count":3}"#).unwrap(),
+        Rule::Deduction {
+            per: Points::whole(2),
+            max_count: Some(3)
+        }
+    );
+    assert_eq!(
+        rule_of(r#"{"kind":"free"}"#).unwrap(),
+        Rule::Free {
+            step: Points::from_hundredths(50)
+        }
+    );
+    // A null field counts as absent; the item is read as a veto and only its points are wrong.
+    let m = messages(&item(r#"{"max_count":null,"kind":"veto"}"#)).join("\n");
+    assert!(m.contains("一票否决项不计分") && !m.contains("无法识别"), "{m}");
+    // Written back, a rule reads the same.
+    for rule in [
+        r#"{"kind":"check","partial":0.6}"#,
+        r#"{"kind":"ladder","steps":[{"name":"好","points":10},{"name":"差","points":0}]}"#,
+    ] {
+        let t = Template::from_json(&item(rule)).unwrap();
+        assert_eq!(Template::from_json(&t.to_json()).unwrap(), t);
+    }
+    let one = |rule: &str| messages(&item(rule)).join("\n");
+    let m = one(r#"{"kind":"check","per":1}"#);
+    assert!(m.contains("无法识别的字段 `per`") && m.starts_with("第"), "{m}");
+    let m = one(r#"{"kind":"ladder"}"#);
+    assert!(m.contains("缺少字段 `steps`"), "{m}");
+    let m = one(r#"{"kind":"deduction","max_count":2}"#);
+    assert!(m.contains("缺少字段 `per`"), "{m}");
+    let m = one(r#"{"per":1}"#);
+    assert!(m.contains("缺少字段 `kind`"), "{m}");
+    let m = one(r#"{"kind":"check","colour":"red"}"#);
+    assert!(m.contains("无法识别的字段 `colour`"), "{m}");
+}
+
+#[test]
 fn rule_mistakes_are_named_per_item() {
     let s = r#"[{"id":"s","title":"甲","items":[
         {"id":"l","title":"分档","points":4,"rule":{"kind":"ladder","steps":[{"name":"好","points":3},{"name":"好","points":5}]}},

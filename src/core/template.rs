@@ -111,7 +111,7 @@ pub struct Source {
 
 /// 评分标准: how an answer becomes points.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "RuleFields")]
 pub enum Rule {
     /// 达标 / 基本达标 / 未达标 → full / `partial` share / zero.
     Check {
@@ -143,6 +143,71 @@ pub enum Rule {
 
 fn half_point() -> Points {
     Points::from_hundredths(50)
+}
+
+/// A rule as it is read: `kind` and the fields of every kind, checked against
+/// the kind in `TryFrom`. Serde's own reading of an internally tagged enum
+/// buffers each object and compiles a second reader for every field type
+/// (about 12 KB of wasm); this reads the object once. The messages are
+/// serde's, so they are translated like every other.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFields {
+    kind: String,
+    partial: Option<Fraction>,
+    steps: Option<Vec<LadderStep>>,
+    per: Option<Points>,
+    max_count: Option<u32>,
+    step: Option<Points>,
+}
+
+impl TryFrom<RuleFields> for Rule {
+    type Error = String;
+
+    fn try_from(f: RuleFields) -> Result<Rule, String> {
+        let allowed: &[&str] = match f.kind.as_str() {
+            "check" => &["partial"],
+            "ladder" => &["steps"],
+            "deduction" => &["per", "max_count"],
+            "free" | "bonus" => &["step"],
+            "veto" => &[],
+            other => {
+                return Err(format!(
+                    "unknown variant `{other}`, expected one of `check`, `ladder`, `deduction`, `free`, `veto`, `bonus`"
+                ))
+            }
+        };
+        let present = [
+            ("partial", f.partial.is_some()),
+            ("steps", f.steps.is_some()),
+            ("per", f.per.is_some()),
+            ("max_count", f.max_count.is_some()),
+            ("step", f.step.is_some()),
+        ];
+        if let Some((name, _)) = present.iter().find(|(name, here)| *here && !allowed.contains(name)) {
+            return Err(format!("unknown field `{name}`, expected `kind` or {allowed:?}"));
+        }
+        let missing = |name: &str| format!("missing field `{name}`");
+        Ok(match f.kind.as_str() {
+            "check" => Rule::Check {
+                partial: f.partial.unwrap_or_default(),
+            },
+            "ladder" => Rule::Ladder {
+                steps: f.steps.ok_or_else(|| missing("steps"))?,
+            },
+            "deduction" => Rule::Deduction {
+                per: f.per.ok_or_else(|| missing("per"))?,
+                max_count: f.max_count,
+            },
+            "free" => Rule::Free {
+                step: f.step.unwrap_or_else(half_point),
+            },
+            "veto" => Rule::Veto,
+            _ => Rule::Bonus {
+                step: f.step.unwrap_or_else(half_point),
+            },
+        })
+    }
 }
 
 /// One step of a ladder rule.
