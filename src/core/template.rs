@@ -109,15 +109,14 @@ pub struct Source {
     pub section: String,
 }
 
-/// 评分标准: how an answer becomes points.
+/// 评分标准: how an answer becomes points. Written as serde derives it
+/// (`{"kind": …, fields}`); read through [`RuleFields`], which also supplies
+/// the defaults (`partial` 0.5 of the points, `step` 0.5 points).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", try_from = "RuleFields")]
 pub enum Rule {
     /// 达标 / 基本达标 / 未达标 → full / `partial` share / zero.
-    Check {
-        #[serde(default)]
-        partial: Fraction,
-    },
+    Check { partial: Fraction },
     /// Named steps, each worth set points, e.g. 好 10 / 较好 7 / 一般 4 / 差 0.
     Ladder { steps: Vec<LadderStep> },
     /// 每缺1次扣`per`分: the answer is a count; the item never goes below 0 (扣完为止).
@@ -127,18 +126,12 @@ pub enum Rule {
         max_count: Option<u32>,
     },
     /// Any score from 0 to the item's points, in multiples of `step` (default 0.5).
-    Free {
-        #[serde(default = "half_point")]
-        step: Points,
-    },
+    Free { step: Points },
     /// 一票否决: a yes/no; triggered forces the lowest grade. Worth 0 points.
     Veto,
     /// 加分项: 0 up to the item's points (the cap), in multiples of `step`,
     /// added outside the base total.
-    Bonus {
-        #[serde(default = "half_point")]
-        step: Points,
-    },
+    Bonus { step: Points },
 }
 
 fn half_point() -> Points {
