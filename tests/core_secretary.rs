@@ -8,7 +8,7 @@ use mofan::core::report_csv::{assessment_to_csv, combined_to_csv};
 use mofan::core::result_file::{
     encode_branch, encode_result, open, BranchContent, Opened, ResultFileError, TemplateRef,
 };
-use mofan::core::summary::Summary;
+use mofan::core::summary::{item_lines, Summary};
 use mofan::core::{Assessment, Points, Respondent, Response, Review, Template};
 
 fn template(id: &str, version: u32, per: u32) -> Template {
@@ -119,6 +119,28 @@ fn summary_lists_each_section_self_and_review_with_rates() {
         "review never changes the member's own score"
     );
     assert_eq!(zhang.response("b1"), Some(&Response::Step("好".into())));
+
+    // Item by item, as printed and exported: the member's answer beside the reviewer's.
+    let lines = item_lines(&t, &zhang);
+    let b1 = &lines[1][0];
+    assert_eq!(b1.number, "2.1");
+    assert_eq!(
+        (b1.own_answer.as_str(), b1.own_score.label()),
+        ("好", "得40分".to_string())
+    );
+    assert_eq!(b1.review_answer, "一般");
+    assert_eq!(b1.review_score.as_ref().map(|s| s.label()), Some("得20分".to_string()));
+    assert_eq!(b1.comment, "材料不全");
+    let a2 = &lines[0][1];
+    assert_eq!(
+        (a2.number.as_str(), a2.own_score.label()),
+        ("1.2", "得16分".to_string())
+    );
+    assert_eq!(
+        (a2.review_answer.as_str(), a2.review_score.clone()),
+        ("", None),
+        "not reviewed"
+    );
 }
 
 #[test]

@@ -2,12 +2,12 @@
 //! correctly): one self-check item by item, and a branch's combined table.
 
 use super::action::shortfalls;
-use super::assessment::{Assessment, Response};
+use super::assessment::Assessment;
 use super::branch::Combined;
 use super::csv::write_record;
 use super::numbering::chinese_number;
 use super::scoring::ItemScore;
-use super::summary::Summary;
+use super::summary::{item_lines, Summary};
 use super::template::Template;
 
 fn score_text(s: &ItemScore) -> String {
@@ -19,10 +19,6 @@ fn score_text(s: &ItemScore) -> String {
         ItemScore::Veto(true) => "否决".into(),
         ItemScore::Veto(false) => "0".into(),
     }
-}
-
-fn label(r: Option<&Response>) -> String {
-    r.map(Response::label).unwrap_or_default()
 }
 
 /// One self-check: a header, every item with self and review, section
@@ -50,29 +46,22 @@ pub fn assessment_to_csv(t: &Template, a: &Assessment) -> String {
             "佐证材料",
         ],
     );
-    for (si, s) in t.sections.iter().enumerate() {
-        for (ii, item) in s.items.iter().enumerate() {
-            let answer = a.answer(&item.id);
-            let own = a.response(&item.id);
-            let rev = a.review_response(&item.id);
-            let comment = answer
-                .and_then(|x| x.review.as_ref())
-                .map(|r| r.comment.as_str())
-                .unwrap_or("");
+    for (si, (s, items)) in t.sections.iter().zip(item_lines(t, a)).enumerate() {
+        for (ii, l) in items.iter().enumerate() {
             w(
                 &mut out,
                 &[
-                    &format!("{}.{}", si + 1, ii + 1),
+                    &l.number,
                     if ii == 0 { &s.title } else { "" },
-                    &item.title,
-                    &item.points.to_string(),
-                    &label(own),
-                    &score_text(&ItemScore::of(item, own)),
-                    &label(rev),
-                    &score_text(&ItemScore::of(item, rev)),
-                    comment,
-                    answer.map_or("", |x| x.note.as_str()),
-                    answer.map_or("", |x| x.evidence.as_str()),
+                    &l.item.title,
+                    &l.item.points.to_string(),
+                    &l.own_answer,
+                    &score_text(&l.own_score),
+                    &l.review_answer,
+                    &l.review_score.as_ref().map(score_text).unwrap_or_default(),
+                    &l.comment,
+                    &l.note,
+                    &l.evidence,
                 ],
             );
         }

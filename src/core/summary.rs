@@ -3,8 +3,8 @@
 
 use super::assessment::Assessment;
 use super::points::Points;
-use super::scoring::{Scorecard, SectionScore};
-use super::template::Template;
+use super::scoring::{ItemScore, Scorecard, SectionScore};
+use super::template::{Item, Template};
 
 /// `part ÷ whole` as a percentage with two decimals (0 when `whole` is 0).
 pub fn percent(part: Points, whole: Points) -> Points {
@@ -72,4 +72,58 @@ impl Summary {
     pub fn final_card(&self) -> &Scorecard {
         self.review_card.as_ref().unwrap_or(&self.self_card)
     }
+}
+
+/// One item as the printed page and the CSV list it: the member's answer and
+/// score, the reviewer's, and the texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemLine<'t> {
+    /// `2.3`: the section's and the item's place, from 1.
+    pub number: String,
+    pub item: &'t Item,
+    /// The chosen answer's label (达标, 好, 2次 …), empty when unanswered.
+    pub own_answer: String,
+    pub own_score: ItemScore,
+    /// The reviewer's answer's label, empty when not reviewed.
+    pub review_answer: String,
+    /// `None` when the item is not reviewed.
+    pub review_score: Option<ItemScore>,
+    pub comment: String,
+    pub note: String,
+    pub evidence: String,
+}
+
+/// Every item of every section, section by section.
+pub fn item_lines<'t>(template: &'t Template, a: &Assessment) -> Vec<Vec<ItemLine<'t>>> {
+    template
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            s.items
+                .iter()
+                .enumerate()
+                .map(|(ii, item)| {
+                    let own = a.response(&item.id);
+                    let review = a.review_response(&item.id);
+                    let answer = a.answer(&item.id);
+                    let label = |r: Option<&super::Response>| r.map(|r| r.label()).unwrap_or_default();
+                    ItemLine {
+                        number: format!("{}.{}", si + 1, ii + 1),
+                        item,
+                        own_answer: label(own),
+                        own_score: ItemScore::of(item, own),
+                        review_answer: label(review),
+                        review_score: review.map(|r| ItemScore::of(item, Some(r))),
+                        comment: answer
+                            .and_then(|x| x.review.as_ref())
+                            .map(|r| r.comment.clone())
+                            .unwrap_or_default(),
+                        note: answer.map(|x| x.note.clone()).unwrap_or_default(),
+                        evidence: answer.map(|x| x.evidence.clone()).unwrap_or_default(),
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }

@@ -11,8 +11,8 @@ use crate::core::action::{shortfalls, Action};
 use crate::core::numbering::chinese_number;
 use crate::core::report_csv::assessment_to_csv;
 use crate::core::round::{compare_rounds, other_rounds, Trend};
-use crate::core::summary::{percent, SectionLine, Summary};
-use crate::core::{Assessment, ItemScore, Points, Template};
+use crate::core::summary::{item_lines, percent, SectionLine, Summary};
+use crate::core::{Assessment, Points, Template};
 use crate::files;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -260,31 +260,21 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
 /// Every item with self and review score, and each section's subtotal.
 #[component]
 fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<SectionLine>) -> impl IntoView {
-    let a = assessment;
-    let rows = template.sections.iter().enumerate().map(|(si, s)| {
-        let items = s
-            .items
-            .iter()
-            .enumerate()
-            .map(|(ii, item)| {
-                let own = a.response(&item.id);
-                let rev = a.review_response(&item.id);
-                let answer = a.answer(&item.id);
-                let comment = answer
-                    .and_then(|x| x.review.as_ref())
-                    .map(|r| r.comment.clone())
-                    .unwrap_or_default();
-                let note = answer.map(|x| x.note.clone()).unwrap_or_default();
+    let rows = template.sections.iter().zip(item_lines(template, &assessment)).enumerate().map(|(si, (s, items))| {
+        let items = items
+            .into_iter()
+            .map(|l| {
+                let note = l.note;
                 view! {
                     <tr>
-                        <td class="num">{format!("{}.{}", si + 1, ii + 1)}</td>
-                        <td>{item.title.clone()}{(!note.is_empty()).then(|| view! { <div class="cell-note">{format!("说明：{note}")}</div> })}</td>
-                        <td class="num">{item.points.to_string()}</td>
-                        <td>{own.map(|r| r.label()).unwrap_or_default()}</td>
-                        <td class="num">{ItemScore::of(item, own).label()}</td>
-                        <td>{rev.map(|r| r.label()).unwrap_or_default()}</td>
-                        <td class="num">{rev.map(|_| ItemScore::of(item, rev).label()).unwrap_or_default()}</td>
-                        <td>{comment}</td>
+                        <td class="num">{l.number}</td>
+                        <td>{l.item.title.clone()}{(!note.is_empty()).then(|| view! { <div class="cell-note">{format!("说明：{note}")}</div> })}</td>
+                        <td class="num">{l.item.points.to_string()}</td>
+                        <td>{l.own_answer}</td>
+                        <td class="num">{l.own_score.label()}</td>
+                        <td>{l.review_answer}</td>
+                        <td class="num">{l.review_score.map(|s| s.label()).unwrap_or_default()}</td>
+                        <td>{l.comment}</td>
                     </tr>
                 }
             })
