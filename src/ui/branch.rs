@@ -7,6 +7,7 @@
 use super::clock::{format_local, now_ms};
 use super::file_pick::{dropped, FilePick};
 use super::library;
+use super::or_dash;
 use crate::core::branch::{main_template, most_common, parse_roster, Combined, Level, SortKey, Submission};
 use crate::core::report_csv::combined_to_csv;
 use crate::core::result_file::{encode_branch, BranchContent, Opener, TemplateRef};
@@ -307,8 +308,8 @@ fn BranchSheet(
                                 }).collect_view()}
                                 <td class="num row-total">{r.total.to_string()}</td>
                                 <td class="row-grade">{r.grade.clone()}{r.vetoed.then_some("（一票否决）")}</td>
-                                <td class="num">{r.review.as_ref().map_or("—".to_string(), |x| x.1.to_string())}</td>
-                                <td>{r.review.as_ref().map_or("—".to_string(), |x| x.2.clone())}</td>
+                                <td class="num">{or_dash(r.review.as_ref().map(|x| x.1))}</td>
+                                <td>{or_dash(r.review.as_ref().map(|x| &x.2))}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -321,7 +322,7 @@ fn BranchSheet(
                             }).collect_view()}
                             <td class="num" data-testid="branch-average">{c.average_total.to_string()}</td>
                             <td></td>
-                            <td class="num">{c.average_review_total.map_or("—".to_string(), |p| p.to_string())}</td>
+                            <td class="num">{or_dash(c.average_review_total)}</td>
                             <td></td>
                         </tr>
                     </tfoot>

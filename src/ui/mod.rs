@@ -20,6 +20,11 @@ mod template_import;
 use leptos::prelude::*;
 use route::Route;
 
+/// A value for a table cell, or `—` where there is none (not reviewed, no earlier round).
+fn or_dash(value: Option<impl std::fmt::Display>) -> String {
+    value.map_or_else(|| "—".to_string(), |v| v.to_string())
+}
+
 pub fn mount() {
     leptos::mount::mount_to_body(App);
 }

@@ -4,6 +4,7 @@
 
 use super::clock::{format_local, now_ms};
 use super::editor::{open_assessment, problem_panel};
+use super::or_dash;
 use super::radar::{RadarChart, Series};
 use super::route::Route;
 use super::save_queue::SaveQueue;
@@ -25,10 +26,6 @@ pub fn SummaryPage(id: String) -> impl IntoView {
         Err(msg) => problem_panel(msg),
         Ok((a, t)) => view! { <SummarySheet template=t assessment=a /> }.into_any(),
     }
-}
-
-fn opt(p: Option<Points>) -> String {
-    p.map_or("—".to_string(), |p| p.to_string())
 }
 
 #[component]
@@ -131,7 +128,7 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
                                         <td>{format!("{}、{}", chinese_number(i + 1), l.title)}</td>
                                         <td class="num">{l.self_score.applicable.to_string()}</td>
                                         <td class="num">{l.self_score.earned.to_string()}</td>
-                                        <td class="num">{opt(l.review_score.as_ref().map(|r| r.earned))}</td>
+                                        <td class="num">{or_dash(l.review_score.as_ref().map(|r| r.earned))}</td>
                                         <td class="num">{format!("{}%", l.review_rate().unwrap_or(l.self_rate()))}</td>
                                         <td class="num">{format!("{}/{}", l.self_score.answered, l.self_score.items)}</td>
                                     </tr>
@@ -142,7 +139,7 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
                                     <th>"总分"</th>
                                     <td class="num">{t.total.to_string()}</td>
                                     <td class="num" data-testid="sheet-total">{own.total.to_string()}</td>
-                                    <td class="num" data-testid="sheet-review-total">{opt(review.as_ref().map(|c| c.total))}</td>
+                                    <td class="num" data-testid="sheet-review-total">{or_dash(review.as_ref().map(|c| c.total))}</td>
                                     <td class="num">{format!("{}%", percent(final_card.total, t.total))}</td>
                                     <td class="num">{format!("{}/{}", own.answered, own.items)}</td>
                                 </tr>
@@ -150,7 +147,7 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
                                     <th>"等次"</th>
                                     <td></td>
                                     <td data-testid="sheet-grade">{own.grade.clone()}</td>
-                                    <td>{review.as_ref().map_or("—".to_string(), |c| c.grade.clone())}</td>
+                                    <td>{or_dash(review.as_ref().map(|c| &c.grade))}</td>
                                     <td colspan="2"></td>
                                 </tr>
                             </tfoot>
@@ -243,9 +240,9 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
                         {lines.into_iter().map(|l| view! {
                             <tr class=match l.trend { Some(Trend::Up(_)) => "up", Some(Trend::Down(_)) => "down", _ => "" }>
                                 <td>{l.title}</td>
-                                <td class="num">{l.before.map_or("—".to_string(), |p| p.to_string())}</td>
+                                <td class="num">{or_dash(l.before)}</td>
                                 <td class="num">{l.now.to_string()}</td>
-                                <td class="num">{l.trend.map_or("—".to_string(), |t| t.label())}</td>
+                                <td class="num">{or_dash(l.trend.map(|t| t.label()))}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -290,7 +287,7 @@ fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<Sec
                 <td></td>
                 <td class="num">{line.self_score.earned.to_string()}</td>
                 <td></td>
-                <td class="num">{opt(line.review_score.as_ref().map(|r| r.earned))}</td>
+                <td class="num">{or_dash(line.review_score.as_ref().map(|r| r.earned))}</td>
                 <td></td>
             </tr>
         }
