@@ -75,17 +75,22 @@ fn write_error(e: wasm_bindgen::JsValue) -> StoreError {
     StoreError::WriteFailed(e.as_string().unwrap_or_else(|| "浏览器拒绝写入".to_string()))
 }
 
+/// Every key that starts with `prefix`, in storage order.
+fn keys_under(s: &web_sys::Storage, prefix: &str) -> Result<Vec<String>, StoreError> {
+    let len = s.length().map_err(|_| StoreError::Unavailable)?;
+    Ok((0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect())
+}
+
 /// Every record under `prefix`, decoded, and every one that could not be.
 fn scan<T>(
     prefix: &str,
     decode: impl Fn(&str) -> Result<T, RecordError>,
 ) -> Result<(Vec<T>, Vec<BadRecord>), StoreError> {
     let s = storage()?;
-    let len = s.length().map_err(|_| StoreError::Unavailable)?;
-    let keys: Vec<String> = (0..len)
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(prefix))
-        .collect();
+    let keys = keys_under(&s, prefix)?;
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for key in keys {
@@ -200,9 +205,8 @@ const BACKUP_SETTING: &str = "backup_at";
 /// browser's own bookkeeping: what a backup carries.
 pub fn user_settings() -> std::collections::BTreeMap<String, String> {
     let Ok(s) = storage() else { return Default::default() };
-    let len = s.length().unwrap_or(0);
-    (0..len)
-        .filter_map(|i| s.key(i).ok().flatten())
+    let keys = keys_under(&s, SETTING_PREFIX).unwrap_or_default();
+    keys.into_iter()
         .filter_map(|k| {
             let name = k.strip_prefix(SETTING_PREFIX)?.to_string();
             if name.starts_with(EXPORTED_SETTING) || name == BACKUP_SETTING {
@@ -346,9 +350,8 @@ pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
 /// Every record in the quarantine, oldest first, with why it was moved.
 pub fn list_quarantined() -> Result<Vec<BadRecord>, StoreError> {
     let s = storage()?;
-    let len = s.length().map_err(|_| StoreError::Unavailable)?;
-    let mut out: Vec<BadRecord> = (0..len)
-        .filter_map(|i| s.key(i).ok().flatten())
+    let mut out: Vec<BadRecord> = keys_under(&s, QUARANTINE_PREFIX)?
+        .into_iter()
         .filter_map(|key| {
             let rest = key.strip_prefix(QUARANTINE_PREFIX)?;
             let original = rest.split_once('.').map_or(rest, |(_, o)| o).to_string();
