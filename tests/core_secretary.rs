@@ -577,3 +577,18 @@ fn confirming_the_rest_copies_self_answers_into_the_review_only_where_unreviewed
     assert_eq!(s.self_card.total, pts("96"));
     assert_eq!(zhang.confirm_unreviewed(32), 0);
 }
+
+#[test]
+fn the_summary_is_named_for_the_branch_most_files_share_blanks_aside() {
+    use mofan::core::branch::most_common_text;
+    assert_eq!(
+        most_common_text(["", "第二支部", "第一支部", "", "", "第一支部"]),
+        "第一支部"
+    );
+    assert_eq!(
+        most_common_text(["第二支部", "第一支部"]),
+        "第二支部",
+        "a tie goes to the first seen"
+    );
+    assert_eq!(most_common_text(["", ""]), "");
+}

@@ -254,3 +254,28 @@ fn a_duplicate_id_in_a_pretty_printed_file_names_the_line_of_the_second_item() {
         "{m}"
     );
 }
+
+#[test]
+fn a_section_short_title_drops_the_bracketed_gloss() {
+    let six = mofan::core::builtin::builtin_templates()
+        .into_iter()
+        .find(|t| t.id == "liuge-mofan")
+        .expect("六个模范 is built in");
+    let long = six
+        .sections
+        .iter()
+        .find(|s| s.title.contains('（'))
+        .expect("a section with a gloss");
+    let short = long.short_title();
+    assert!(!short.is_empty() && !short.contains('（'), "{short}");
+    assert!(
+        long.title.starts_with(short) && long.title.len() > short.len(),
+        "{short}"
+    );
+    let plain = Template::from_json(&base(
+        r#"[{"id":"s","title":"组织建设","items":[{"id":"i","title":"一","points":10,"rule":{"kind":"check"}}]}]"#,
+        OK_GRADES,
+    ))
+    .unwrap();
+    assert_eq!(plain.sections[0].short_title(), "组织建设");
+}

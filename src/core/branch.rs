@@ -176,6 +176,14 @@ pub fn most_common<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Option<
     counts.into_iter().find(|(_, n)| *n == best).map(|(v, _)| v)
 }
 
+/// The text most entries share, blanks aside, or empty: the branch or unit
+/// a summary file is named for.
+pub fn most_common_text<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
+    most_common(values.into_iter().filter(|v| !v.is_empty()))
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// The checklist most of the submissions use (id, version): the one a
 /// combined view is made for. Ties go to the first seen.
 pub fn main_template(subs: &[Submission]) -> Option<(String, u32)> {

@@ -69,6 +69,14 @@ pub struct Section {
     pub items: Vec<Item>,
 }
 
+impl Section {
+    /// The title without its bracketed gloss, for tight places such as the
+    /// radar chart's axes: 做担当作为的模范（6个用心、6个满意） → 做担当作为的模范.
+    pub fn short_title(&self) -> &str {
+        self.title.split(['（', '(']).next().unwrap_or(&self.title)
+    }
+}
+
 /// 二级指标 / 考核内容
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

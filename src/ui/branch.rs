@@ -8,7 +8,7 @@ use super::clock::{format_local, now_ms};
 use super::file_pick::{dropped, FilePick};
 use super::library;
 use super::or_dash;
-use crate::core::branch::{main_template, most_common, parse_roster, Combined, Level, SortKey, Submission};
+use crate::core::branch::{main_template, most_common_text, parse_roster, Combined, Level, SortKey, Submission};
 use crate::core::report_csv::combined_to_csv;
 use crate::core::result_file::{encode_branch, BranchContent, Opener, TemplateRef};
 use crate::core::{Points, Template};
@@ -54,13 +54,6 @@ async fn read_all(list: Vec<web_sys::File>) -> (Vec<Submission>, Vec<Refusal>) {
         }
     }
     (subs, refused)
-}
-
-/// The value most entries share, blanks aside, or empty.
-fn most_common_text<'a>(values: impl Iterator<Item = &'a str>) -> String {
-    most_common(values.filter(|v| !v.is_empty()))
-        .unwrap_or_default()
-        .to_string()
 }
 
 #[component]

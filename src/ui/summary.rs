@@ -59,12 +59,7 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
 
     let own = &sum.self_card;
     let review = sum.review_card.clone();
-    // Short axis labels: 做担当作为的模范（6个用心、6个满意） → 做担当作为的模范.
-    let labels: Vec<String> = t
-        .sections
-        .iter()
-        .map(|s| s.title.split(['（', '(']).next().unwrap_or(&s.title).to_string())
-        .collect();
+    let labels: Vec<String> = t.sections.iter().map(|s| s.short_title().to_string()).collect();
     let mut series = vec![Series {
         class: "own",
         label: "自评",
