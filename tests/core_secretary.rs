@@ -592,3 +592,33 @@ fn the_summary_is_named_for_the_branch_most_files_share_blanks_aside() {
     );
     assert_eq!(most_common_text(["", ""]), "");
 }
+
+#[test]
+fn the_reviewer_sets_score_and_comment_separately_and_neither_erases_the_other() {
+    let t = template("t", 1, 2);
+    let (mut zhang, _) = two_members(&t);
+    let b1 = t.item("b1").unwrap();
+    assert!(zhang.set_review_comment(b1, "材料不全", 30));
+    assert_eq!(zhang.review_response("b1"), None, "a comment alone scores nothing");
+    assert!(zhang
+        .set_review_response(b1, Some(Response::Step("一般".into())), 31)
+        .unwrap());
+    assert_eq!(zhang.review_comment("b1"), "材料不全", "scoring keeps the comment");
+    assert!(zhang.set_review_comment(b1, "材料不全，已补交", 32));
+    assert_eq!(
+        zhang.review_response("b1"),
+        Some(&Response::Step("一般".into())),
+        "commenting keeps the score"
+    );
+    assert!(
+        zhang.set_review_response(b1, Some(Response::Met), 33).is_err(),
+        "a ladder item takes no 达标"
+    );
+    assert_eq!(zhang.review_response("b1"), Some(&Response::Step("一般".into())));
+    assert_eq!(
+        zhang.response("b1"),
+        Some(&Response::Step("好".into())),
+        "the member's answer is untouched"
+    );
+    assert_eq!(zhang.updated_at, 32);
+}

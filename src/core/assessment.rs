@@ -321,6 +321,36 @@ impl Assessment {
         Ok(self.edit(&item.id, now, |a| a.review = (!review.is_empty()).then_some(review)))
     }
 
+    /// Sets the reviewer's response to an item, keeping the review comment.
+    pub fn set_review_response(
+        &mut self,
+        item: &Item,
+        response: Option<Response>,
+        now: i64,
+    ) -> Result<bool, ResponseProblem> {
+        let comment = self.review_comment(&item.id).to_string();
+        self.set_review(item, Review { response, comment }, now)
+    }
+
+    /// Sets the reviewer's comment (审核意见) on an item, keeping the review response.
+    pub fn set_review_comment(&mut self, item: &Item, comment: &str, now: i64) -> bool {
+        let response = self.review_response(&item.id).cloned();
+        let review = Review {
+            response,
+            comment: comment.to_string(),
+        };
+        // The response was already accepted for this item, so it fits.
+        self.set_review(item, review, now).unwrap_or(false)
+    }
+
+    /// The reviewer's comment on an item, or empty.
+    pub fn review_comment(&self, item_id: &str) -> &str {
+        self.answers
+            .get(item_id)
+            .and_then(|a| a.review.as_ref())
+            .map_or("", |r| r.comment.as_str())
+    }
+
     /// 审核: takes the member's own response as the review of every answered
     /// item the reviewer has not scored yet (comments are kept). Returns how
     /// many items it confirmed.

@@ -115,10 +115,7 @@ pub fn item_lines<'t>(template: &'t Template, a: &Assessment) -> Vec<Vec<ItemLin
                         own_score: ItemScore::of(item, own),
                         review_answer: label(review),
                         review_score: review.map(|r| ItemScore::of(item, Some(r))),
-                        comment: answer
-                            .and_then(|x| x.review.as_ref())
-                            .map(|r| r.comment.clone())
-                            .unwrap_or_default(),
+                        comment: a.review_comment(&item.id).to_string(),
                         note: answer.map(|x| x.note.clone()).unwrap_or_default(),
                         evidence: answer.map(|x| x.evidence.clone()).unwrap_or_default(),
                     }

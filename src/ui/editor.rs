@@ -59,16 +59,16 @@ type Responses = Arc<HashMap<String, RwSignal<Option<Response>>>>;
 fn CheckForm(template: &'static Template, assessment: Assessment, section: usize, reviewing: bool) -> impl IntoView {
     let t = template;
     // When reviewing, the signals hold the reviewer's responses; the member's stay as saved.
+    let shown = move |a: &Assessment, id: &str| {
+        if reviewing {
+            a.review_response(id).cloned()
+        } else {
+            a.response(id).cloned()
+        }
+    };
     let responses: Responses = Arc::new(
         t.items()
-            .map(|i| {
-                let r = if reviewing {
-                    assessment.review_response(&i.id)
-                } else {
-                    assessment.response(&i.id)
-                };
-                (i.id.clone(), RwSignal::new(r.cloned()))
-            })
+            .map(|i| (i.id.clone(), RwSignal::new(shown(&assessment, &i.id))))
             .collect(),
     );
     let own_total = reviewing.then(|| {
@@ -122,12 +122,7 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
             queue.with_value(|q| {
                 q.read(|a| {
                     for (id, signal) in responses.iter() {
-                        let r = if reviewing {
-                            a.review_response(id)
-                        } else {
-                            a.response(id)
-                        }
-                        .cloned();
+                        let r = shown(a, id);
                         if signal.with_untracked(|cur| cur != &r) {
                             signal.set(r);
                         }

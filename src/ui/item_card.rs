@@ -5,7 +5,7 @@
 use super::clock::now_ms;
 use super::save_queue::SaveQueue;
 use crate::core::answer_input::{parse_typed, typed_text};
-use crate::core::{Assessment, Item, ItemScore, Points, Response, Review, Rule};
+use crate::core::{Assessment, Item, ItemScore, Points, Response, Rule};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -27,12 +27,7 @@ pub fn ItemCard(
     let answer = Callback::new(move |r: Option<Response>| {
         let set = |a: &mut Assessment| {
             if reviewing {
-                let comment = a.answer(id).and_then(|x| x.review.as_ref()).map(|x| x.comment.clone());
-                let review = Review {
-                    response: r.clone(),
-                    comment: comment.unwrap_or_default(),
-                };
-                a.set_review(item, review, now_ms())
+                a.set_review_response(item, r.clone(), now_ms())
             } else {
                 a.set_response(item, r.clone(), now_ms())
             }
@@ -83,11 +78,8 @@ pub fn ItemCard(
                 view! {
                     <div class="texts">
                         <TextField label="审核意见" class="review-comment" placeholder="扣分理由、需补充的材料" initial=comment
-                            queue=queue set=move |a: &mut Assessment, v: &str| {
-                                let review = Review { response: a.review_response(id).cloned(), comment: v.to_string() };
-                                a.set_review(item, review, now_ms()).unwrap_or(false)
-                            }
-                            get=move |a: &Assessment| a.answer(id).and_then(|x| x.review.as_ref()).map(|r| r.comment.clone()).unwrap_or_default() />
+                            queue=queue set=move |a: &mut Assessment, v: &str| a.set_review_comment(item, v, now_ms())
+                            get=move |a: &Assessment| a.review_comment(id).to_string() />
                     </div>
                 }.into_any()
             } else {
