@@ -13,6 +13,7 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let listing = RwSignal::new(store::list_assessments());
     let quarantined = RwSignal::new(store::list_quarantined().unwrap_or_default());
+    let reload_quarantine = move || quarantined.set(store::list_quarantined().unwrap_or_default());
     let notice = RwSignal::new(None::<String>);
     let reload = move || listing.set(store::list_assessments());
 
@@ -28,7 +29,7 @@ pub fn Home() -> impl IntoView {
                     bad.extend(use_context::<super::BadTemplates>().map(|b| b.0).unwrap_or_default());
                     bad.extend(quarantined.get());
                     (!bad.is_empty()).then(|| view! {
-                        <BadRecords bad=bad on_deleted=move || quarantined.set(store::list_quarantined().unwrap_or_default()) />
+                        <BadRecords bad=bad on_deleted=reload_quarantine />
                     }).into_any()
                 }
             })}
@@ -59,7 +60,7 @@ pub fn Home() -> impl IntoView {
                 saved=Signal::derive(move || listing.with(|l| l.as_ref().map(|(good, _)| good.clone()).unwrap_or_default()))
                 on_restored=move || {
                 listing.set(store::list_assessments());
-                quarantined.set(store::list_quarantined().unwrap_or_default());
+                reload_quarantine();
             } />
             <PersistenceNote />
         </div>
