@@ -40,7 +40,7 @@ pub fn open_backup(text: &str) -> Result<Backup, String> {
 }
 
 /// What restoring does with one record.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     /// Not here: added.
     Add,
@@ -92,55 +92,45 @@ impl RestorePlan {
     /// are only added, never changed.
     /// `here` is what this browser holds, gathered the same way as a backup.
     pub fn make(file: &Backup, here: &Backup, title_of: impl Fn(&Assessment) -> String) -> RestorePlan {
-        let (assessments_here, templates_here, settings_here) = (&here.assessments, &here.templates, &here.settings);
         let mut plan = RestorePlan::default();
         for a in &file.assessments {
-            let step = match assessments_here.iter().find(|h| h.id == a.id) {
+            let step = match here.assessments.iter().find(|h| h.id == a.id) {
                 None => Step::Add,
                 Some(h) if h == a => Step::Same,
                 Some(h) if a.updated_at > h.updated_at => Step::Replace,
                 Some(_) => Step::KeepHere,
             };
-            if step.writes() {
+            if plan.line("自查", title_of(a), step) {
                 plan.assessments.push(a.clone());
             }
-            plan.lines.push(PlanLine {
-                kind: "自查",
-                what: title_of(a),
-                step,
-            });
         }
         for t in &file.templates {
-            let step = match templates_here.iter().find(|h| h.id == t.id && h.version == t.version) {
+            let step = match here.templates.iter().find(|h| h.id == t.id && h.version == t.version) {
                 None => Step::Add,
                 Some(h) if h == t => Step::Same,
                 Some(_) => Step::KeepHere,
             };
-            if step.writes() {
+            if plan.line("评分表", format!("{}（第{}版）", t.title, t.version), step) {
                 plan.templates.push(t.clone());
             }
-            plan.lines.push(PlanLine {
-                kind: "评分表",
-                what: format!("{}（第{}版）", t.title, t.version),
-                step,
-            });
         }
         for (k, v) in &file.settings {
-            let step = match settings_here.get(k) {
+            let step = match here.settings.get(k) {
                 None => Step::Add,
                 Some(h) if h == v => Step::Same,
                 Some(_) => Step::KeepHere,
             };
-            if step.writes() {
+            if plan.line("设置", k.clone(), step) {
                 plan.settings.push((k.clone(), v.clone()));
             }
-            plan.lines.push(PlanLine {
-                kind: "设置",
-                what: k.clone(),
-                step,
-            });
         }
         plan
+    }
+
+    /// Adds a preview line; returns whether its record is to be written.
+    fn line(&mut self, kind: &'static str, what: String, step: Step) -> bool {
+        self.lines.push(PlanLine { kind, what, step });
+        step.writes()
     }
 
     /// How many records restoring would write.
