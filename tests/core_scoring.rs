@@ -63,7 +63,7 @@ fn base_items_full_but_free(t: &Template, free: i64) -> Assessment {
 }
 
 fn pts(s: &str) -> Points {
-    Points::from_decimal(s.parse().unwrap()).unwrap()
+    Points::parse(s).unwrap()
 }
 
 #[test]

@@ -235,10 +235,10 @@ fn every_template_file_is_built_in_and_the_seed_frameworks_are_all_there() {
 fn a_duplicate_id_in_a_pretty_printed_file_names_the_line_of_the_second_item() {
     // A real file layout: every key on its own line. The title mentions "rule" to
     // show that text inside strings is not taken for a key.
-    let mut t: serde_json::Value = serde_json::from_str(include_str!("../templates/congyan-zuofeng.json")).unwrap();
-    t["sections"][1]["items"][2]["id"] = t["sections"][1]["items"][0]["id"].clone();
-    t["sections"][0]["items"][1]["title"] = "含有 \"rule\": 字样的标题".into();
-    let text = serde_json::to_string_pretty(&t).unwrap();
+    let mut t = Template::from_json(include_str!("../templates/congyan-zuofeng.json")).unwrap();
+    t.sections[1].items[2].id = t.sections[1].items[0].id.clone();
+    t.sections[0].items[1].title = "含有 \"rule\": 字样的标题".into();
+    let text = t.to_json();
     let m = messages(&text).join("\n");
     let line = text
         .lines()

@@ -5,22 +5,18 @@ use super::assessment::{put_or_remove, Assessment, Response};
 use super::points::Points;
 use super::scoring::ItemScore;
 use super::template::{Item, Template};
-use serde::{Deserialize, Serialize};
+use super::json::{Error, Fields, FromJson, Node, ToJson, Writer};
 
 /// The corrective action for one item, saved with the self-check.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Action {
     /// 整改措施
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub measure: String,
     /// 责任人
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
     /// 完成时限, as the user writes it (e.g. 2026年12月底).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub deadline: String,
     /// 已完成 (销号) when true, 未完成 otherwise.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub done: bool,
 }
 
@@ -103,5 +99,32 @@ impl Assessment {
         let mut x = self.actions.get(item_id).cloned().unwrap_or_default();
         f(&mut x);
         self.set_action(item_id, x, now)
+    }
+}
+/// Only what was filled in is written.
+impl ToJson for Action {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            for (key, value) in [("measure", &self.measure), ("owner", &self.owner), ("deadline", &self.deadline)] {
+                if !value.is_empty() {
+                    w.field(key, value);
+                }
+            }
+            if self.done {
+                w.field("done", &true);
+            }
+        });
+    }
+}
+
+impl FromJson for Action {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["measure", "owner", "deadline", "done"], false)?;
+        Ok(Action {
+            measure: f.or_default("measure")?,
+            owner: f.or_default("owner")?,
+            deadline: f.or_default("deadline")?,
+            done: f.or_default("done")?,
+        })
     }
 }

@@ -2,12 +2,11 @@
 
 use super::points::Points;
 use super::template::{Item, Rule, Template};
-use serde::{Deserialize, Serialize};
+use super::json::{Error, Fields, FromJson, Node, ToJson, Value, Writer};
 use std::collections::BTreeMap;
 
 /// What was answered for one item; which variants fit depends on its rule.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Response {
     /// 不适用: the item leaves the denominator.
     NotApplicable,
@@ -98,11 +97,9 @@ impl Response {
 }
 
 /// Who answered: 单位 / 支部 / 姓名.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Respondent {
-    #[serde(default)]
     pub unit: String,
-    #[serde(default)]
     pub branch: String,
     pub name: String,
 }
@@ -122,25 +119,19 @@ impl Respondent {
 /// One item's answer: the member's response, note and evidence named, and
 /// beside it the reviewer's (审核) response and comment. A review never
 /// changes what the member answered.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answer {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<Response>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// 佐证材料 the respondent lists.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
 }
 
 /// 审核: the reviewer's response for an item and why.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Review {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<Response>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
 }
 
@@ -159,7 +150,7 @@ impl Answer {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
     pub id: String,
     pub template_id: String,
@@ -168,10 +159,8 @@ pub struct Assessment {
     /// 轮次, e.g. 2026年上半年.
     pub round: String,
     /// Keyed by item id; items never touched are absent.
-    #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
     /// 整改清单, keyed by item id; kept even if the item is later answered in full.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub actions: BTreeMap<String, super::action::Action>,
     /// Milliseconds since 1970-01-01 UTC.
     pub created_at: i64,
@@ -442,5 +431,170 @@ impl Assessment {
     /// The self-check's display name, e.g. `六个模范-张三-2026年上半年`.
     pub fn title(&self, template: &Template) -> String {
         format!("{}-{}-{}", template.short_title, self.respondent.name, self.round)
+    }
+}
+
+/// `"met"`, `"not_applicable"`…; the answers that carry a value as a
+/// one-member object: `{"step":"较好"}`, `{"count":2}`, `{"score":7.5}`, `{"veto":true}`.
+impl ToJson for Response {
+    fn write_json(&self, w: &mut Writer) {
+        match self {
+            Response::NotApplicable => w.string("not_applicable"),
+            Response::Met => w.string("met"),
+            Response::Partial => w.string("partial"),
+            Response::NotMet => w.string("not_met"),
+            Response::Step(name) => w.object(|w| w.field("step", name)),
+            Response::Count(n) => w.object(|w| w.field("count", n)),
+            Response::Score(p) => w.object(|w| w.field("score", p)),
+            Response::Veto(v) => w.object(|w| w.field("veto", v)),
+        }
+    }
+}
+
+impl FromJson for Response {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let unknown = |at: usize, name: &str| Error::data(at, format!("无法识别的取值 `{name}`"));
+        match &node.value {
+            Value::String(name) => match name.as_ref() {
+                "not_applicable" => Ok(Response::NotApplicable),
+                "met" => Ok(Response::Met),
+                "partial" => Ok(Response::Partial),
+                "not_met" => Ok(Response::NotMet),
+                other => Err(unknown(node.at, other)),
+            },
+            Value::Object(members) if members.len() == 1 => {
+                let (name, value) = &members[0];
+                match name.as_ref() {
+                    "step" => FromJson::read_json(value).map(Response::Step),
+                    "count" => FromJson::read_json(value).map(Response::Count),
+                    "score" => FromJson::read_json(value).map(Response::Score),
+                    "veto" => FromJson::read_json(value).map(Response::Veto),
+                    other => Err(unknown(value.at, other)),
+                }
+            }
+            _ => Err(node.wrong_type("答案名称或只含一个字段的对象")),
+        }
+    }
+}
+
+impl ToJson for Respondent {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("unit", &self.unit);
+            w.field("branch", &self.branch);
+            w.field("name", &self.name);
+        });
+    }
+}
+
+impl FromJson for Respondent {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["unit", "branch", "name"], false)?;
+        Ok(Respondent {
+            unit: f.or_default("unit")?,
+            branch: f.or_default("branch")?,
+            name: f.required("name")?,
+        })
+    }
+}
+
+impl ToJson for Answer {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            if let Some(r) = &self.response {
+                w.field("response", r);
+            }
+            if !self.note.is_empty() {
+                w.field("note", &self.note);
+            }
+            if !self.evidence.is_empty() {
+                w.field("evidence", &self.evidence);
+            }
+            if let Some(r) = &self.review {
+                w.field("review", r);
+            }
+        });
+    }
+}
+
+impl FromJson for Answer {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["response", "note", "evidence", "review"], false)?;
+        Ok(Answer {
+            response: f.optional("response")?,
+            note: f.or_default("note")?,
+            evidence: f.or_default("evidence")?,
+            review: f.optional("review")?,
+        })
+    }
+}
+
+impl ToJson for Review {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            if let Some(r) = &self.response {
+                w.field("response", r);
+            }
+            if !self.comment.is_empty() {
+                w.field("comment", &self.comment);
+            }
+        });
+    }
+}
+
+impl FromJson for Review {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["response", "comment"], false)?;
+        Ok(Review {
+            response: f.optional("response")?,
+            comment: f.or_default("comment")?,
+        })
+    }
+}
+
+impl ToJson for Assessment {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("id", &self.id);
+            w.field("template_id", &self.template_id);
+            w.field("template_version", &self.template_version);
+            w.field("respondent", &self.respondent);
+            w.field("round", &self.round);
+            w.field("answers", &self.answers);
+            if !self.actions.is_empty() {
+                w.field("actions", &self.actions);
+            }
+            w.field("created_at", &self.created_at);
+            w.field("updated_at", &self.updated_at);
+        });
+    }
+}
+
+/// Fields this build does not know are ignored, as in every stored record.
+impl FromJson for Assessment {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        const FIELDS: &[&str] = &[
+            "id",
+            "template_id",
+            "template_version",
+            "respondent",
+            "round",
+            "answers",
+            "actions",
+            "created_at",
+            "updated_at",
+        ];
+        let f = Fields::of(node, FIELDS, false)?;
+        Ok(Assessment {
+            id: f.required("id")?,
+            template_id: f.required("template_id")?,
+            template_version: f.required("template_version")?,
+            respondent: f.required("respondent")?,
+            round: f.required("round")?,
+            answers: f.or_default("answers")?,
+            actions: f.or_default("actions")?,
+            created_at: f.required("created_at")?,
+            updated_at: f.required("updated_at")?,
+        })
     }
 }

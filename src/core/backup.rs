@@ -7,19 +7,40 @@
 //! `"format":"mofan-backup"` and `content` = `{assessments, templates, settings}`.
 
 use super::assessment::Assessment;
-use super::result_file::{read_envelope, seal, unseal};
+use super::json::{Error, Fields, FromJson, Node, ToJson, Writer};
+use super::result_file::{read_envelope, seal};
 use super::template::Template;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const BACKUP_FORMAT: &str = "mofan-backup";
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Backup {
     pub assessments: Vec<Assessment>,
     /// Imported templates, every version (built-in ones are in every copy of the app).
     pub templates: Vec<Template>,
     pub settings: BTreeMap<String, String>,
+}
+
+impl ToJson for Backup {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("assessments", &self.assessments);
+            w.field("templates", &self.templates);
+            w.field("settings", &self.settings);
+        });
+    }
+}
+
+impl FromJson for Backup {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["assessments", "templates", "settings"], false)?;
+        Ok(Backup {
+            assessments: f.required("assessments")?,
+            templates: f.required("templates")?,
+            settings: f.required("settings")?,
+        })
+    }
 }
 
 pub fn encode_backup(b: &Backup, now: i64) -> String {
@@ -28,11 +49,11 @@ pub fn encode_backup(b: &Backup, now: i64) -> String {
 
 /// Reads and checks a backup file; a result or branch file is named as such.
 pub fn open_backup(text: &str) -> Result<Backup, String> {
-    let (format, content, hash) = read_envelope(text).map_err(|e| e.describe("备份文件"))?;
-    if format != BACKUP_FORMAT {
+    let sealed = read_envelope(text).map_err(|e| e.describe("备份文件"))?;
+    if sealed.format != BACKUP_FORMAT {
         return Err("这是结果文件或汇总文件，不是备份文件；结果文件请在“审核”或“支部汇总”中打开".into());
     }
-    let backup: Backup = unseal(content, &hash).map_err(|e| e.describe("备份文件"))?;
+    let backup: Backup = sealed.unseal().map_err(|e| e.describe("备份文件"))?;
     if let Some(t) = backup.templates.iter().find(|t| !t.problems().is_empty()) {
         return Err(format!("备份中的评分表“{}”有误，未恢复任何内容", t.title));
     }

@@ -7,6 +7,7 @@ pub mod backup;
 pub mod branch;
 pub mod builtin;
 pub mod csv;
+pub mod json;
 pub mod numbering;
 pub mod order;
 pub mod points;

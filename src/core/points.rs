@@ -1,7 +1,7 @@
 //! Exact decimal points (分值), held as whole hundredths so that halves and
 //! tenths never drift the way floating point does.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use super::json::{Error, FromJson, Node, ToJson, Writer};
 use std::fmt;
 use std::ops::{Add, AddAssign, Sub};
 
@@ -24,17 +24,49 @@ impl Points {
         self.0
     }
 
-    /// Reads a decimal written in a file. Accepts at most two decimal places,
-    /// so `2.5` and `0.25` are fine and `0.333` is refused.
-    pub fn from_decimal(x: f64) -> Option<Self> {
-        if !x.is_finite() || x.abs() > 1e12 {
+    /// Reads a JSON number exactly, without going through floating point:
+    /// `2.5`, `0.25`, `2.50` and `25e-1` are 2.5; `0.333` (more than two
+    /// decimal places) and anything beyond a trillion are `None`.
+    pub fn from_json_number(text: &str) -> Option<Self> {
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+            Some((m, e)) => (m, e.parse::<i32>().ok()?),
+            None => (text, 0),
+        };
+        let (whole, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        // The value is `digits × 10^scale` hundredths.
+        let digits = || whole.bytes().chain(frac.bytes()).map(|b| (b - b'0') as i64);
+        let scale = exponent.checked_add(2)?.checked_sub(i32::try_from(frac.len()).ok()?)?;
+        let cut = usize::try_from(-scale).unwrap_or(0);
+        let count = whole.len() + frac.len();
+        if cut > count {
+            // Every digit is below a hundredth: only zero is exact.
+            return digits().all(|d| d == 0).then_some(Points::ZERO);
+        }
+        if digits().skip(count - cut).any(|d| d != 0) {
             return None;
         }
-        let h = (x * 100.0).round();
-        if (h - x * 100.0).abs() > 1e-6 {
-            return None;
+        const LIMIT: i64 = 100_000_000_000_000; // 1e12 points
+        let mut h: i64 = 0;
+        for d in digits().take(count - cut) {
+            h = h * 10 + d;
+            if h > LIMIT {
+                return None;
+            }
         }
-        Some(Points(h as i64))
+        if h == 0 {
+            return Some(Points::ZERO);
+        }
+        for _ in 0..scale.max(0) {
+            h *= 10;
+            if h > LIMIT {
+                return None;
+            }
+        }
+        Some(Points(if negative { -h } else { h }))
     }
 
     /// Reads what a user typed: `7`, `7.5`, `0.25`, with `．` or `,` accepted
@@ -81,9 +113,6 @@ impl Points {
         self.mul_div(fraction.hundredths() as i64, 100)
     }
 
-    pub fn as_f64(self) -> f64 {
-        self.0 as f64 / 100.0
-    }
 }
 
 impl fmt::Display for Points {
@@ -126,22 +155,17 @@ impl std::iter::Sum for Points {
     }
 }
 
-impl Serialize for Points {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 100 == 0 {
-            s.serialize_i64(self.0 / 100)
-        } else {
-            s.serialize_f64(self.as_f64())
-        }
+/// Written as the shortest decimal: `4`, `2.5`, `83.33`.
+impl ToJson for Points {
+    fn write_json(&self, w: &mut Writer) {
+        w.raw(&self.to_string());
     }
 }
 
-impl<'de> Deserialize<'de> for Points {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let x = f64::deserialize(d)?;
-        // The message leaves out the number itself: formatting an f64 would
-        // pull float printing into the wasm; serde reports line and column.
-        Points::from_decimal(x).ok_or_else(|| serde::de::Error::custom("分值最多保留两位小数"))
+impl FromJson for Points {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        Points::from_json_number(node.number_text("数字")?)
+            .ok_or_else(|| Error::data(node.at, "分值最多保留两位小数".into()))
     }
 }
 
@@ -167,18 +191,23 @@ impl Default for Fraction {
     }
 }
 
-impl Serialize for Fraction {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_f64(self.0 as f64 / 100.0)
+/// Written as a decimal that is always a fraction: `0.5`, and `0.0` and
+/// `1.0` for the ends (as serde_json wrote them, which file checksums keep).
+impl ToJson for Fraction {
+    fn write_json(&self, w: &mut Writer) {
+        match self.0 {
+            0 => w.raw("0.0"),
+            100 => w.raw("1.0"),
+            h => Points(h as i64).write_json(w),
+        }
     }
 }
 
-impl<'de> Deserialize<'de> for Fraction {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let x = f64::deserialize(d)?;
-        match Points::from_decimal(x) {
+impl FromJson for Fraction {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        match Points::from_json_number(node.number_text("数字")?) {
             Some(p) if (0..=100).contains(&p.hundredths()) => Ok(Fraction(p.hundredths() as u16)),
-            _ => Err(serde::de::Error::custom("比例应在 0 到 1 之间，最多两位小数")),
+            _ => Err(Error::data(node.at, "比例应在 0 到 1 之间，最多两位小数".into())),
         }
     }
 }
@@ -190,7 +219,7 @@ mod tests {
     #[test]
     fn shows_halves_and_tenths_without_float_noise() {
         assert_eq!(
-            Points::from_decimal(0.1).unwrap() + Points::from_decimal(0.2).unwrap(),
+            Points::from_json_number("0.1").unwrap() + Points::from_json_number("0.2").unwrap(),
             Points::from_hundredths(30)
         );
         assert_eq!(Points::from_hundredths(30).to_string(), "0.3");
@@ -201,10 +230,28 @@ mod tests {
     }
 
     #[test]
-    fn refuses_more_than_two_decimals() {
-        assert!(Points::from_decimal(0.333).is_none());
-        assert!(Points::from_decimal(f64::NAN).is_none());
-        assert_eq!(Points::from_decimal(2.25), Some(Points::from_hundredths(225)));
+    fn reads_json_numbers_exactly_and_refuses_more_than_two_decimals() {
+        let h = |t: &str| Points::from_json_number(t).map(Points::hundredths);
+        for (text, hundredths) in [
+            ("2.25", 225),
+            ("2.50", 250),
+            ("-0.5", -50),
+            ("10", 1000),
+            ("0", 0),
+            ("-0", 0),
+            ("25e-1", 250),
+            ("0.0025E3", 250),
+            ("1E2", 10000),
+            ("0.000", 0),
+            ("0e-400", 0),
+            ("0e2000000000", 0),
+            ("1000000000000", 100_000_000_000_000),
+        ] {
+            assert_eq!(h(text), Some(hundredths), "{text}");
+        }
+        for bad in ["0.333", "0.001", "1e-3", "1000000000000.01", "1e13", "1e99999999999", "0.1e-2"] {
+            assert_eq!(h(bad), None, "{bad}");
+        }
     }
 
     #[test]
@@ -233,10 +280,19 @@ mod tests {
     }
 
     #[test]
-    fn serde_keeps_whole_numbers_whole() {
-        assert_eq!(serde_json::to_string(&Points::whole(4)).unwrap(), "4");
-        assert_eq!(serde_json::to_string(&Points::from_hundredths(250)).unwrap(), "2.5");
-        let p: Points = serde_json::from_str("2.5").unwrap();
-        assert_eq!(p, Points::from_hundredths(250));
+    fn json_keeps_whole_numbers_whole_and_shares_fractional() {
+        use crate::core::json::{from_str, to_string};
+        assert_eq!(to_string(&Points::whole(4)), "4");
+        assert_eq!(to_string(&Points::from_hundredths(250)), "2.5");
+        assert_eq!(to_string(&Points::from_hundredths(-5)), "-0.05");
+        assert_eq!(from_str::<Points>("2.5"), Ok(Points::from_hundredths(250)));
+        assert_eq!(to_string(&Fraction::from_hundredths(100)), "1.0");
+        assert_eq!(to_string(&Fraction::from_hundredths(0)), "0.0");
+        assert_eq!(to_string(&Fraction::from_hundredths(5)), "0.05");
+        assert_eq!(from_str::<Fraction>("1.0"), Ok(Fraction::from_hundredths(100)));
+        let e = from_str::<Fraction>("1.5").unwrap_err();
+        assert_eq!(e.message, "比例应在 0 到 1 之间，最多两位小数");
+        let e = from_str::<Points>("\"3\"").unwrap_err();
+        assert_eq!(e.message, "数据类型不正确（应为数字，实为文字）");
     }
 }

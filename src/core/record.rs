@@ -8,10 +8,8 @@
 
 use super::assessment::Assessment;
 use super::template::Template;
-use serde::{Deserialize, Serialize};
-use serde_json::error::Category;
-use serde_json::value::RawValue;
-use serde_json::Value;
+use super::json::{self, ErrorKind, FromJson, Node, ToJson, Value, Writer};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The schema version this build writes. Older versions are migrated on read:
@@ -54,53 +52,45 @@ impl fmt::Display for RecordError {
     }
 }
 
-#[derive(Serialize)]
-struct EnvelopeOut<'a, T> {
-    schema: u32,
-    kind: &'a str,
-    data: &'a T,
-}
-
-/// Wraps data in its envelope. These types (string keys, finite numbers)
-/// cannot fail to serialise; not using `expect` keeps serde_json's Debug
-/// formatting out of the wasm.
-fn seal<T: Serialize>(schema: u32, kind: &str, data: &T) -> String {
-    serde_json::to_string(&EnvelopeOut { schema, kind, data }).unwrap_or_default()
+/// Wraps data in its envelope.
+fn seal<T: ToJson>(schema: u32, kind: &str, data: &T) -> String {
+    let mut w = Writer::compact();
+    w.object(|w| {
+        w.field("schema", &schema);
+        w.field("kind", kind);
+        w.field("data", data);
+    });
+    w.finish()
 }
 
 pub fn encode_assessment(a: &Assessment) -> String {
     seal(SCHEMA_VERSION, KIND_ASSESSMENT, a)
 }
 
-/// What went wrong in a parse, in Chinese, with where.
-pub(crate) fn in_chinese(e: &serde_json::Error) -> String {
-    let what = match e.classify() {
-        Category::Eof => "内容在中途被截断".to_string(),
-        Category::Syntax => "不是有效的JSON".to_string(),
-        Category::Data => super::template_check::describe_serde_message(&e.to_string()),
-        Category::Io => "无法读取".to_string(),
+/// What went wrong in a parse of `text`, in Chinese, with where.
+pub(crate) fn in_chinese(e: &json::Error, text: &str) -> String {
+    let what = match e.kind {
+        ErrorKind::Eof => "内容在中途被截断",
+        ErrorKind::Syntax => "不是有效的JSON",
+        ErrorKind::Data => &e.message,
     };
-    format!("{what}，位于第{}行第{}列", e.line(), e.column())
+    let (line, column) = e.line_column(text);
+    format!("{what}，位于第{line}行第{column}列")
 }
 
-#[derive(Deserialize)]
-struct EnvelopeIn<'a> {
-    schema: Option<u64>,
-    kind: Option<String>,
-    #[serde(borrow)]
-    data: Option<&'a RawValue>,
-}
-
-/// Opens an envelope of `kind`, returning its schema version and the raw
-/// text of its data. The data is parsed from text afterwards, so each record
-/// type has one deserializer in the wasm (parsing via `serde_json::Value`
-/// would compile a second copy of every one).
-fn open_envelope<'a>(raw: &'a str, kind: &str, newest: u32) -> Result<(u32, &'a str), RecordError> {
-    let envelope: EnvelopeIn<'a> = serde_json::from_str(raw).map_err(|e| match e.classify() {
-        Category::Data => RecordError::NoEnvelope,
-        _ => RecordError::Unreadable(in_chinese(&e)),
-    })?;
-    let schema = envelope.schema.ok_or(RecordError::NoEnvelope)?;
+/// Opens an envelope of `kind`, returning its schema version and its data.
+fn open_envelope<'a>(raw: &'a str, kind: &str, newest: u32) -> Result<(u32, Node<'a>), RecordError> {
+    let root = json::parse(raw).map_err(|e| RecordError::Unreadable(in_chinese(&e, raw)))?;
+    let (mut schema, mut found, mut data) = (None, None, None);
+    for (key, node) in root.into_members().map_err(|_| RecordError::NoEnvelope)? {
+        match key.as_ref() {
+            "schema" => schema = Some(u64::read_json(&node).map_err(|_| RecordError::NoEnvelope)?),
+            "kind" => found = Some(String::read_json(&node).map_err(|_| RecordError::NoEnvelope)?),
+            "data" => data = Some(node),
+            _ => {}
+        }
+    }
+    let schema = schema.ok_or(RecordError::NoEnvelope)?;
     let schema = u32::try_from(schema).unwrap_or(u32::MAX);
     if schema == 0 {
         return Err(RecordError::NoEnvelope);
@@ -108,13 +98,13 @@ fn open_envelope<'a>(raw: &'a str, kind: &str, newest: u32) -> Result<(u32, &'a 
     if schema > newest {
         return Err(RecordError::NewerSchema(schema));
     }
-    match envelope.kind.as_deref() {
+    match found {
         Some(k) if k == kind => {}
-        Some(other) => return Err(RecordError::WrongKind(other.to_string())),
+        Some(other) => return Err(RecordError::WrongKind(other)),
         None => return Err(RecordError::NoEnvelope),
     }
-    let data = envelope.data.ok_or(RecordError::NoEnvelope)?;
-    Ok((schema, data.get()))
+    let data = data.ok_or(RecordError::NoEnvelope)?;
+    Ok((schema, data))
 }
 
 pub fn encode_template(t: &Template) -> String {
@@ -125,7 +115,7 @@ pub fn encode_template(t: &Template) -> String {
 /// is reported rather than used.
 pub fn decode_template(raw: &str) -> Result<Template, RecordError> {
     let (_, data) = open_envelope(raw, KIND_TEMPLATE, TEMPLATE_RECORD_SCHEMA)?;
-    let t: Template = serde_json::from_str(data).map_err(|e| RecordError::BadData(in_chinese(&e)))?;
+    let t = Template::read_json(&data).map_err(|e| RecordError::BadData(in_chinese(&e, raw)))?;
     match t.problems().first() {
         None => Ok(t),
         Some(p) => Err(RecordError::BadData(p.to_string())),
@@ -133,25 +123,31 @@ pub fn decode_template(raw: &str) -> Result<Template, RecordError> {
 }
 
 pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
-    let (schema, data) = open_envelope(raw, KIND_ASSESSMENT, SCHEMA_VERSION)?;
-    let bad = |e: serde_json::Error| RecordError::BadData(in_chinese(&e));
+    let (schema, mut data) = open_envelope(raw, KIND_ASSESSMENT, SCHEMA_VERSION)?;
     if schema < 2 {
-        let mut value: Value = serde_json::from_str(data).map_err(bad)?;
-        migrate_v1_to_v2(&mut value);
-        return serde_json::from_str(&value.to_string()).map_err(bad);
+        migrate_v1_to_v2(&mut data);
     }
-    serde_json::from_str(data).map_err(bad)
+    Assessment::read_json(&data).map_err(|e| RecordError::BadData(in_chinese(&e, raw)))
 }
 
 /// Schema 1 kept each item's answer as `choice`; schema 2 calls it `response`.
-fn migrate_v1_to_v2(data: &mut Value) {
-    let Some(answers) = data.get_mut("answers").and_then(Value::as_object_mut) else {
+fn migrate_v1_to_v2(data: &mut Node<'_>) {
+    let Value::Object(members) = &mut data.value else {
         return;
     };
-    for answer in answers.values_mut() {
-        if let Some(obj) = answer.as_object_mut() {
-            if let Some(choice) = obj.remove("choice") {
-                obj.insert("response".to_string(), choice);
+    for (_, answers) in members.iter_mut().filter(|(k, _)| k == "answers") {
+        let Value::Object(answers) = &mut answers.value else {
+            continue;
+        };
+        for (_, answer) in answers {
+            let Value::Object(fields) = &mut answer.value else {
+                continue;
+            };
+            if fields.iter().any(|(k, _)| k == "choice") {
+                fields.retain(|(k, _)| k != "response");
+                for (k, _) in fields.iter_mut().filter(|(k, _)| k == "choice") {
+                    *k = Cow::Borrowed("response");
+                }
             }
         }
     }

@@ -13,12 +13,10 @@
 //! name, roster and every member's self-check in the same envelope.
 
 use super::assessment::Assessment;
-use super::points::Points;
 use super::record::in_chinese;
 use super::sha256::sha256_hex;
-use super::template::{GradeBand, Rule, Template};
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use super::json::{self, Error, Fields, FromJson, Node, ToJson, Writer};
+use super::template::Template;
 use std::fmt;
 
 pub const RESULT_FORMAT: &str = "mofan-result";
@@ -27,7 +25,7 @@ pub const BRANCH_FORMAT: &str = "mofan-branch";
 pub const RESULT_SCHEMA: u32 = 1;
 
 /// Which template a file was made with, and a fingerprint of its scoring.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateRef {
     pub id: String,
     pub version: u32,
@@ -47,50 +45,49 @@ impl TemplateRef {
     }
 }
 
-#[derive(Serialize)]
-struct ScoringShape<'a> {
-    total: Points,
-    grades: &'a [GradeBand],
-    sections: Vec<Vec<(&'a str, Points, &'a Rule, bool)>>,
-}
-
 /// SHA-256 of the parts of a template that decide scores: the scale, the
 /// grade bands, and each item's id, points, rule and whether 不适用 is
 /// allowed. Rewording a criterion leaves it unchanged; changing a point does not.
 pub fn fingerprint(t: &Template) -> String {
-    let shape = ScoringShape {
-        total: t.total,
-        grades: &t.grades,
-        sections: t
-            .sections
-            .iter()
-            .map(|s| {
-                s.items
-                    .iter()
-                    .map(|i| (i.id.as_str(), i.points, &i.rule, i.allow_na))
-                    .collect()
-            })
-            .collect(),
-    };
-    sha256_hex(serde_json::to_string(&shape).unwrap_or_default().as_bytes())
+    let mut w = Writer::compact();
+    w.object(|w| {
+        w.field("total", &t.total);
+        w.field("grades", &t.grades);
+        w.key("sections");
+        w.array(|w| {
+            for s in &t.sections {
+                w.next();
+                w.array(|w| {
+                    for i in &s.items {
+                        w.next();
+                        w.array(|w| {
+                            w.element(&i.id);
+                            w.element(&i.points);
+                            w.element(&i.rule);
+                            w.element(&i.allow_na);
+                        });
+                    }
+                });
+            }
+        });
+    });
+    sha256_hex(w.finish().as_bytes())
 }
 
 /// One member's self-check as it travels.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResultContent {
     pub template: TemplateRef,
     pub assessment: Assessment,
 }
 
 /// A branch summary: the branch, its roster and every member's self-check.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BranchContent {
     pub template: TemplateRef,
-    #[serde(default)]
     pub unit: String,
     pub branch: String,
     /// 应参加人员, as the secretary typed them.
-    #[serde(default)]
     pub roster: Vec<String>,
     pub results: Vec<Assessment>,
 }
@@ -158,27 +155,19 @@ impl fmt::Display for ResultFileError {
     }
 }
 
-#[derive(Serialize)]
-struct Out<'a> {
-    format: &'a str,
-    schema: u32,
-    exported_at: i64,
-    content: &'a RawValue,
-    sha256: &'a str,
-}
-
-pub(crate) fn seal<T: Serialize>(format: &str, content: &T, now: i64) -> String {
-    let text = serde_json::to_string(content).unwrap_or_default();
-    let hash = sha256_hex(text.as_bytes());
-    let raw = RawValue::from_string(text).unwrap_or_else(|_| RawValue::NULL.to_owned());
-    serde_json::to_string(&Out {
-        format,
-        schema: RESULT_SCHEMA,
-        exported_at: now,
-        content: &raw,
-        sha256: &hash,
-    })
-    .unwrap_or_default()
+/// The signed envelope: `content` as compact JSON and its SHA-256.
+pub(crate) fn seal<T: ToJson>(format: &str, content: &T, now: i64) -> String {
+    let text = json::to_string(content);
+    let mut w = Writer::compact();
+    w.object(|w| {
+        w.field("format", format);
+        w.field("schema", &RESULT_SCHEMA);
+        w.field("exported_at", &now);
+        w.key("content");
+        w.raw(&text);
+        w.field("sha256", &sha256_hex(text.as_bytes()));
+    });
+    w.finish()
 }
 
 /// A member's result file.
@@ -203,47 +192,55 @@ pub fn result_file_name(t: &Template, a: &Assessment) -> String {
     format!("{}.json", a.title(t))
 }
 
-/// Reads a signed envelope: its format, its content (still as text) and its
-/// checksum. Template files are told apart; newer schemas are refused.
-pub(crate) fn read_envelope(text: &str) -> Result<(String, &RawValue, String), ResultFileError> {
+/// A signed envelope as read: its format, its content (not yet checked) and
+/// its checksum.
+pub(crate) struct Sealed<'a> {
+    pub format: String,
+    content: Node<'a>,
+    hash: String,
+    text: &'a str,
+}
+
+/// Reads a signed envelope. Template files are told apart; newer schemas are refused.
+pub(crate) fn read_envelope(text: &str) -> Result<Sealed<'_>, ResultFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let env: In = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => ResultFileError::NotResultFile,
-        _ => ResultFileError::NotJson(in_chinese(&e)),
-    })?;
-    let format = env.format.ok_or(ResultFileError::NotResultFile)?;
+    let root = json::parse(text).map_err(|e| ResultFileError::NotJson(in_chinese(&e, text)))?;
+    let (mut format, mut schema, mut content, mut hash) = (None, None, None, None);
+    let not_ours = |_| ResultFileError::NotResultFile;
+    for (key, node) in root.into_members().map_err(not_ours)? {
+        match key.as_ref() {
+            "format" => format = Some(String::read_json(&node).map_err(not_ours)?),
+            "schema" => schema = Some(u64::read_json(&node).map_err(not_ours)?),
+            "content" => content = Some(node),
+            "sha256" => hash = Some(String::read_json(&node).map_err(not_ours)?),
+            _ => {}
+        }
+    }
+    let format = format.ok_or(ResultFileError::NotResultFile)?;
     if format == super::template::TEMPLATE_FORMAT {
         return Err(ResultFileError::IsTemplate);
     }
-    let schema = env.schema.ok_or(ResultFileError::NotResultFile)?;
+    let schema = schema.ok_or(ResultFileError::NotResultFile)?;
     if schema > RESULT_SCHEMA as u64 {
         return Err(ResultFileError::Newer(u32::try_from(schema).unwrap_or(u32::MAX)));
     }
-    let content = env.content.ok_or(ResultFileError::NotResultFile)?;
-    let hash = env.sha256.ok_or(ResultFileError::Tampered)?;
-    Ok((format, content, hash))
+    Ok(Sealed {
+        format,
+        content: content.ok_or(ResultFileError::NotResultFile)?,
+        hash: hash.ok_or(ResultFileError::Tampered)?,
+        text,
+    })
 }
 
-/// Parses the content and checks it: written out again it must hash to `hash`.
-pub(crate) fn unseal<T: serde::de::DeserializeOwned + Serialize>(
-    content: &RawValue,
-    hash: &str,
-) -> Result<T, ResultFileError> {
-    let value: T = serde_json::from_str(content.get()).map_err(|e| ResultFileError::BadContent(in_chinese(&e)))?;
-    let canonical = serde_json::to_string(&value).unwrap_or_default();
-    if sha256_hex(canonical.as_bytes()) != hash.trim().to_ascii_lowercase() {
-        return Err(ResultFileError::Tampered);
+impl Sealed<'_> {
+    /// Reads the content and checks it: written out again it must hash to the checksum.
+    pub(crate) fn unseal<T: FromJson + ToJson>(&self) -> Result<T, ResultFileError> {
+        let value = T::read_json(&self.content).map_err(|e| ResultFileError::BadContent(in_chinese(&e, self.text)))?;
+        if sha256_hex(json::to_string(&value).as_bytes()) != self.hash.trim().to_ascii_lowercase() {
+            return Err(ResultFileError::Tampered);
+        }
+        Ok(value)
     }
-    Ok(value)
-}
-
-#[derive(Deserialize)]
-struct In<'a> {
-    format: Option<String>,
-    schema: Option<u64>,
-    #[serde(borrow)]
-    content: Option<&'a RawValue>,
-    sha256: Option<String>,
 }
 
 /// Reads a result or branch file and checks it: the envelope, the checksum,
@@ -290,16 +287,16 @@ fn open_checked<'t>(
     lookup: impl Fn(&str, u32) -> Option<&'t Template>,
     mut fingerprint_of: impl FnMut(&'t Template) -> String,
 ) -> Result<(Opened, &'t Template), ResultFileError> {
-    let (format, content, hash) = read_envelope(text)?;
-    if format != RESULT_FORMAT && format != BRANCH_FORMAT {
+    let sealed = read_envelope(text)?;
+    if sealed.format != RESULT_FORMAT && sealed.format != BRANCH_FORMAT {
         return Err(ResultFileError::NotResultFile);
     }
-    let (opened, template_ref) = if format == RESULT_FORMAT {
-        let c: ResultContent = unseal(content, &hash)?;
+    let (opened, template_ref) = if sealed.format == RESULT_FORMAT {
+        let c: ResultContent = sealed.unseal()?;
         let r = c.template.clone();
         (Opened::Result(c), r)
     } else {
-        let c: BranchContent = unseal(content, &hash)?;
+        let c: BranchContent = sealed.unseal()?;
         let r = c.template.clone();
         (Opened::Branch(c), r)
     };
@@ -352,4 +349,70 @@ fn check_answers(t: &Template, a: &Assessment) -> Result<(), ResultFileError> {
         )));
     }
     Ok(())
+}
+impl ToJson for TemplateRef {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("id", &self.id);
+            w.field("version", &self.version);
+            w.field("title", &self.title);
+            w.field("fingerprint", &self.fingerprint);
+        });
+    }
+}
+
+impl FromJson for TemplateRef {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["id", "version", "title", "fingerprint"], false)?;
+        Ok(TemplateRef {
+            id: f.required("id")?,
+            version: f.required("version")?,
+            title: f.required("title")?,
+            fingerprint: f.required("fingerprint")?,
+        })
+    }
+}
+
+impl ToJson for ResultContent {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("template", &self.template);
+            w.field("assessment", &self.assessment);
+        });
+    }
+}
+
+impl FromJson for ResultContent {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["template", "assessment"], false)?;
+        Ok(ResultContent {
+            template: f.required("template")?,
+            assessment: f.required("assessment")?,
+        })
+    }
+}
+
+impl ToJson for BranchContent {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("template", &self.template);
+            w.field("unit", &self.unit);
+            w.field("branch", &self.branch);
+            w.field("roster", &self.roster);
+            w.field("results", &self.results);
+        });
+    }
+}
+
+impl FromJson for BranchContent {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["template", "unit", "branch", "roster", "results"], false)?;
+        Ok(BranchContent {
+            template: f.required("template")?,
+            unit: f.or_default("unit")?,
+            branch: f.required("branch")?,
+            roster: f.or_default("roster")?,
+            results: f.required("results")?,
+        })
+    }
 }

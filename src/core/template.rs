@@ -5,15 +5,14 @@
 
 use super::points::{Fraction, Points};
 use super::template_check::TemplateError;
-use serde::{Deserialize, Serialize};
+use super::json::{self, Error, Fields, FromJson, Node, ToJson, Writer};
 
 /// The value of the `format` field every template file carries.
 pub const TEMPLATE_FORMAT: &str = "mofan-template";
 /// The newest template format this build reads.
 pub const TEMPLATE_FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Template {
     pub format: String,
     pub format_version: u32,
@@ -26,7 +25,6 @@ pub struct Template {
     pub short_title: String,
     /// Who fills it in.
     pub audience: Audience,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// The scale the total is reported on, usually 100.
     pub total: Points,
@@ -34,8 +32,7 @@ pub struct Template {
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
     /// 党员个人自查
     Member,
@@ -53,16 +50,14 @@ impl Audience {
 }
 
 /// 等次: a name and the lowest total that earns it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GradeBand {
     pub name: String,
     pub min: Points,
 }
 
 /// 一级指标
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -78,8 +73,7 @@ impl Section {
 }
 
 /// 二级指标 / 考核内容
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub id: String,
     /// 考核内容: what must be true.
@@ -89,39 +83,24 @@ pub struct Item {
     pub rule: Rule,
     /// 评分标准 as written in the organisation's table; when empty the app
     /// states the rule itself.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub criteria: String,
     /// 佐证材料: what proves it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
     /// Whether 不适用 may be chosen for this item.
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub allow_na: bool,
     /// Where in the source documents this requirement comes from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
 
-fn yes() -> bool {
-    true
-}
-
-fn is_true(b: &bool) -> bool {
-    *b
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub file: String,
     pub section: String,
 }
 
-/// 评分标准: how an answer becomes points. Written as serde derives it
-/// (`{"kind": …, fields}`); read through [`RuleFields`], which also supplies
-/// the defaults (`partial` 0.5 of the points, `step` 0.5 points).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", try_from = "RuleFields")]
+/// 评分标准: how an answer becomes points. Written `{"kind": …, fields}`;
+/// reading supplies the defaults (`partial` 0.5 of the points, `step` 0.5 points).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     /// 达标 / 基本达标 / 未达标 → full / `partial` share / zero.
     Check { partial: Fraction },
@@ -130,7 +109,6 @@ pub enum Rule {
     /// 每缺1次扣`per`分: the answer is a count; the item never goes below 0 (扣完为止).
     Deduction {
         per: Points,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         max_count: Option<u32>,
     },
     /// Any score from 0 to the item's points, in multiples of `step` (default 0.5).
@@ -146,74 +124,8 @@ fn half_point() -> Points {
     Points::from_hundredths(50)
 }
 
-/// A rule as it is read: `kind` and the fields of every kind, checked against
-/// the kind in `TryFrom`. Serde's own reading of an internally tagged enum
-/// buffers each object and compiles a second reader for every field type
-/// (about 12 KB of wasm); this reads the object once. The messages are
-/// serde's, so they are translated like every other.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RuleFields {
-    kind: String,
-    partial: Option<Fraction>,
-    steps: Option<Vec<LadderStep>>,
-    per: Option<Points>,
-    max_count: Option<u32>,
-    step: Option<Points>,
-}
-
-impl TryFrom<RuleFields> for Rule {
-    type Error = String;
-
-    fn try_from(f: RuleFields) -> Result<Rule, String> {
-        let allowed: &[&str] = match f.kind.as_str() {
-            "check" => &["partial"],
-            "ladder" => &["steps"],
-            "deduction" => &["per", "max_count"],
-            "free" | "bonus" => &["step"],
-            "veto" => &[],
-            other => {
-                return Err(format!(
-                    "unknown variant `{other}`, expected one of `check`, `ladder`, `deduction`, `free`, `veto`, `bonus`"
-                ))
-            }
-        };
-        let present = [
-            ("partial", f.partial.is_some()),
-            ("steps", f.steps.is_some()),
-            ("per", f.per.is_some()),
-            ("max_count", f.max_count.is_some()),
-            ("step", f.step.is_some()),
-        ];
-        if let Some((name, _)) = present.iter().find(|(name, here)| *here && !allowed.contains(name)) {
-            return Err(format!("unknown field `{name}`, expected `kind` or {allowed:?}"));
-        }
-        let missing = |name: &str| format!("missing field `{name}`");
-        Ok(match f.kind.as_str() {
-            "check" => Rule::Check {
-                partial: f.partial.unwrap_or_default(),
-            },
-            "ladder" => Rule::Ladder {
-                steps: f.steps.ok_or_else(|| missing("steps"))?,
-            },
-            "deduction" => Rule::Deduction {
-                per: f.per.ok_or_else(|| missing("per"))?,
-                max_count: f.max_count,
-            },
-            "free" => Rule::Free {
-                step: f.step.unwrap_or_else(half_point),
-            },
-            "veto" => Rule::Veto,
-            _ => Rule::Bonus {
-                step: f.step.unwrap_or_else(half_point),
-            },
-        })
-    }
-}
-
 /// One step of a ladder rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LadderStep {
     pub name: String,
     pub points: Points,
@@ -265,7 +177,7 @@ impl Template {
     /// in Chinese, so the user can fix them all at once.
     pub fn from_json(text: &str) -> Result<Template, Vec<TemplateError>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let template: Template = serde_json::from_str(text).map_err(|e| vec![TemplateError::from_json(&e)])?;
+        let template: Template = json::from_str(text).map_err(|e| vec![TemplateError::from_json(&e, text)])?;
         let problems = template.problems();
         if problems.is_empty() {
             Ok(template)
@@ -275,7 +187,7 @@ impl Template {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("templates always serialise")
+        json::to_string_pretty(self)
     }
 
     /// Sum of the points of items that count toward the base total.
@@ -309,5 +221,270 @@ impl Template {
             .iter()
             .min_by_key(|g| g.min)
             .expect("a valid template has grade bands")
+    }
+}
+
+const TEMPLATE_FIELDS: &[&str] = &[
+    "format",
+    "format_version",
+    "id",
+    "version",
+    "title",
+    "short_title",
+    "audience",
+    "description",
+    "total",
+    "grades",
+    "sections",
+];
+
+/// Fields in the order written; unknown fields are refused so that a
+/// misspelt one is named rather than silently ignored.
+impl ToJson for Template {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("format", &self.format);
+            w.field("format_version", &self.format_version);
+            w.field("id", &self.id);
+            w.field("version", &self.version);
+            w.field("title", &self.title);
+            w.field("short_title", &self.short_title);
+            w.field("audience", &self.audience);
+            if !self.description.is_empty() {
+                w.field("description", &self.description);
+            }
+            w.field("total", &self.total);
+            w.field("grades", &self.grades);
+            w.field("sections", &self.sections);
+        });
+    }
+}
+
+impl FromJson for Template {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, TEMPLATE_FIELDS, true)?;
+        Ok(Template {
+            format: f.required("format")?,
+            format_version: f.required("format_version")?,
+            id: f.required("id")?,
+            version: f.required("version")?,
+            title: f.required("title")?,
+            short_title: f.required("short_title")?,
+            audience: f.required("audience")?,
+            description: f.or_default("description")?,
+            total: f.required("total")?,
+            grades: f.required("grades")?,
+            sections: f.required("sections")?,
+        })
+    }
+}
+
+impl ToJson for Audience {
+    fn write_json(&self, w: &mut Writer) {
+        w.string(match self {
+            Audience::Member => "member",
+            Audience::Branch => "branch",
+        });
+    }
+}
+
+impl FromJson for Audience {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        match node.as_str()? {
+            "member" => Ok(Audience::Member),
+            "branch" => Ok(Audience::Branch),
+            other => Err(Error::data(node.at, format!("无法识别的取值 `{other}`"))),
+        }
+    }
+}
+
+impl ToJson for GradeBand {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("name", &self.name);
+            w.field("min", &self.min);
+        });
+    }
+}
+
+impl FromJson for GradeBand {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["name", "min"], true)?;
+        Ok(GradeBand {
+            name: f.required("name")?,
+            min: f.required("min")?,
+        })
+    }
+}
+
+impl ToJson for Section {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("id", &self.id);
+            w.field("title", &self.title);
+            w.field("items", &self.items);
+        });
+    }
+}
+
+impl FromJson for Section {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["id", "title", "items"], true)?;
+        Ok(Section {
+            id: f.required("id")?,
+            title: f.required("title")?,
+            items: f.required("items")?,
+        })
+    }
+}
+
+impl ToJson for Item {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("id", &self.id);
+            w.field("title", &self.title);
+            w.field("points", &self.points);
+            w.field("rule", &self.rule);
+            if !self.criteria.is_empty() {
+                w.field("criteria", &self.criteria);
+            }
+            if !self.evidence.is_empty() {
+                w.field("evidence", &self.evidence);
+            }
+            if !self.allow_na {
+                w.field("allow_na", &false);
+            }
+            if let Some(source) = &self.source {
+                w.field("source", source);
+            }
+        });
+    }
+}
+
+impl FromJson for Item {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        const FIELDS: &[&str] = &["id", "title", "points", "rule", "criteria", "evidence", "allow_na", "source"];
+        let f = Fields::of(node, FIELDS, true)?;
+        Ok(Item {
+            id: f.required("id")?,
+            title: f.required("title")?,
+            points: f.required("points")?,
+            rule: f.required("rule")?,
+            criteria: f.or_default("criteria")?,
+            evidence: f.or_default("evidence")?,
+            allow_na: f.optional("allow_na")?.unwrap_or(true),
+            source: f.optional("source")?,
+        })
+    }
+}
+
+impl ToJson for Source {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("file", &self.file);
+            w.field("section", &self.section);
+        });
+    }
+}
+
+impl FromJson for Source {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["file", "section"], true)?;
+        Ok(Source {
+            file: f.required("file")?,
+            section: f.required("section")?,
+        })
+    }
+}
+
+impl ToJson for Rule {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| match self {
+            Rule::Check { partial } => {
+                w.field("kind", "check");
+                w.field("partial", partial);
+            }
+            Rule::Ladder { steps } => {
+                w.field("kind", "ladder");
+                w.field("steps", steps);
+            }
+            Rule::Deduction { per, max_count } => {
+                w.field("kind", "deduction");
+                w.field("per", per);
+                if let Some(m) = max_count {
+                    w.field("max_count", m);
+                }
+            }
+            Rule::Free { step } => {
+                w.field("kind", "free");
+                w.field("step", step);
+            }
+            Rule::Veto => w.field("kind", "veto"),
+            Rule::Bonus { step } => {
+                w.field("kind", "bonus");
+                w.field("step", step);
+            }
+        });
+    }
+}
+
+/// `kind` first, then only the fields that kind takes: a field of another
+/// kind is named as unknown rather than ignored.
+impl FromJson for Rule {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        const FIELDS: &[&str] = &["kind", "partial", "steps", "per", "max_count", "step"];
+        let f = Fields::of(node, FIELDS, true)?;
+        let kind: String = f.required("kind")?;
+        let allowed: &[&str] = match kind.as_str() {
+            "check" => &["partial"],
+            "ladder" => &["steps"],
+            "deduction" => &["per", "max_count"],
+            "free" | "bonus" => &["step"],
+            "veto" => &[],
+            other => {
+                let at = f.get("kind").map_or(node.at, |k| k.at);
+                return Err(Error::data(at, format!("无法识别的取值 `{other}`")));
+            }
+        };
+        for name in &FIELDS[1..] {
+            if let Some(v) = f.get(name).filter(|_| !allowed.contains(name)) {
+                return Err(Error::data(v.at, format!("无法识别的字段 `{name}`")));
+            }
+        }
+        let step = || Ok::<_, Error>(f.optional("step")?.unwrap_or_else(half_point));
+        Ok(match kind.as_str() {
+            "check" => Rule::Check {
+                partial: f.optional("partial")?.unwrap_or_default(),
+            },
+            "ladder" => Rule::Ladder {
+                steps: f.required("steps")?,
+            },
+            "deduction" => Rule::Deduction {
+                per: f.required("per")?,
+                max_count: f.optional("max_count")?,
+            },
+            "free" => Rule::Free { step: step()? },
+            "veto" => Rule::Veto,
+            _ => Rule::Bonus { step: step()? },
+        })
+    }
+}
+
+impl ToJson for LadderStep {
+    fn write_json(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.field("name", &self.name);
+            w.field("points", &self.points);
+        });
+    }
+}
+
+impl FromJson for LadderStep {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        let f = Fields::of(node, &["name", "points"], true)?;
+        Ok(LadderStep {
+            name: f.required("name")?,
+            points: f.required("points")?,
+        })
     }
 }

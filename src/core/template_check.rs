@@ -1,6 +1,7 @@
 //! The template validator: the one users hit when importing, and the one the
 //! native tests run over every file in `templates/`.
 
+use super::json::{self, ErrorKind};
 use super::points::Points;
 use super::template::{Rule, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION};
 use std::collections::HashSet;
@@ -52,37 +53,16 @@ impl TemplateError {
         }
     }
 
-    pub(crate) fn from_json(e: &serde_json::Error) -> Self {
-        use serde_json::error::Category;
-        let what = match e.classify() {
-            Category::Syntax => "文件不是有效的JSON格式".to_string(),
-            Category::Eof => "文件内容不完整（在结尾处被截断）".to_string(),
-            Category::Data => format!("字段内容不符合评分表格式：{}", describe_serde_message(&e.to_string())),
-            Category::Io => "无法读取文件".to_string(),
+    /// A template file that is not JSON, or JSON of the wrong shape.
+    pub(crate) fn from_json(e: &json::Error, text: &str) -> Self {
+        let what = match e.kind {
+            ErrorKind::Syntax => "文件不是有效的JSON格式".to_string(),
+            ErrorKind::Eof => "文件内容不完整（在结尾处被截断）".to_string(),
+            ErrorKind::Data => format!("字段内容不符合评分表格式：{}", e.message),
         };
-        TemplateError::at(format!("第{}行第{}列", e.line(), e.column()), what)
+        let (line, column) = e.line_column(text);
+        TemplateError::at(format!("第{line}行第{column}列"), what)
     }
-}
-
-/// Turns serde's English into something a Chinese reader can act on,
-/// keeping the field names (which are what the README documents).
-pub(crate) fn describe_serde_message(msg: &str) -> String {
-    let msg = msg.split(" at line ").next().unwrap_or(msg);
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        return format!("缺少字段 {rest}");
-    }
-    if let Some(rest) = msg.strip_prefix("unknown field ") {
-        let name = rest.split(',').next().unwrap_or(rest);
-        return format!("无法识别的字段 {name}");
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant ") {
-        let name = rest.split(',').next().unwrap_or(rest);
-        return format!("无法识别的取值 {name}");
-    }
-    if msg.starts_with("invalid type") {
-        return format!("数据类型不正确（{msg}）");
-    }
-    msg.to_string()
 }
 
 impl fmt::Display for TemplateError {
