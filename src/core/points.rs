@@ -158,7 +158,7 @@ impl std::iter::Sum for Points {
 /// Written as the shortest decimal: `4`, `2.5`, `83.33`.
 impl ToJson for Points {
     fn write_json(&self, w: &mut Writer) {
-        w.raw(&self.to_string());
+        w.hundredths(self.0);
     }
 }
 
@@ -198,7 +198,7 @@ impl ToJson for Fraction {
         match self.0 {
             0 => w.raw("0.0"),
             100 => w.raw("1.0"),
-            h => Points(h as i64).write_json(w),
+            h => w.hundredths(h as i64),
         }
     }
 }

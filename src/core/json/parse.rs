@@ -188,27 +188,20 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         let start = self.pos;
         // Fast path: no escapes, borrowed as is.
-        loop {
-            match self.peek() {
-                None => return Err(self.syntax()),
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
-                }
-                Some(b'\\') => break,
-                Some(0..=0x1f) => return Err(self.syntax()),
-                Some(_) => self.pos += 1,
+        let special = |b: &u8| *b == b'"' || *b == b'\\' || *b < 0x20;
+        self.pos += self.bytes[start..].iter().position(special).unwrap_or(self.bytes.len() - start);
+        match self.peek() {
+            Some(b'"') => {
+                self.pos += 1;
+                return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
             }
+            Some(b'\\') => {}
+            _ => return Err(self.syntax()),
         }
         let mut out = String::from(&self.text[start..self.pos]);
         loop {
             let run = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += self.bytes[run..].iter().position(special).unwrap_or(self.bytes.len() - run);
             out.push_str(&self.text[run..self.pos]);
             match self.peek() {
                 Some(b'"') => {

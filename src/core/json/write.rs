@@ -44,6 +44,45 @@ impl Writer {
         self.out.push_str(text);
     }
 
+    /// A whole number, without going through `fmt`: every record carries
+    /// several, and a file check writes each one again.
+    pub fn integer(&mut self, n: i64) {
+        if n < 0 {
+            self.out.push('-');
+        }
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut rest = n.unsigned_abs();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        for &d in &digits[start..] {
+            self.out.push(d as char);
+        }
+    }
+
+    /// A number of hundredths as the shortest decimal: 250 → `2.5`, 8333 → `83.33`, 400 → `4`.
+    pub fn hundredths(&mut self, h: i64) {
+        if h < 0 {
+            self.out.push('-');
+        }
+        let a = h.unsigned_abs();
+        self.integer((a / 100) as i64);
+        let frac = a % 100;
+        if frac != 0 {
+            self.out.push('.');
+            self.out.push((b'0' + (frac / 10) as u8) as char);
+            if frac % 10 != 0 {
+                self.out.push((b'0' + (frac % 10) as u8) as char);
+            }
+        }
+    }
+
     pub fn string(&mut self, s: &str) {
         self.out.push('"');
         let mut run = 0;
@@ -159,13 +198,13 @@ impl ToJson for bool {
 
 impl ToJson for u32 {
     fn write_json(&self, w: &mut Writer) {
-        w.raw(&self.to_string());
+        w.integer(*self as i64);
     }
 }
 
 impl ToJson for i64 {
     fn write_json(&self, w: &mut Writer) {
-        w.raw(&self.to_string());
+        w.integer(*self);
     }
 }
 
@@ -206,6 +245,21 @@ mod tests {
             r#""引\"\\\n\r\t\b\f\u0001\u001f/😀""#
         );
         assert_eq!(to_string("\u{7f}\u{2028}"), "\"\u{7f}\u{2028}\"");
+    }
+
+    #[test]
+    fn numbers_are_written_whole_or_as_the_shortest_decimal() {
+        let text = |f: &dyn Fn(&mut Writer)| {
+            let mut w = Writer::compact();
+            f(&mut w);
+            w.finish()
+        };
+        assert_eq!(text(&|w| w.integer(0)), "0");
+        assert_eq!(text(&|w| w.integer(-1_767_225_600_000)), "-1767225600000");
+        assert_eq!(text(&|w| w.integer(i64::MIN)), "-9223372036854775808");
+        for (h, s) in [(0, "0"), (400, "4"), (250, "2.5"), (8333, "83.33"), (5, "0.05"), (-50, "-0.5"), (-305, "-3.05")] {
+            assert_eq!(text(&|w| w.hundredths(h)), s);
+        }
     }
 
     #[test]
