@@ -205,16 +205,18 @@ const BACKUP_SETTING: &str = "backup_at";
 /// browser's own bookkeeping: what a backup carries.
 pub fn user_settings() -> std::collections::BTreeMap<String, String> {
     let Ok(s) = storage() else { return Default::default() };
-    let keys = keys_under(&s, SETTING_PREFIX).unwrap_or_default();
-    keys.into_iter()
-        .filter_map(|k| {
-            let name = k.strip_prefix(SETTING_PREFIX)?.to_string();
-            if name.starts_with(EXPORTED_SETTING) || name == BACKUP_SETTING {
-                return None;
-            }
-            Some((name, s.get_item(&k).ok().flatten()?))
-        })
-        .collect()
+    let mut settings = std::collections::BTreeMap::new();
+    // Inserted one by one: collecting into a map would compile another sort.
+    for k in keys_under(&s, SETTING_PREFIX).unwrap_or_default() {
+        let Some(name) = k.strip_prefix(SETTING_PREFIX) else { continue };
+        if name.starts_with(EXPORTED_SETTING) || name == BACKUP_SETTING {
+            continue;
+        }
+        if let Ok(Some(value)) = s.get_item(&k) {
+            settings.insert(name.to_string(), value);
+        }
+    }
+    settings
 }
 
 /// Notes that a self-check, as edited at `updated_at`, is in an exported file.

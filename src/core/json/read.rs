@@ -124,10 +124,13 @@ impl<T: FromJson> FromJson for Vec<T> {
 /// An object with any keys; a repeated key keeps its last value.
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        node.members()?
-            .iter()
-            .map(|(k, v)| Ok((k.to_string(), T::read_json(v)?)))
-            .collect()
+        // Inserted one by one: collecting would sort first, with a sort
+        // compiled for every value type.
+        let mut map = BTreeMap::new();
+        for (k, v) in node.members()? {
+            map.insert(k.to_string(), T::read_json(v)?);
+        }
+        Ok(map)
     }
 }
 
