@@ -208,7 +208,9 @@ pub fn user_settings() -> std::collections::BTreeMap<String, String> {
     let mut settings = std::collections::BTreeMap::new();
     // Inserted one by one: collecting into a map would compile another sort.
     for k in keys_under(&s, SETTING_PREFIX).unwrap_or_default() {
-        let Some(name) = k.strip_prefix(SETTING_PREFIX) else { continue };
+        let Some(name) = k.strip_prefix(SETTING_PREFIX) else {
+            continue;
+        };
         if name.starts_with(EXPORTED_SETTING) || name == BACKUP_SETTING {
             continue;
         }

@@ -76,7 +76,7 @@ fn restore_adds_missing_takes_newer_and_never_replaces_newer_here() {
     let steps: Vec<(&str, &str, Step)> = plan
         .lines
         .iter()
-        .map(|l| (l.kind, l.what.as_str(), l.step.clone()))
+        .map(|l| (l.kind, l.what.as_str(), l.step))
         .collect();
     assert_eq!(
         steps[..4],

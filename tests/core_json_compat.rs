@@ -35,7 +35,13 @@ fn item(id: &str, hundredths: i64, rule: Rule) -> Item {
 
 /// A template with every rule kind, optional field and awkward number.
 fn every_rule() -> Template {
-    let mut first = item("a", 1000, Rule::Check { partial: Fraction::from_hundredths(60) });
+    let mut first = item(
+        "a",
+        1000,
+        Rule::Check {
+            partial: Fraction::from_hundredths(60),
+        },
+    );
     first.criteria = "按时召开".into();
     first.evidence = AWKWARD.into();
     first.source = Some(Source {
@@ -112,9 +118,27 @@ fn every_rule() -> Template {
                 id: "s2".into(),
                 title: "作用发挥".into(),
                 items: vec![
-                    item("e", 2950, Rule::Free { step: Points::from_hundredths(5) }),
-                    item("h", 1000, Rule::Check { partial: Fraction::HALF }),
-                    item("i", 1000, Rule::Check { partial: Fraction::from_hundredths(5) }),
+                    item(
+                        "e",
+                        2950,
+                        Rule::Free {
+                            step: Points::from_hundredths(5),
+                        },
+                    ),
+                    item(
+                        "h",
+                        1000,
+                        Rule::Check {
+                            partial: Fraction::HALF,
+                        },
+                    ),
+                    item(
+                        "i",
+                        1000,
+                        Rule::Check {
+                            partial: Fraction::from_hundredths(5),
+                        },
+                    ),
                     item("f", 0, Rule::Veto),
                     item("j", 0, Rule::Veto),
                     item("g", 500, Rule::Bonus { step: Points::whole(1) }),
@@ -149,7 +173,10 @@ fn every_answer() -> Assessment {
     answers.insert("b".to_string(), answer(Some(Response::Step("较好".into()))));
     answers.insert("c".to_string(), answer(Some(Response::Count(3))));
     answers.insert("d".to_string(), answer(Some(Response::NotApplicable)));
-    answers.insert("e".to_string(), answer(Some(Response::Score(Points::from_hundredths(2905)))));
+    answers.insert(
+        "e".to_string(),
+        answer(Some(Response::Score(Points::from_hundredths(2905)))),
+    );
     answers.insert("f".to_string(), answer(Some(Response::Veto(false))));
     answers.insert("g".to_string(), answer(Some(Response::Score(Points::whole(3)))));
     answers.insert(
@@ -251,7 +278,10 @@ fn stored_records_are_written_and_read_exactly_as_before() {
     assert_eq!(encode_assessment(&a), fixture("assessment.json"));
     assert_eq!(decode_assessment(&fixture("assessment.json")).unwrap(), a);
     assert_eq!(encode_assessment(&empty_answers()), fixture("assessment-empty.json"));
-    assert_eq!(decode_assessment(&fixture("assessment-empty.json")).unwrap(), empty_answers());
+    assert_eq!(
+        decode_assessment(&fixture("assessment-empty.json")).unwrap(),
+        empty_answers()
+    );
     let t = every_rule();
     assert_eq!(encode_template(&t), fixture("template-record.json"));
     assert_eq!(decode_template(&fixture("template-record.json")).unwrap(), t);
@@ -271,10 +301,13 @@ fn result_branch_and_backup_files_from_the_earlier_build_open_and_are_written_th
     let result = fixture("result.json");
     assert_eq!(encode_result(&t, &a, NOW), result);
     let (opened, _) = open(&result, |id, v| (id == t.id && v == t.version).then_some(&t)).unwrap();
-    assert_eq!(opened, Opened::Result(mofan::core::result_file::ResultContent {
-        template: TemplateRef::of(&t),
-        assessment: a,
-    }));
+    assert_eq!(
+        opened,
+        Opened::Result(mofan::core::result_file::ResultContent {
+            template: TemplateRef::of(&t),
+            assessment: a,
+        })
+    );
 
     let branch = fixture("branch.json");
     assert_eq!(encode_branch(&branch_content(), NOW), branch);
@@ -290,8 +323,12 @@ fn result_branch_and_backup_files_from_the_earlier_build_open_and_are_written_th
 #[test]
 fn shares_of_zero_and_one_and_negative_points_write_as_before() {
     let mut t = every_rule();
-    t.sections[0].items[0].rule = Rule::Check { partial: Fraction::from_hundredths(100) };
-    t.sections[0].items[2].rule = Rule::Check { partial: Fraction::from_hundredths(0) };
+    t.sections[0].items[0].rule = Rule::Check {
+        partial: Fraction::from_hundredths(100),
+    };
+    t.sections[0].items[2].rule = Rule::Check {
+        partial: Fraction::from_hundredths(0),
+    };
     t.sections[1].items[0].points = Points::from_hundredths(-250);
     t.sections[1].items[1].points = Points::whole(-3);
     assert_eq!(encode_template(&t), fixture("template-odd.json"));

@@ -2,10 +2,10 @@
 //! by whom and by when, and whether it is done (对账销号).
 
 use super::assessment::{put_or_remove, Assessment, Response};
+use super::json::{Error, Fields, FromJson, Node, ToJson, Writer};
 use super::points::Points;
 use super::scoring::ItemScore;
 use super::template::{Item, Template};
-use super::json::{Error, Fields, FromJson, Node, ToJson, Writer};
 
 /// The corrective action for one item, saved with the self-check.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -105,7 +105,11 @@ impl Assessment {
 impl ToJson for Action {
     fn write_json(&self, w: &mut Writer) {
         w.object(|w| {
-            for (key, value) in [("measure", &self.measure), ("owner", &self.owner), ("deadline", &self.deadline)] {
+            for (key, value) in [
+                ("measure", &self.measure),
+                ("owner", &self.owner),
+                ("deadline", &self.deadline),
+            ] {
                 if !value.is_empty() {
                     w.field(key, value);
                 }

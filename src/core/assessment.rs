@@ -1,8 +1,8 @@
 //! 自评: one person's (or one branch's) answers to one template in one round.
 
+use super::json::{Error, Fields, FromJson, Node, ToJson, Value, Writer};
 use super::points::Points;
 use super::template::{Item, Rule, Template};
-use super::json::{Error, Fields, FromJson, Node, ToJson, Value, Writer};
 use std::collections::BTreeMap;
 
 /// What was answered for one item; which variants fit depends on its rule.

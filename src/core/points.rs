@@ -37,6 +37,9 @@ impl Points {
             None => (text, 0),
         };
         let (whole, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        if whole.is_empty() || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
         // The value is `digits × 10^scale` hundredths.
         let digits = || whole.bytes().chain(frac.bytes()).map(|b| (b - b'0') as i64);
         let scale = exponent.checked_add(2)?.checked_sub(i32::try_from(frac.len()).ok()?)?;
@@ -112,7 +115,6 @@ impl Points {
     pub fn scale(self, fraction: Fraction) -> Self {
         self.mul_div(fraction.hundredths() as i64, 100)
     }
-
 }
 
 impl fmt::Display for Points {
@@ -249,7 +251,19 @@ mod tests {
         ] {
             assert_eq!(h(text), Some(hundredths), "{text}");
         }
-        for bad in ["0.333", "0.001", "1e-3", "1000000000000.01", "1e13", "1e99999999999", "0.1e-2"] {
+        for bad in [
+            "0.333",
+            "0.001",
+            "1e-3",
+            "1000000000000.01",
+            "1e13",
+            "1e99999999999",
+            "0.1e-2",
+            "",
+            "x",
+            "1.x",
+            ".5",
+        ] {
             assert_eq!(h(bad), None, "{bad}");
         }
     }

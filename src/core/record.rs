@@ -7,8 +7,8 @@
 //! ```
 
 use super::assessment::Assessment;
-use super::template::Template;
 use super::json::{self, ErrorKind, FromJson, Node, ToJson, Value, Writer};
+use super::template::Template;
 use std::borrow::Cow;
 use std::fmt;
 

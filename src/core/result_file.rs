@@ -13,9 +13,9 @@
 //! name, roster and every member's self-check in the same envelope.
 
 use super::assessment::Assessment;
+use super::json::{self, Error, Fields, FromJson, Node, ToJson, Writer};
 use super::record::in_chinese;
 use super::sha256::sha256_hex;
-use super::json::{self, Error, Fields, FromJson, Node, ToJson, Writer};
 use super::template::Template;
 use std::fmt;
 

@@ -3,9 +3,9 @@
 //! Templates are data: the built-in ones live in `templates/` in exactly the
 //! format users import.
 
+use super::json::{self, Error, Fields, FromJson, Node, ToJson, Writer};
 use super::points::{Fraction, Points};
 use super::template_check::TemplateError;
-use super::json::{self, Error, Fields, FromJson, Node, ToJson, Writer};
 
 /// The value of the `format` field every template file carries.
 pub const TEMPLATE_FORMAT: &str = "mofan-template";
@@ -107,10 +107,7 @@ pub enum Rule {
     /// Named steps, each worth set points, e.g. 好 10 / 较好 7 / 一般 4 / 差 0.
     Ladder { steps: Vec<LadderStep> },
     /// 每缺1次扣`per`分: the answer is a count; the item never goes below 0 (扣完为止).
-    Deduction {
-        per: Points,
-        max_count: Option<u32>,
-    },
+    Deduction { per: Points, max_count: Option<u32> },
     /// Any score from 0 to the item's points, in multiples of `step` (default 0.5).
     Free { step: Points },
     /// 一票否决: a yes/no; triggered forces the lowest grade. Worth 0 points.
@@ -224,22 +221,7 @@ impl Template {
     }
 }
 
-const TEMPLATE_FIELDS: &[&str] = &[
-    "format",
-    "format_version",
-    "id",
-    "version",
-    "title",
-    "short_title",
-    "audience",
-    "description",
-    "total",
-    "grades",
-    "sections",
-];
-
-/// Fields in the order written; unknown fields are refused so that a
-/// misspelt one is named rather than silently ignored.
+/// Fields in the order of the struct, empty optional ones left out.
 impl ToJson for Template {
     fn write_json(&self, w: &mut Writer) {
         w.object(|w| {
@@ -260,9 +242,24 @@ impl ToJson for Template {
     }
 }
 
+/// Every part of a template refuses fields it does not have, so that a
+/// misspelt one is named rather than silently ignored.
 impl FromJson for Template {
     fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, TEMPLATE_FIELDS, true)?;
+        const FIELDS: &[&str] = &[
+            "format",
+            "format_version",
+            "id",
+            "version",
+            "title",
+            "short_title",
+            "audience",
+            "description",
+            "total",
+            "grades",
+            "sections",
+        ];
+        let f = Fields::of(node, FIELDS, true)?;
         Ok(Template {
             format: f.required("format")?,
             format_version: f.required("format_version")?,
@@ -363,7 +360,9 @@ impl ToJson for Item {
 
 impl FromJson for Item {
     fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        const FIELDS: &[&str] = &["id", "title", "points", "rule", "criteria", "evidence", "allow_na", "source"];
+        const FIELDS: &[&str] = &[
+            "id", "title", "points", "rule", "criteria", "evidence", "allow_na", "source",
+        ];
         let f = Fields::of(node, FIELDS, true)?;
         Ok(Item {
             id: f.required("id")?,

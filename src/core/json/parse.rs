@@ -189,7 +189,10 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         // Fast path: no escapes, borrowed as is.
         let special = |b: &u8| *b == b'"' || *b == b'\\' || *b < 0x20;
-        self.pos += self.bytes[start..].iter().position(special).unwrap_or(self.bytes.len() - start);
+        self.pos += self.bytes[start..]
+            .iter()
+            .position(special)
+            .unwrap_or(self.bytes.len() - start);
         match self.peek() {
             Some(b'"') => {
                 self.pos += 1;
@@ -201,7 +204,10 @@ impl<'a> Parser<'a> {
         let mut out = String::from(&self.text[start..self.pos]);
         loop {
             let run = self.pos;
-            self.pos += self.bytes[run..].iter().position(special).unwrap_or(self.bytes.len() - run);
+            self.pos += self.bytes[run..]
+                .iter()
+                .position(special)
+                .unwrap_or(self.bytes.len() - run);
             out.push_str(&self.text[run..self.pos]);
             match self.peek() {
                 Some(b'"') => {
@@ -288,7 +294,10 @@ mod tests {
             string_of(r#""a\"b\\c\/d\b\f\n\r\t\u00e9\u4E2D\ud83d\ude00""#),
             "a\"b\\c/d\u{8}\u{c}\n\r\t\u{e9}中😀"
         );
-        assert!(matches!(parse(r#""中文""#).unwrap().value, Value::String(Cow::Borrowed("中文"))));
+        assert!(matches!(
+            parse(r#""中文""#).unwrap().value,
+            Value::String(Cow::Borrowed("中文"))
+        ));
     }
 
     #[test]

@@ -42,7 +42,10 @@ impl<'a> Node<'a> {
             None => (false, text),
         };
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Error::data(self.at, format!("数据类型不正确（应为{expected}，实为小数）")));
+            return Err(Error::data(
+                self.at,
+                format!("数据类型不正确（应为{expected}，实为小数）"),
+            ));
         }
         let mut n: i64 = 0;
         for b in digits.bytes() {

@@ -77,7 +77,7 @@ impl Writer {
         if frac != 0 {
             self.out.push('.');
             self.out.push((b'0' + (frac / 10) as u8) as char);
-            if frac % 10 != 0 {
+            if !frac.is_multiple_of(10) {
                 self.out.push((b'0' + (frac % 10) as u8) as char);
             }
         }
@@ -257,7 +257,15 @@ mod tests {
         assert_eq!(text(&|w| w.integer(0)), "0");
         assert_eq!(text(&|w| w.integer(-1_767_225_600_000)), "-1767225600000");
         assert_eq!(text(&|w| w.integer(i64::MIN)), "-9223372036854775808");
-        for (h, s) in [(0, "0"), (400, "4"), (250, "2.5"), (8333, "83.33"), (5, "0.05"), (-50, "-0.5"), (-305, "-3.05")] {
+        for (h, s) in [
+            (0, "0"),
+            (400, "4"),
+            (250, "2.5"),
+            (8333, "83.33"),
+            (5, "0.05"),
+            (-50, "-0.5"),
+            (-305, "-3.05"),
+        ] {
             assert_eq!(text(&|w| w.hundredths(h)), s);
         }
     }
@@ -268,7 +276,10 @@ mod tests {
         m.insert("b".to_string(), vec![1u32, 2]);
         m.insert("a".to_string(), vec![]);
         assert_eq!(to_string(&m), r#"{"a":[],"b":[1,2]}"#);
-        assert_eq!(to_string_pretty(&m), "{\n  \"a\": [],\n  \"b\": [\n    1,\n    2\n  ]\n}");
+        assert_eq!(
+            to_string_pretty(&m),
+            "{\n  \"a\": [],\n  \"b\": [\n    1,\n    2\n  ]\n}"
+        );
         assert_eq!(to_string_pretty(&BTreeMap::<String, u32>::new()), "{}");
     }
 }
