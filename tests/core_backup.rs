@@ -73,11 +73,7 @@ fn restore_adds_missing_takes_newer_and_never_replaces_newer_here() {
         settings: settings_here,
     };
     let plan = RestorePlan::make(&file, &here, |a| a.respondent.name.clone());
-    let steps: Vec<(&str, &str, Step)> = plan
-        .lines
-        .iter()
-        .map(|l| (l.kind, l.what.as_str(), l.step))
-        .collect();
+    let steps: Vec<(&str, &str, Step)> = plan.lines.iter().map(|l| (l.kind, l.what.as_str(), l.step)).collect();
     assert_eq!(
         steps[..4],
         [

@@ -351,3 +351,40 @@ fn built_in_templates_keep_their_fingerprints_and_exported_text() {
     }
     assert_eq!(lines.join("\n") + "\n", fixture("fingerprints.txt"));
 }
+
+/// A hand-edited file is refused with what is wrong, in Chinese, and where.
+#[test]
+fn hand_edited_files_are_refused_naming_the_field_and_the_place() {
+    use mofan::core::record::RecordError;
+    let record = fixture("assessment.json").replace("\"template_version\":3", "\"template_version\":\"3\"");
+    let column = record.find("\"3\"").unwrap() + 1;
+    assert_eq!(
+        decode_assessment(&record),
+        Err(RecordError::BadData(format!(
+            "数据类型不正确（应为不小于0的整数，实为文字），位于第1行第{column}列"
+        )))
+    );
+
+    let record = fixture("assessment.json").replace("\"response\":\"met\"", "\"response\":\"maybe\"");
+    let Err(RecordError::BadData(why)) = decode_assessment(&record) else {
+        panic!("an unknown answer must be refused")
+    };
+    assert!(why.starts_with("无法识别的取值 `maybe`，位于第1行第"), "{why}");
+
+    // In a pretty-printed template, the line of the misspelt field.
+    let text = fixture("template.json").replacen("\"criteria\"", "\"criterion\"", 1);
+    let line = text.lines().position(|l| l.contains("\"criterion\"")).unwrap() + 1;
+    let problems = Template::from_json(&text).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].place.starts_with(&format!("第{line}行第")), "{problems:?}");
+    assert_eq!(
+        problems[0].message,
+        "字段内容不符合评分表格式：无法识别的字段 `criterion`"
+    );
+
+    // A result file whose answer was edited no longer matches its checksum.
+    let result = fixture("result.json").replace("{\"count\":3}", "{\"count\":4}");
+    let t = every_rule();
+    let refused = open(&result, |_, _| Some(&t)).unwrap_err();
+    assert_eq!(refused, mofan::core::result_file::ResultFileError::Tampered);
+}
