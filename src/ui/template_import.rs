@@ -42,7 +42,7 @@ async fn examine(file: web_sys::File) -> ImportState {
         Ok(text) => text,
         Err(e) => return problems(vec![e.0]),
     };
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
     let is_csv = lower.ends_with(".csv") || lower.ends_with(".txt");
     let parsed = if is_csv {
