@@ -101,6 +101,7 @@ impl Assessment {
         self.set_action(item_id, x, now)
     }
 }
+
 /// Only what was filled in is written.
 impl ToJson for Action {
     fn write_json(&self, w: &mut Writer) {
