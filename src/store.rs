@@ -175,31 +175,34 @@ pub fn delete_assessment(id: &str) -> Result<(), StoreError> {
     let s = storage()?;
     s.remove_item(&key_of(id)).map_err(write_error)?;
     // Its export bookkeeping goes with it.
-    let _ = s.remove_item(&format!("{SETTING_PREFIX}{EXPORTED_SETTING}{id}"));
+    let _ = s.remove_item(&setting_key(&exported_setting(id)));
     Ok(())
 }
 
 const SETTING_PREFIX: &str = "mofan.setting.";
 
+fn setting_key(name: &str) -> String {
+    format!("{SETTING_PREFIX}{name}")
+}
+
 /// A small user preference (e.g. the role picked on the home page).
 pub fn load_setting(name: &str) -> Option<String> {
-    storage()
-        .ok()?
-        .get_item(&format!("{SETTING_PREFIX}{name}"))
-        .ok()
-        .flatten()
+    storage().ok()?.get_item(&setting_key(name)).ok().flatten()
 }
 
 pub fn save_setting(name: &str, value: &str) -> Result<(), StoreError> {
-    storage()?
-        .set_item(&format!("{SETTING_PREFIX}{name}"), value)
-        .map_err(write_error)
+    storage()?.set_item(&setting_key(name), value).map_err(write_error)
 }
 
 /// Settings this browser keeps for itself (when things were backed up or
 /// exported), as opposed to the user's choices.
 const EXPORTED_SETTING: &str = "exported.";
 const BACKUP_SETTING: &str = "backup_at";
+
+/// The setting that records when a self-check was last exported.
+fn exported_setting(id: &str) -> String {
+    format!("{EXPORTED_SETTING}{id}")
+}
 
 /// The user's settings by name (the role, the roster), without this
 /// browser's own bookkeeping: what a backup carries.
@@ -223,12 +226,12 @@ pub fn user_settings() -> std::collections::BTreeMap<String, String> {
 
 /// Notes that a self-check, as edited at `updated_at`, is in an exported file.
 pub fn mark_exported(id: &str, updated_at: i64) {
-    let _ = save_setting(&format!("{EXPORTED_SETTING}{id}"), &updated_at.to_string());
+    let _ = save_setting(&exported_setting(id), &updated_at.to_string());
 }
 
 /// When a self-check was last exported (its `updated_at` then), or 0.
 pub fn exported_at(id: &str) -> i64 {
-    load_setting(&format!("{EXPORTED_SETTING}{id}"))
+    load_setting(&exported_setting(id))
         .and_then(|v| v.parse().ok())
         .unwrap_or(0)
 }

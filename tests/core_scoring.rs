@@ -286,7 +286,7 @@ fn two_rounds_compare_section_by_section_and_in_total() {
                 l.title.as_str(),
                 l.before,
                 l.now,
-                l.trend.map(|t| t.label()).unwrap_or_default(),
+                l.trend().map(|t| t.label()).unwrap_or_default(),
             )
         })
         .collect();

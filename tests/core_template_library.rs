@@ -125,3 +125,26 @@ fn members_see_member_checklists_first_and_secretaries_branch_ones() {
         .all(|t| t.audience == Audience::Branch));
     assert_eq!(for_branch[0].id, "liuge-mofan", "each group keeps the built-in order");
 }
+
+#[test]
+fn a_picked_file_is_read_as_its_name_says_and_anything_else_is_refused() {
+    use mofan::core::template_library::read_template_file;
+    let csv = include_str!("fixtures/支部党建考核细则.csv");
+    let f = read_template_file("支部党建考核细则.CSV", csv).unwrap();
+    assert!(f.from_spreadsheet);
+    assert_eq!(f.template.title, "支部党建考核细则", "titled by the file name");
+
+    let json = imported().to_json();
+    let f = read_template_file("本单位.json", &json).unwrap();
+    assert!(!f.from_spreadsheet);
+    assert_eq!(f.template, imported());
+    // No extension, but the text is JSON: read as a template file.
+    assert_eq!(read_template_file("下载的文件", &json).unwrap().template, imported());
+
+    assert_eq!(
+        read_template_file("评分表.xlsx", "PK"),
+        Err(vec!["只能导入 .json 评分表文件或从Excel另存的 .csv 文件".to_string()])
+    );
+    let broken = read_template_file("本单位.json", "{\n  oops").unwrap_err();
+    assert_eq!(broken, ["第2行第3列：文件不是有效的JSON格式"]);
+}

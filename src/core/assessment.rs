@@ -332,6 +332,16 @@ impl Assessment {
         self.set_review(item, review, now).unwrap_or(false)
     }
 
+    /// The member's note (说明) on an item, or empty.
+    pub fn note(&self, item_id: &str) -> &str {
+        self.answers.get(item_id).map_or("", |a| a.note.as_str())
+    }
+
+    /// The evidence (佐证材料) the member lists for an item, or empty.
+    pub fn evidence(&self, item_id: &str) -> &str {
+        self.answers.get(item_id).map_or("", |a| a.evidence.as_str())
+    }
+
     /// The reviewer's comment on an item, or empty.
     pub fn review_comment(&self, item_id: &str) -> &str {
         self.answers
@@ -434,19 +444,29 @@ impl Assessment {
     }
 }
 
+/// The answers written as a bare name, and their names.
+const UNIT_RESPONSES: [(&str, Response); 4] = [
+    ("not_applicable", Response::NotApplicable),
+    ("met", Response::Met),
+    ("partial", Response::Partial),
+    ("not_met", Response::NotMet),
+];
+
 /// `"met"`, `"not_applicable"`…; the answers that carry a value as a
 /// one-member object: `{"step":"较好"}`, `{"count":2}`, `{"score":7.5}`, `{"veto":true}`.
 impl ToJson for Response {
     fn write_json(&self, w: &mut Writer) {
         match self {
-            Response::NotApplicable => w.string("not_applicable"),
-            Response::Met => w.string("met"),
-            Response::Partial => w.string("partial"),
-            Response::NotMet => w.string("not_met"),
             Response::Step(name) => w.object(|w| w.field("step", name)),
             Response::Count(n) => w.object(|w| w.field("count", n)),
             Response::Score(p) => w.object(|w| w.field("score", p)),
             Response::Veto(v) => w.object(|w| w.field("veto", v)),
+            unit => w.string(
+                UNIT_RESPONSES
+                    .iter()
+                    .find(|(_, r)| r == unit)
+                    .map_or("", |(name, _)| name),
+            ),
         }
     }
 }
@@ -455,13 +475,11 @@ impl FromJson for Response {
     fn read_json(node: &Node<'_>) -> Result<Self, Error> {
         let unknown = |at: usize, name: &str| Error::data(at, format!("无法识别的取值 `{name}`"));
         match &node.value {
-            Value::String(name) => match name.as_ref() {
-                "not_applicable" => Ok(Response::NotApplicable),
-                "met" => Ok(Response::Met),
-                "partial" => Ok(Response::Partial),
-                "not_met" => Ok(Response::NotMet),
-                other => Err(unknown(node.at, other)),
-            },
+            Value::String(name) => UNIT_RESPONSES
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, r)| r.clone())
+                .ok_or_else(|| unknown(node.at, name)),
             Value::Object(members) if members.len() == 1 => {
                 let (name, value) = &members[0];
                 match name.as_ref() {

@@ -1,16 +1,16 @@
 //! 轮次: the period a self-check belongs to, e.g. 2026年上半年, and how two
 //! rounds of the same checklist compare.
 
+use super::assessment::Assessment;
+use super::points::Points;
+use super::scoring::Scorecard;
+use super::template::Template;
+
 /// The half-year round a date falls in: months 1–6 are 上半年, 7–12 下半年.
 pub fn half_year_round(year: i32, month: u32) -> String {
     let half = if month <= 6 { "上半年" } else { "下半年" };
     format!("{year}年{half}")
 }
-
-use super::assessment::Assessment;
-use super::points::Points;
-use super::scoring::Scorecard;
-use super::template::Template;
 
 /// Up, down or the same, between two rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,13 @@ pub struct RoundLine {
     /// `None` when the earlier round's checklist had no such section.
     pub before: Option<Points>,
     pub now: Points,
-    pub trend: Option<Trend>,
+}
+
+impl RoundLine {
+    /// The change since the earlier round; `None` where there was nothing to compare.
+    pub fn trend(&self) -> Option<Trend> {
+        self.before.map(|b| Trend::between(b, self.now))
+    }
 }
 
 /// The other rounds of the same checklist by the same person, latest round first.
@@ -80,7 +86,6 @@ pub fn compare_rounds(t_now: &Template, now: &Assessment, t_before: &Template, b
                 title: s.title.clone(),
                 before: then,
                 now: here,
-                trend: then.map(|b| Trend::between(b, here)),
             }
         })
         .collect();
@@ -88,7 +93,6 @@ pub fn compare_rounds(t_now: &Template, now: &Assessment, t_before: &Template, b
         title: "总分".to_string(),
         before: Some(card_before.total),
         now: card_now.total,
-        trend: Some(Trend::between(card_before.total, card_now.total)),
     });
     lines
 }

@@ -106,7 +106,6 @@ pub fn item_lines<'t>(template: &'t Template, a: &Assessment) -> Vec<Vec<ItemLin
                 .map(|(ii, item)| {
                     let own = a.response(&item.id);
                     let review = a.review_response(&item.id);
-                    let answer = a.answer(&item.id);
                     let label = |r: Option<&super::Response>| r.map(|r| r.label()).unwrap_or_default();
                     ItemLine {
                         number: format!("{}.{}", si + 1, ii + 1),
@@ -116,8 +115,8 @@ pub fn item_lines<'t>(template: &'t Template, a: &Assessment) -> Vec<Vec<ItemLin
                         review_answer: label(review),
                         review_score: review.map(|r| ItemScore::of(item, Some(r))),
                         comment: a.review_comment(&item.id).to_string(),
-                        note: answer.map(|x| x.note.clone()).unwrap_or_default(),
-                        evidence: answer.map(|x| x.evidence.clone()).unwrap_or_default(),
+                        note: a.note(&item.id).to_string(),
+                        evidence: a.evidence(&item.id).to_string(),
                     }
                 })
                 .collect()

@@ -4,6 +4,38 @@
 //! version is imported.
 
 use super::template::{Audience, Template};
+use super::template_csv::template_from_csv;
+
+/// A picked template file, read by the reader its name calls for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateFile {
+    pub template: Template,
+    /// Read from a spreadsheet (CSV), which carries no version of its own.
+    pub from_spreadsheet: bool,
+}
+
+/// Reads a template file: `.csv` and `.txt` as a spreadsheet titled by the
+/// file name, `.json` (or text that starts as JSON does) as a template file.
+/// Every problem is returned in Chinese; anything else is refused.
+pub fn read_template_file(name: &str, text: &str) -> Result<TemplateFile, Vec<String>> {
+    let lower = name.to_ascii_lowercase();
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let from_spreadsheet = lower.ends_with(".csv") || lower.ends_with(".txt");
+    let parsed = if from_spreadsheet {
+        template_from_csv(text, stem)
+    } else if lower.ends_with(".json") || text.trim_start().starts_with('{') {
+        Template::from_json(text)
+    } else {
+        return Err(vec!["只能导入 .json 评分表文件或从Excel另存的 .csv 文件".into()]);
+    };
+    match parsed {
+        Ok(template) => Ok(TemplateFile {
+            template,
+            from_spreadsheet,
+        }),
+        Err(errors) => Err(errors.iter().map(ToString::to_string).collect()),
+    }
+}
 
 /// What importing a template would do.
 #[derive(Debug, Clone, PartialEq)]

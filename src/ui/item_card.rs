@@ -21,7 +21,6 @@ pub fn ItemCard(
     reviewing: bool,
 ) -> impl IntoView {
     let id: &'static str = item.id.as_str();
-    let saved = queue.with_value(|q| q.read(|a| a.answer(id).cloned().unwrap_or_default()));
     let problem = RwSignal::new(None::<String>);
     // Every answer goes through core's check against the rule; a refused one changes nothing.
     let answer = Callback::new(move |r: Option<Response>| {
@@ -61,7 +60,10 @@ pub fn ItemCard(
             {(!item.evidence.is_empty()).then(|| view! {
                 <p class="evidence-hint"><span class="tag">"佐证材料"</span>{item.evidence.clone()}</p>
             })}
-            {reviewing.then(|| view! { <MemberAnswer item=item answer=saved.clone() /> })}
+            {reviewing.then(|| {
+                let saved = queue.with_value(|q| q.read(|a| a.answer(id).cloned().unwrap_or_default()));
+                view! { <MemberAnswer item=item answer=saved /> }
+            })}
             <div class="answer-row">
                 {reviewing.then(|| view! { <span class="tag review-tag">"审核"</span> })}
                 <AnswerControl item=item response=response answer=answer />
@@ -74,10 +76,9 @@ pub fn ItemCard(
             </div>
             {move || problem.get().map(|p| view! { <p class="item-problem" role="alert">{p}</p> })}
             {if reviewing {
-                let comment = saved.review.map(|r| r.comment).unwrap_or_default();
                 view! {
                     <div class="texts">
-                        <TextField label="审核意见" class="review-comment" placeholder="扣分理由、需补充的材料" initial=comment
+                        <TextField label="审核意见" class="review-comment" placeholder="扣分理由、需补充的材料"
                             queue=queue set=move |a: &mut Assessment, v: &str| a.set_review_comment(item, v, now_ms())
                             get=move |a: &Assessment| a.review_comment(id).to_string() />
                     </div>
@@ -85,12 +86,12 @@ pub fn ItemCard(
             } else {
                 view! {
                     <div class="texts">
-                        <TextField label="说明" class="note" placeholder="自查情况说明、存在问题" initial=saved.note.clone() queue=queue
+                        <TextField label="说明" class="note" placeholder="自查情况说明、存在问题" queue=queue
                             set=move |a: &mut Assessment, v: &str| a.set_note(id, v, now_ms())
-                            get=move |a: &Assessment| a.answer(id).map(|x| x.note.clone()).unwrap_or_default() />
-                        <TextField label="佐证材料" class="evidence" placeholder="材料名称、存放位置或文号" initial=saved.evidence.clone()
+                            get=move |a: &Assessment| a.note(id).to_string() />
+                        <TextField label="佐证材料" class="evidence" placeholder="材料名称、存放位置或文号"
                             queue=queue set=move |a: &mut Assessment, v: &str| a.set_evidence(id, v, now_ms())
-                            get=move |a: &Assessment| a.answer(id).map(|x| x.evidence.clone()).unwrap_or_default() />
+                            get=move |a: &Assessment| a.evidence(id).to_string() />
                     </div>
                 }.into_any()
             }}
@@ -114,17 +115,18 @@ fn MemberAnswer(item: &'static Item, answer: crate::core::Answer) -> impl IntoVi
 
 /// A note, the evidence list or a review comment: typed text, saved with the
 /// debounce. When another tab changes it, the new text shows here, unless
-/// this field is being typed in.
+/// this field is being typed in. `get` reads the text from the self-check,
+/// for the first showing and after another tab's changes.
 #[component]
 fn TextField(
     label: &'static str,
     class: &'static str,
     placeholder: &'static str,
-    initial: String,
     queue: Queue,
     set: impl Fn(&mut Assessment, &str) -> bool + 'static,
     get: impl Fn(&Assessment) -> String + 'static,
 ) -> impl IntoView {
+    let initial = queue.with_value(|q| q.read(&get));
     let field = NodeRef::<leptos::html::Textarea>::new();
     let outside = queue.with_value(|q| q.outside);
     Effect::new(move |first: Option<()>| {

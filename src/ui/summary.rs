@@ -232,13 +232,16 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
                 <table class="scores">
                     <thead><tr><th>"一级指标"</th><th>{round}</th><th>"本轮"</th><th>"变化"</th></tr></thead>
                     <tbody>
-                        {lines.into_iter().map(|l| view! {
-                            <tr class=match l.trend { Some(Trend::Up(_)) => "up", Some(Trend::Down(_)) => "down", _ => "" }>
-                                <td>{l.title}</td>
-                                <td class="num">{or_dash(l.before)}</td>
-                                <td class="num">{l.now.to_string()}</td>
-                                <td class="num">{or_dash(l.trend.map(|t| t.label()))}</td>
-                            </tr>
+                        {lines.into_iter().map(|l| {
+                            let trend = l.trend();
+                            view! {
+                                <tr class=match trend { Some(Trend::Up(_)) => "up", Some(Trend::Down(_)) => "down", _ => "" }>
+                                    <td>{l.title}</td>
+                                    <td class="num">{or_dash(l.before)}</td>
+                                    <td class="num">{l.now.to_string()}</td>
+                                    <td class="num">{or_dash(trend.map(|t| t.label()))}</td>
+                                </tr>
+                            }
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -4,8 +4,7 @@
 
 use super::file_pick::{dropped, FilePick};
 use super::library;
-use crate::core::template_csv::template_from_csv;
-use crate::core::template_library::{plan_import, ImportPlan};
+use crate::core::template_library::{plan_import, read_template_file, ImportPlan};
 use crate::core::Template;
 use crate::files;
 use crate::store;
@@ -42,21 +41,16 @@ async fn examine(file: web_sys::File) -> ImportState {
         Ok(text) => text,
         Err(e) => return problems(vec![e.0]),
     };
-    let lower = name.to_ascii_lowercase();
-    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-    let is_csv = lower.ends_with(".csv") || lower.ends_with(".txt");
-    let parsed = if is_csv {
-        template_from_csv(&text, stem)
-    } else if lower.ends_with(".json") || text.trim_start().starts_with('{') {
-        Template::from_json(&text)
-    } else {
-        return problems(vec!["只能导入 .json 评分表文件或从Excel另存的 .csv 文件".into()]);
+    let file = match read_template_file(&name, &text) {
+        Ok(f) => f,
+        Err(errors) => return problems(errors),
     };
-    let template = match parsed {
-        Ok(t) => t,
-        Err(errors) => return problems(errors.iter().map(ToString::to_string).collect()),
-    };
-    match plan_import(template, &library::builtin(), &library::imported(), is_csv) {
+    match plan_import(
+        file.template,
+        &library::builtin(),
+        &library::imported(),
+        file.from_spreadsheet,
+    ) {
         Err(refusal) => problems(vec![refusal.message()]),
         Ok(ImportPlan::AlreadyThere { version }) => {
             ImportState::Done(format!("本机已有内容相同的这份评分表（第{version}版），无需重复导入。"))
