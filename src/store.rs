@@ -23,6 +23,9 @@ pub enum StoreError {
     QuotaExceeded,
     /// Any other refusal, with the browser's own words.
     WriteFailed(String),
+    /// Another tab, running a newer version of Mofan, stored this record in a
+    /// form this version cannot read; writing would destroy it.
+    NewerCopyStored,
 }
 
 impl fmt::Display for StoreError {
@@ -37,6 +40,10 @@ impl fmt::Display for StoreError {
                 "浏览器本地存储空间已满，最新的修改没有保存（页面上的内容仍在）。请删除不需要的自查记录后重试。"
             ),
             StoreError::WriteFailed(why) => write!(f, "保存失败：{why}"),
+            StoreError::NewerCopyStored => write!(
+                f,
+                "另一个页面用较新版本的模范保存了这份自查，本页没有写入，以免覆盖它（页面上的内容仍在）。请先导出结果文件，再刷新页面。"
+            ),
         }
     }
 }
@@ -344,14 +351,29 @@ pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
         if matches!(b.error, RecordError::NewerSchema(_)) {
             continue;
         }
-        let to = format!("{QUARANTINE_PREFIX}{now}.{}", b.key);
-        // Copy first; only a copy that is really there lets the original go.
-        if s.set_item(&to, &b.raw).is_ok() && s.get_item(&to).ok().flatten().as_deref() == Some(b.raw.as_str()) {
-            let _ = s.remove_item(&b.key);
+        if move_to_quarantine(&s, &b.key, &b.raw, now).is_ok() {
             moved += 1;
         }
     }
     Ok(moved)
+}
+
+/// Moves the unreadable text `raw`, found under `key`, to the quarantine.
+/// The copy is written and read back before the original goes; if it cannot
+/// be written (a full quota) the original stays and the error is returned.
+fn move_to_quarantine(s: &web_sys::Storage, key: &str, raw: &str, now: i64) -> Result<(), StoreError> {
+    let to = format!("{QUARANTINE_PREFIX}{now}.{key}");
+    s.set_item(&to, raw).map_err(write_error)?;
+    if s.get_item(&to).ok().flatten().as_deref() != Some(raw) {
+        return Err(StoreError::WriteFailed("隔离副本写入后无法读回".to_string()));
+    }
+    s.remove_item(key).map_err(write_error)
+}
+
+/// Moves the stored text of self-check `id`, which could not be read, to the
+/// quarantine, so that writing this tab's copy does not destroy it.
+pub fn quarantine_assessment(id: &str, raw: &str, now: i64) -> Result<(), StoreError> {
+    move_to_quarantine(&storage()?, &key_of(id), raw, now)
 }
 
 /// Every record in the quarantine, oldest first, with why it was moved.

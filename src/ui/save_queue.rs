@@ -6,6 +6,7 @@
 //! page is hidden or closed (`pagehide`, `visibilitychange`), so the last
 //! keystroke survives.
 
+use crate::core::record::RecordError;
 use crate::core::Assessment;
 use crate::store::{self, StoreError};
 use leptos::prelude::*;
@@ -110,7 +111,10 @@ impl SaveQueue {
         if !self.dirty.get() {
             return;
         }
-        self.catch_up();
+        if let Err(e) = self.catch_up() {
+            self.status.set(SaveStatus::Failed(e));
+            return;
+        }
         let result = store::write_assessment(&self.assessment.borrow());
         match result {
             Ok(text) => {
@@ -125,29 +129,45 @@ impl SaveQueue {
 
     /// Takes in what another tab stored since this tab last read or wrote:
     /// their edits, with this tab's unsaved ones laid on top.
-    fn catch_up(&self) {
+    ///
+    /// A stored copy that cannot be read is moved to the quarantine whole,
+    /// and this tab's copy is marked for writing in its place. One written by
+    /// a newer version of Mofan is refused: nothing may be written over it.
+    fn catch_up(&self) -> Result<(), StoreError> {
         let id = self.assessment.borrow().id.clone();
         let stored = store::load_assessment_raw(&id);
-        if stored.is_none() || stored == self.base.borrow().1 {
-            return;
+        let Some(text) = stored.as_deref() else { return Ok(()) };
+        if stored == self.base.borrow().1 {
+            return Ok(());
         }
-        let Some(Ok(theirs)) = stored.as_deref().map(crate::core::record::decode_assessment) else {
-            return;
+        let theirs = match crate::core::record::decode_assessment(text) {
+            Ok(theirs) => theirs,
+            Err(RecordError::NewerSchema(_)) => return Err(StoreError::NewerCopyStored),
+            Err(_) => {
+                store::quarantine_assessment(&id, text, crate::ui::clock::now_ms())?;
+                self.base.borrow_mut().1 = None;
+                self.dirty.set(true);
+                return Ok(());
+            }
         };
         let merged = self.assessment.borrow().rebase(&self.base.borrow().0, &theirs);
         *self.assessment.borrow_mut() = merged;
         *self.base.borrow_mut() = (theirs, stored);
         self.outside.update(|n| *n += 1);
+        Ok(())
     }
 
     /// Another tab wrote this self-check (a `storage` event): show its
-    /// changes, and store this tab's unsaved ones merged with them.
+    /// changes, and store this tab's unsaved ones merged with them (or this
+    /// tab's whole copy, if what the other tab left could not be read).
     pub fn sync_from_storage(&self) {
-        if self.dirty.get() {
-            self.flush();
-        } else {
-            self.catch_up();
+        if !self.dirty.get() {
+            if let Err(e) = self.catch_up() {
+                self.status.set(SaveStatus::Failed(e));
+                return;
+            }
         }
+        self.flush();
     }
 
     /// Offers this self-check, as it is on screen, as a result file, and

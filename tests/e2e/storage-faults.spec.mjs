@@ -97,3 +97,54 @@ test('two tabs on the same self-check see each other\'s changes and neither over
   assert.ok(stored[ids[3]]?.response, 'A\'s later answer was not overwritten by B');
   await b.close();
 }));
+
+// Something other than this tab (another tab's crash mid-write, a hand edit)
+// leaves the stored copy of the open self-check damaged or in a newer
+// version's form. The next save must not write over it without keeping it.
+const startSelfCheck = async (page, name) => {
+  await page.goto(server.url);
+  await page.getByLabel('姓名', exact).fill(name);
+  await page.getByLabel('评分表', exact).selectOption('hege-dangyuan');
+  await page.getByRole('button', { name: '开始自查' }).click();
+  await page.locator('.section .item').first().getByRole('radio').first().check();
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  return page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('mofan.assessment.')));
+};
+
+test('a stored copy damaged behind the editor is moved to the quarantine before the next save writes', () => withFreshBrowser(async ({ page }) => {
+  const key = await startSelfCheck(page, '周九');
+  const damaged = '{"schema":2,"kind":"assessment","data":{"id":"cut off';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, damaged]);
+
+  await page.locator('.section .item').nth(1).getByRole('radio').first().check();
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  assert.equal((await storedAnswers(page)).length, 2, 'this tab\'s copy, both answers, is stored again');
+  const quarantined = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('mofan.quarantine.')));
+  assert.equal(quarantined.length, 1);
+  assert.equal(quarantined[0][0].endsWith(`.${key}`), true);
+  assert.equal(quarantined[0][1], damaged, 'the damaged text is kept exactly as found');
+
+  // The member is told on the home page and can download it.
+  await page.goto(server.url);
+  await page.getByText('有 1 条本地记录无法读取').waitFor();
+  assert.match(await text(page.locator('.bad-records li')), /数据已损坏/);
+}));
+
+test('a copy stored by a newer version is not written over; the answers stay on screen with an export', () => withFreshBrowser(async ({ page }) => {
+  const key = await startSelfCheck(page, '吴十');
+  const newer = '{"schema":9,"kind":"assessment","data":{}}';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, newer]);
+
+  const second = page.locator('.section .item').nth(1).getByRole('radio').first();
+  await second.check();
+  const badge = page.getByTestId('save-status');
+  await badge.filter({ hasText: '较新版本' }).waitFor();
+  assert.equal(await second.isChecked(), true, 'the answer stays on screen');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), newer, 'the newer copy is untouched');
+  await badge.getByRole('button', { name: '重试保存' }).click();
+  await badge.filter({ hasText: '较新版本' }).waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), newer);
+  const [download] = await Promise.all([page.waitForEvent('download'), badge.getByRole('button', { name: '导出结果文件' }).click()]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(Object.keys(exported.content.assessment.answers).length, 2);
+}));
