@@ -1,11 +1,13 @@
 // After `trunk build`: moves trunk's inline start-up script into its own file
 // and adds a Content-Security-Policy to index.html, so the page runs only the
-// app's own files: no inline script, nothing from another origin. Then writes
-// the service worker with the list of every file of this build.
+// app's own files: no inline script, nothing from another origin. Minifies
+// wasm-bindgen's glue module (and its integrity hash in index.html). Then
+// writes the service worker with the list of every file of this build.
 //   node scripts/postbuild.mjs [dist]
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { minifyJs } from './minify-js.mjs';
 
 export const CSP = [
   "default-src 'self'",
@@ -24,7 +26,8 @@ const dist = process.argv[2] ?? 'dist';
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-const inline = /<script type="module">([\s\S]*?)<\/script>/;
+// Trunk minifies index.html in release builds, so attribute quotes may be gone.
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const found = html.match(inline);
 if (found) {
   const code = found[1].trim() + '\n';
@@ -33,11 +36,25 @@ if (found) {
   html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
 }
 if (!html.includes('Content-Security-Policy')) {
-  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+  const charset = /<meta charset="?utf-8"?>/i;
+  if (!charset.test(html)) throw new Error('index.html has no <meta charset=utf-8> to put the CSP after');
+  html = html.replace(charset, (meta) => `${meta}<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
 }
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   throw new Error('index.html still has an inline script; the CSP would block it');
 }
+
+// The glue module, minified once: its subresource-integrity hash in
+// index.html (trunk's modulepreload link) must then be the new file's.
+const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+const glueName = readdirSync(dist).find((f) => /^mofan-[0-9a-f]+\.js$/.test(f));
+if (!glueName) throw new Error(`no wasm-bindgen glue module (mofan-<hash>.js) in ${dist}`);
+const gluePath = join(dist, glueName);
+const glue = readFileSync(gluePath, 'utf8');
+if (!html.includes(sri(glue))) throw new Error(`index.html has no integrity hash for ${glueName}`);
+const small = await minifyJs(glue);
+writeFileSync(gluePath, small);
+html = html.replace(sri(glue), sri(small));
 writeFileSync(indexPath, html);
 
 // The service worker, listing every file of this build (sw.js itself aside).

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import { minifyJs } from './minify-js.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const out = process.argv[3] ?? join('dist-single', 'mofan.html');
@@ -19,16 +20,17 @@ const one = (re) => {
 const css = readFileSync(one(/^main-.*\.css$/), 'utf8');
 const icon = readFileSync(one(/^icon-.*\.svg$/));
 const wasm = readFileSync(one(/_bg\.wasm$/));
-// wasm-bindgen's module, made into a plain script body: its exports become local names.
+// wasm-bindgen's module as trunk wrote it (run this before postbuild.mjs
+// minifies it), made into a plain script body: its exports become local names.
 const bindings = readFileSync(one(/^mofan-[0-9a-f]+\.js$/), 'utf8')
   .replace(/^export (class|function|const|let|async function) /gm, '$1 ')
   .replace(/^export \{[^}]*\};?\s*$/gm, '');
 if (/^export /m.test(bindings)) throw new Error('an export form the single-file build does not handle');
 
-const script = `${bindings}
+const script = await minifyJs(`${bindings}
 const wasmBytes = Uint8Array.from(atob(document.getElementById('mofan-wasm').textContent.trim()), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });
-`;
+`);
 const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const csp = [
   "default-src 'none'",
