@@ -2,7 +2,8 @@
 // table (also written to bench-results.json, not committed):
 //   1. raw and gzip -9 size of every file in dist/, and the total;
 //   2. cold start, navigation → checklist interactive, for the largest
-//      built-in checklist and a generated 500-item one (fresh profile each run);
+//      built-in checklist and a generated 500-item one (fresh profile each run),
+//      and the bytes on the wire until then;
 //   3. answer latency on the 500-item checklist: click → score on screen and
 //      record saved, timed inside the page with performance.now and a forced layout;
 //   4. keystroke time in a note on the 500-item checklist;
@@ -96,25 +97,33 @@ async function openFresh(url, storage, profile) {
     }).observe(document, { childList: true, subtree: true });
   }, storage);
   const page = context.pages()[0] ?? (await context.newPage());
+  // Bytes on the wire for the page's own requests (headers and compressed
+  // bodies), as Chromium counts them, until the checklist is interactive.
+  const finished = [];
+  page.on('requestfinished', (request) => finished.push(request.sizes()));
   await page.goto(url + '#/check/bench');
   await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 30_000 });
-  return { context, page, interactiveAt: await page.evaluate(() => window.__interactiveAt) };
+  const interactiveAt = await page.evaluate(() => window.__interactiveAt);
+  const wire = (await Promise.all(finished)).reduce((sum, s) => sum + s.responseHeadersSize + s.responseBodySize, 0);
+  return { context, page, interactiveAt, wire, requests: finished.length };
 }
 
 async function coldStarts(url, storage) {
   const times = [];
+  let wire;
   for (let i = 0; i < runs; i++) {
     const profile = freshProfile();
     try {
-      const { context, interactiveAt } = await openFresh(url, storage, profile);
-      times.push(interactiveAt);
-      await context.close();
+      const opened = await openFresh(url, storage, profile);
+      times.push(opened.interactiveAt);
+      wire ??= { bytes: opened.wire, requests: opened.requests };
+      await opened.context.close();
     } finally {
       await closeAll();
       profile.dispose();
     }
   }
-  return stats(times);
+  return { ...stats(times), wire };
 }
 
 // Inside the page: let the microtasks run in which Leptos updates the DOM
@@ -329,6 +338,9 @@ try {
   console.log('   ' + row(`${big.t.short_title} (${big.n} items, built-in)`, coldBuiltin));
   const cold500 = await coldStarts(server.url, genStorage);
   console.log('   ' + row('generated (500 items, 10 sections of 50)', cold500));
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(`   on the wire until interactive (${big.t.short_title}, first run): ${kb(coldBuiltin.wire.bytes)} in ${coldBuiltin.wire.requests} requests`);
+  console.log('   (the page\'s requests, headers included, as Chromium counts them; scripts/serve.mjs sends gzip)');
 
   const inter = await interaction(server.url, genStorage);
   console.log(`\n3. Answer latency on 500 items, click → total updated and record saved (${samples} answers)`);
