@@ -18,7 +18,7 @@ const one = (re) => {
 };
 
 const css = readFileSync(one(/^main-.*\.css$/), 'utf8');
-const icon = readFileSync(one(/^icon-.*\.svg$/));
+const icon = readFileSync(one(/^icon\.svg$/));
 const wasm = readFileSync(one(/_bg\.wasm$/));
 // wasm-bindgen's module as trunk wrote it (run this before postbuild.mjs
 // minifies it), made into a plain script body: its exports become local names.
