@@ -10,6 +10,7 @@
 //   5. import and summarise 1,000 result files on the secretary's desk (generated
 //      from one file the app exports, each with its own checksum);
 //   6. JS heap after step 3 (CDP Performance.getMetrics).
+// Steps 3 and 4 take 50 samples in each of 3 fresh profiles, pooled.
 //
 //   node scripts/bench.mjs [--runs N] [--smoke] [--trace FILE]
 //
@@ -27,6 +28,7 @@ const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const runs = smoke ? 1 : Number(args[args.indexOf('--runs') + 1]) || 7;
 const samples = smoke ? 5 : 50;
+const sessions = smoke ? 1 : 3;
 const traceFile = args.includes('--trace') ? args[args.indexOf('--trace') + 1] : null;
 if (traceFile === undefined || traceFile?.startsWith('--')) {
   console.error('--trace needs a file name, e.g. --trace /tmp/mofan-trace.json');
@@ -142,7 +144,7 @@ async function startTrace(context, page) {
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel'] },
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'v8.wasm', 'blink.user_timing', 'toplevel'] },
   });
   return async () => {
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -183,14 +185,38 @@ function explainSlowest(events) {
   console.log(`   trace written: ${traceFile}`);
 }
 
-async function interaction(url, storage) {
+/**
+ * Steps 3 and 4 in `sessions` fresh profiles, `samples` answers and
+ * keystrokes each, pooled. One session's p95 of 50 is its third-slowest
+ * sample, so three stalls of the machine (another process on one of the two
+ * cores) would decide it; pooled, the p95 is the app's.
+ */
+async function interactions(url, storage) {
+  const answer = [];
+  const keystroke = [];
+  const saved = [];
+  const p95s = { answer: [], keystroke: [] };
+  let heapMB = 0;
+  for (let i = 0; i < sessions; i++) {
+    const one = await interaction(url, storage, i === 0 && traceFile);
+    answer.push(...one.answer);
+    keystroke.push(...one.keystroke);
+    p95s.answer.push(stats(one.answer).p95);
+    p95s.keystroke.push(stats(one.keystroke).p95);
+    saved.push(one.saved);
+    heapMB = Math.max(heapMB, one.heapMB);
+  }
+  return { answer: { ...stats(answer), p95s: p95s.answer }, keystroke: { ...stats(keystroke), p95s: p95s.keystroke }, saved, heapMB };
+}
+
+async function interaction(url, storage, trace) {
   const profile = freshProfile();
   try {
     const { context, page } = await openFresh(url, storage, profile);
     // Measure the steady state: the first visit's background precache (service worker) is done.
     await page.evaluate(() => navigator.serviceWorker?.ready);
     await page.evaluate(IN_PAGE_HELPERS);
-    const stopTrace = traceFile ? await startTrace(context, page) : null;
+    const stopTrace = trace ? await startTrace(context, page) : null;
     const answer = await page.evaluate(async (n) => {
       const times = [];
       const total = document.querySelector('[data-testid=total]');
@@ -231,7 +257,7 @@ async function interaction(url, storage) {
     }, samples);
     if (stopTrace) explainSlowest(await stopTrace());
     await context.close();
-    return { answer: stats(answer), saved, heapMB: heap / 1048576, keystroke: stats(keystroke) };
+    return { answer, saved, heapMB: heap / 1048576, keystroke };
   } finally {
     await closeAll();
     profile.dispose();
@@ -342,12 +368,16 @@ try {
   console.log(`   on the wire until interactive (${big.t.short_title}, first run): ${kb(coldBuiltin.wire.bytes)} in ${coldBuiltin.wire.requests} requests`);
   console.log('   (the page\'s requests, headers included, as Chromium counts them; scripts/serve.mjs sends gzip)');
 
-  const inter = await interaction(server.url, genStorage);
-  console.log(`\n3. Answer latency on 500 items, click → total updated and record saved (${samples} answers)`);
+  const inter = await interactions(server.url, genStorage);
+  const each = `${samples} in each of ${sessions} fresh profile(s)`;
+  console.log(`\n3. Answer latency on 500 items, click → total updated and record saved (${each})`);
+  const eachP95 = (s) => `   p95 in each profile: ${s.p95s.map(f1).join(' / ')} ms`;
   console.log('   ' + row('answer', inter.answer));
-  console.log(`   answers in the stored record afterwards: ${inter.saved}`);
-  console.log(`\n4. Typing in a note on 500 items (${samples} keystrokes)`);
+  console.log(eachP95(inter.answer));
+  console.log(`   answers in the stored record afterwards: ${inter.saved.join(', ')}`);
+  console.log(`\n4. Typing in a note on 500 items (${each})`);
   console.log('   ' + row('keystroke', inter.keystroke));
+  console.log(eachP95(inter.keystroke));
   const fileCount = smoke ? 20 : 1000;
   const six = JSON.parse(readFileSync(join(ROOT, 'templates', 'liuge-mofan.json'), 'utf8'));
   const generated = await resultFiles(server.url, six, fileCount);
@@ -360,7 +390,7 @@ try {
   console.log(`\n5. Import and summarise ${fileCount} result files (${six.short_title}, ${Math.min(runs, 5)} run(s))`);
   console.log('   ' + row('files chosen → summary on screen, in the page', summary.inPage));
   console.log('   ' + row('the same, seen from Playwright (incl. file transfer)', summary.shown));
-  console.log(`\n6. JS heap after step 3: ${f1(inter.heapMB)} MB (CDP JSHeapUsedSize)`);
+  console.log(`\n6. JS heap after step 3: ${f1(inter.heapMB)} MB (CDP JSHeapUsedSize, the largest of the profiles)`);
 
   const total = size[size.length - 1].gzip;
   const verdict = (ok) => (ok ? 'met' : 'MISSED');
@@ -372,7 +402,7 @@ try {
   if (!smoke) console.log(`   1,000 result files summarised ≤ 1 s: ${f1(summary.inPage.median)} ms median in the page → ${verdict(summary.inPage.median <= 1000)}`);
 
   writeFileSync(join(ROOT, 'bench-results.json'), JSON.stringify({
-    date: new Date().toISOString(), smoke, runs, samples, size,
+    date: new Date().toISOString(), smoke, runs, samples, sessions, size,
     coldStart: { builtin: { template: big.t.id, items: big.n, ...coldBuiltin }, generated500: cold500 },
     answer: inter.answer, savedAnswers: inter.saved, keystroke: inter.keystroke, heapMB: inter.heapMB,
     summarise: { files: fileCount, ...summary },
