@@ -22,7 +22,11 @@ const icon = readFileSync(one(/^icon\.svg$/));
 const wasm = readFileSync(one(/_bg\.wasm$/));
 // wasm-bindgen's module as trunk wrote it (run this before postbuild.mjs
 // minifies it), made into a plain script body: its exports become local names.
-const bindings = readFileSync(one(/^mofan-[0-9a-f]+\.js$/), 'utf8')
+const glue = readFileSync(one(/^mofan-[0-9a-f]+\.js$/), 'utf8');
+if (!/^async function __wbg_init\b/m.test(glue)) {
+  throw new Error('the glue module is already minified (postbuild.mjs ran): run scripts/build.sh, which builds the single file first');
+}
+const bindings = glue
   .replace(/^export (class|function|const|let|async function) /gm, '$1 ')
   .replace(/^export \{[^}]*\};?\s*$/gm, '');
 if (/^export /m.test(bindings)) throw new Error('an export form the single-file build does not handle');
