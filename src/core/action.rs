@@ -2,7 +2,7 @@
 //! by whom and by when, and whether it is done (对账销号).
 
 use super::assessment::{put_or_remove, Assessment, Response};
-use super::json::{Error, Fields, FromJson, Node, ToJson, Writer};
+use super::json::json_object;
 use super::points::Points;
 use super::scoring::ItemScore;
 use super::template::{Item, Template};
@@ -102,34 +102,13 @@ impl Assessment {
     }
 }
 
-/// Only what was filled in is written.
-impl ToJson for Action {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            for (key, value) in [
-                ("measure", &self.measure),
-                ("owner", &self.owner),
-                ("deadline", &self.deadline),
-            ] {
-                if !value.is_empty() {
-                    w.field(key, value);
-                }
-            }
-            if self.done {
-                w.field("done", &true);
-            }
-        });
+// Only what was filled in is written.
+json_object!(
+    Action,
+    lenient {
+        measure: omit_empty,
+        owner: omit_empty,
+        deadline: omit_empty,
+        done: omit_empty
     }
-}
-
-impl FromJson for Action {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["measure", "owner", "deadline", "done"], false)?;
-        Ok(Action {
-            measure: f.or_default("measure")?,
-            owner: f.or_default("owner")?,
-            deadline: f.or_default("deadline")?,
-            done: f.or_default("done")?,
-        })
-    }
-}
+);

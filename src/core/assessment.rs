@@ -1,6 +1,6 @@
 //! 自评: one person's (or one branch's) answers to one template in one round.
 
-use super::json::{Error, Fields, FromJson, Node, ToJson, Value, Writer};
+use super::json::{json_object, Error, FromJson, Node, ToJson, Value, Writer};
 use super::points::Points;
 use super::template::{Item, Rule, Template};
 use std::collections::BTreeMap;
@@ -473,13 +473,12 @@ impl ToJson for Response {
 
 impl FromJson for Response {
     fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let unknown = |at: usize, name: &str| Error::data(at, format!("无法识别的取值 `{name}`"));
         match &node.value {
             Value::String(name) => UNIT_RESPONSES
                 .iter()
                 .find(|(n, _)| n == name)
                 .map(|(_, r)| r.clone())
-                .ok_or_else(|| unknown(node.at, name)),
+                .ok_or_else(|| Error::unknown_value(node.at, name)),
             Value::Object(members) if members.len() == 1 => {
                 let (name, value) = &members[0];
                 match name.as_ref() {
@@ -487,7 +486,7 @@ impl FromJson for Response {
                     "count" => FromJson::read_json(value).map(Response::Count),
                     "score" => FromJson::read_json(value).map(Response::Score),
                     "veto" => FromJson::read_json(value).map(Response::Veto),
-                    other => Err(unknown(value.at, other)),
+                    other => Err(Error::unknown_value(value.at, other)),
                 }
             }
             _ => Err(node.wrong_type("答案名称或只含一个字段的对象")),
@@ -495,124 +494,45 @@ impl FromJson for Response {
     }
 }
 
-impl ToJson for Respondent {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("unit", &self.unit);
-            w.field("branch", &self.branch);
-            w.field("name", &self.name);
-        });
+json_object!(
+    Respondent,
+    lenient {
+        unit: default,
+        branch: default,
+        name: required
     }
-}
+);
 
-impl FromJson for Respondent {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["unit", "branch", "name"], false)?;
-        Ok(Respondent {
-            unit: f.or_default("unit")?,
-            branch: f.or_default("branch")?,
-            name: f.required("name")?,
-        })
+json_object!(
+    Answer,
+    lenient {
+        response: omit_empty,
+        note: omit_empty,
+        evidence: omit_empty,
+        review: omit_empty
     }
-}
+);
 
-impl ToJson for Answer {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            if let Some(r) = &self.response {
-                w.field("response", r);
-            }
-            if !self.note.is_empty() {
-                w.field("note", &self.note);
-            }
-            if !self.evidence.is_empty() {
-                w.field("evidence", &self.evidence);
-            }
-            if let Some(r) = &self.review {
-                w.field("review", r);
-            }
-        });
+json_object!(
+    Review,
+    lenient {
+        response: omit_empty,
+        comment: omit_empty
     }
-}
+);
 
-impl FromJson for Answer {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["response", "note", "evidence", "review"], false)?;
-        Ok(Answer {
-            response: f.optional("response")?,
-            note: f.or_default("note")?,
-            evidence: f.or_default("evidence")?,
-            review: f.optional("review")?,
-        })
+// Stored records are lenient: fields this build does not know are ignored.
+json_object!(
+    Assessment,
+    lenient {
+        id: required,
+        template_id: required,
+        template_version: required,
+        respondent: required,
+        round: required,
+        answers: default,
+        actions: omit_empty,
+        created_at: required,
+        updated_at: required,
     }
-}
-
-impl ToJson for Review {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            if let Some(r) = &self.response {
-                w.field("response", r);
-            }
-            if !self.comment.is_empty() {
-                w.field("comment", &self.comment);
-            }
-        });
-    }
-}
-
-impl FromJson for Review {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["response", "comment"], false)?;
-        Ok(Review {
-            response: f.optional("response")?,
-            comment: f.or_default("comment")?,
-        })
-    }
-}
-
-impl ToJson for Assessment {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("id", &self.id);
-            w.field("template_id", &self.template_id);
-            w.field("template_version", &self.template_version);
-            w.field("respondent", &self.respondent);
-            w.field("round", &self.round);
-            w.field("answers", &self.answers);
-            if !self.actions.is_empty() {
-                w.field("actions", &self.actions);
-            }
-            w.field("created_at", &self.created_at);
-            w.field("updated_at", &self.updated_at);
-        });
-    }
-}
-
-/// Fields this build does not know are ignored, as in every stored record.
-impl FromJson for Assessment {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        const FIELDS: &[&str] = &[
-            "id",
-            "template_id",
-            "template_version",
-            "respondent",
-            "round",
-            "answers",
-            "actions",
-            "created_at",
-            "updated_at",
-        ];
-        let f = Fields::of(node, FIELDS, false)?;
-        Ok(Assessment {
-            id: f.required("id")?,
-            template_id: f.required("template_id")?,
-            template_version: f.required("template_version")?,
-            respondent: f.required("respondent")?,
-            round: f.required("round")?,
-            answers: f.or_default("answers")?,
-            actions: f.or_default("actions")?,
-            created_at: f.required("created_at")?,
-            updated_at: f.required("updated_at")?,
-        })
-    }
-}
+);

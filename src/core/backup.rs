@@ -7,7 +7,7 @@
 //! `"format":"mofan-backup"` and `content` = `{assessments, templates, settings}`.
 
 use super::assessment::Assessment;
-use super::json::{Error, Fields, FromJson, Node, ToJson, Writer};
+use super::json::json_object;
 use super::result_file::{read_envelope, seal};
 use super::template::Template;
 use std::collections::BTreeMap;
@@ -22,26 +22,14 @@ pub struct Backup {
     pub settings: BTreeMap<String, String>,
 }
 
-impl ToJson for Backup {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("assessments", &self.assessments);
-            w.field("templates", &self.templates);
-            w.field("settings", &self.settings);
-        });
+json_object!(
+    Backup,
+    lenient {
+        assessments: required,
+        templates: required,
+        settings: required
     }
-}
-
-impl FromJson for Backup {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["assessments", "templates", "settings"], false)?;
-        Ok(Backup {
-            assessments: f.required("assessments")?,
-            templates: f.required("templates")?,
-            settings: f.required("settings")?,
-        })
-    }
-}
+);
 
 pub fn encode_backup(b: &Backup, now: i64) -> String {
     seal(BACKUP_FORMAT, b, now)

@@ -13,9 +13,26 @@ pub fn chinese_number(n: usize) -> String {
     }
 }
 
+/// A section's heading as printed: `(0, "组织建设")` → `一、组织建设`.
+pub fn section_heading(index: usize, title: &str) -> String {
+    format!("{}、{title}", chinese_number(index + 1))
+}
+
+/// An item's number within its section, from 1: `(1, 2)` → `2.3`.
+pub fn item_number(section_index: usize, item_index: usize) -> String {
+    format!("{}.{}", section_index + 1, item_index + 1)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::chinese_number;
+    use super::{chinese_number, item_number, section_heading};
+
+    #[test]
+    fn headings_and_item_numbers_count_from_one() {
+        assert_eq!(section_heading(0, "组织建设"), "一、组织建设");
+        assert_eq!(section_heading(10, "其他"), "十一、其他");
+        assert_eq!(item_number(1, 2), "2.3");
+    }
 
     #[test]
     fn section_numbers_read_as_in_printed_tables() {

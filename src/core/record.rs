@@ -81,16 +81,10 @@ pub(crate) fn in_chinese(e: &json::Error, text: &str) -> String {
 /// Opens an envelope of `kind`, returning its schema version and its data.
 fn open_envelope<'a>(raw: &'a str, kind: &str, newest: u32) -> Result<(u32, Node<'a>), RecordError> {
     let root = json::parse(raw).map_err(|e| RecordError::Unreadable(in_chinese(&e, raw)))?;
-    let (mut schema, mut found, mut data) = (None, None, None);
-    for (key, node) in root.into_members().map_err(|_| RecordError::NoEnvelope)? {
-        match key.as_ref() {
-            "schema" => schema = Some(u64::read_json(&node).map_err(|_| RecordError::NoEnvelope)?),
-            "kind" => found = Some(String::read_json(&node).map_err(|_| RecordError::NoEnvelope)?),
-            "data" => data = Some(node),
-            _ => {}
-        }
-    }
-    let schema = schema.ok_or(RecordError::NoEnvelope)?;
+    let no_envelope = |_| RecordError::NoEnvelope;
+    let [schema, found, data] = root.take_members(["schema", "kind", "data"]).map_err(no_envelope)?;
+    let schema = u64::read_json(&schema.ok_or(RecordError::NoEnvelope)?).map_err(no_envelope)?;
+    let found = found.map(|k| String::read_json(&k)).transpose().map_err(no_envelope)?;
     let schema = u32::try_from(schema).unwrap_or(u32::MAX);
     if schema == 0 {
         return Err(RecordError::NoEnvelope);

@@ -13,7 +13,7 @@
 //! name, roster and every member's self-check in the same envelope.
 
 use super::assessment::Assessment;
-use super::json::{self, Error, Fields, FromJson, Node, ToJson, Writer};
+use super::json::{self, json_object, FromJson, Node, ToJson, Writer};
 use super::record::in_chinese;
 use super::sha256::sha256_hex;
 use super::template::Template;
@@ -205,22 +205,16 @@ pub(crate) struct Sealed<'a> {
 pub(crate) fn read_envelope(text: &str) -> Result<Sealed<'_>, ResultFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root = json::parse(text).map_err(|e| ResultFileError::NotJson(in_chinese(&e, text)))?;
-    let (mut format, mut schema, mut content, mut hash) = (None, None, None, None);
     let not_ours = |_| ResultFileError::NotResultFile;
-    for (key, node) in root.into_members().map_err(not_ours)? {
-        match key.as_ref() {
-            "format" => format = Some(String::read_json(&node).map_err(not_ours)?),
-            "schema" => schema = Some(u64::read_json(&node).map_err(not_ours)?),
-            "content" => content = Some(node),
-            "sha256" => hash = Some(String::read_json(&node).map_err(not_ours)?),
-            _ => {}
-        }
-    }
-    let format = format.ok_or(ResultFileError::NotResultFile)?;
+    let [format, schema, content, hash] = root
+        .take_members(["format", "schema", "content", "sha256"])
+        .map_err(not_ours)?;
+    let format = String::read_json(&format.ok_or(ResultFileError::NotResultFile)?).map_err(not_ours)?;
     if format == super::template::TEMPLATE_FORMAT {
         return Err(ResultFileError::IsTemplate);
     }
-    let schema = schema.ok_or(ResultFileError::NotResultFile)?;
+    let schema = u64::read_json(&schema.ok_or(ResultFileError::NotResultFile)?).map_err(not_ours)?;
+    let hash = hash.map(|h| String::read_json(&h)).transpose().map_err(not_ours)?;
     if schema > RESULT_SCHEMA as u64 {
         return Err(ResultFileError::Newer(u32::try_from(schema).unwrap_or(u32::MAX)));
     }
@@ -350,69 +344,32 @@ fn check_answers(t: &Template, a: &Assessment) -> Result<(), ResultFileError> {
     }
     Ok(())
 }
-impl ToJson for TemplateRef {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("id", &self.id);
-            w.field("version", &self.version);
-            w.field("title", &self.title);
-            w.field("fingerprint", &self.fingerprint);
-        });
-    }
-}
 
-impl FromJson for TemplateRef {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["id", "version", "title", "fingerprint"], false)?;
-        Ok(TemplateRef {
-            id: f.required("id")?,
-            version: f.required("version")?,
-            title: f.required("title")?,
-            fingerprint: f.required("fingerprint")?,
-        })
+json_object!(
+    TemplateRef,
+    lenient {
+        id: required,
+        version: required,
+        title: required,
+        fingerprint: required
     }
-}
+);
 
-impl ToJson for ResultContent {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("template", &self.template);
-            w.field("assessment", &self.assessment);
-        });
+json_object!(
+    ResultContent,
+    lenient {
+        template: required,
+        assessment: required
     }
-}
+);
 
-impl FromJson for ResultContent {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["template", "assessment"], false)?;
-        Ok(ResultContent {
-            template: f.required("template")?,
-            assessment: f.required("assessment")?,
-        })
+json_object!(
+    BranchContent,
+    lenient {
+        template: required,
+        unit: default,
+        branch: required,
+        roster: default,
+        results: required,
     }
-}
-
-impl ToJson for BranchContent {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("template", &self.template);
-            w.field("unit", &self.unit);
-            w.field("branch", &self.branch);
-            w.field("roster", &self.roster);
-            w.field("results", &self.results);
-        });
-    }
-}
-
-impl FromJson for BranchContent {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["template", "unit", "branch", "roster", "results"], false)?;
-        Ok(BranchContent {
-            template: f.required("template")?,
-            unit: f.or_default("unit")?,
-            branch: f.required("branch")?,
-            roster: f.or_default("roster")?,
-            results: f.required("results")?,
-        })
-    }
-}
+);

@@ -108,7 +108,7 @@ pub fn item_lines<'t>(template: &'t Template, a: &Assessment) -> Vec<Vec<ItemLin
                     let review = a.review_response(&item.id);
                     let label = |r: Option<&super::Response>| r.map(|r| r.label()).unwrap_or_default();
                     ItemLine {
-                        number: format!("{}.{}", si + 1, ii + 1),
+                        number: super::numbering::item_number(si, ii),
                         item,
                         own_answer: label(own),
                         own_score: ItemScore::of(item, own),

@@ -3,7 +3,7 @@
 //! Templates are data: the built-in ones live in `templates/` in exactly the
 //! format users import.
 
-use super::json::{self, Error, Fields, FromJson, Node, ToJson, Writer};
+use super::json::{self, json_object, Error, Fields, FromJson, Node, ToJson, Writer};
 use super::points::{Fraction, Points};
 use super::template_check::TemplateError;
 
@@ -221,60 +221,24 @@ impl Template {
     }
 }
 
-/// Fields in the order of the struct, empty optional ones left out.
-impl ToJson for Template {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("format", &self.format);
-            w.field("format_version", &self.format_version);
-            w.field("id", &self.id);
-            w.field("version", &self.version);
-            w.field("title", &self.title);
-            w.field("short_title", &self.short_title);
-            w.field("audience", &self.audience);
-            if !self.description.is_empty() {
-                w.field("description", &self.description);
-            }
-            w.field("total", &self.total);
-            w.field("grades", &self.grades);
-            w.field("sections", &self.sections);
-        });
+// Every part of a template is strict: a misspelt field is named rather
+// than silently ignored.
+json_object!(
+    Template,
+    strict {
+        format: required,
+        format_version: required,
+        id: required,
+        version: required,
+        title: required,
+        short_title: required,
+        audience: required,
+        description: omit_empty,
+        total: required,
+        grades: required,
+        sections: required,
     }
-}
-
-/// Every part of a template refuses fields it does not have, so that a
-/// misspelt one is named rather than silently ignored.
-impl FromJson for Template {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        const FIELDS: &[&str] = &[
-            "format",
-            "format_version",
-            "id",
-            "version",
-            "title",
-            "short_title",
-            "audience",
-            "description",
-            "total",
-            "grades",
-            "sections",
-        ];
-        let f = Fields::of(node, FIELDS, true)?;
-        Ok(Template {
-            format: f.required("format")?,
-            format_version: f.required("format_version")?,
-            id: f.required("id")?,
-            version: f.required("version")?,
-            title: f.required("title")?,
-            short_title: f.required("short_title")?,
-            audience: f.required("audience")?,
-            description: f.or_default("description")?,
-            total: f.required("total")?,
-            grades: f.required("grades")?,
-            sections: f.required("sections")?,
-        })
-    }
-}
+);
 
 impl ToJson for Audience {
     fn write_json(&self, w: &mut Writer) {
@@ -290,50 +254,27 @@ impl FromJson for Audience {
         match node.as_str()? {
             "member" => Ok(Audience::Member),
             "branch" => Ok(Audience::Branch),
-            other => Err(Error::data(node.at, format!("无法识别的取值 `{other}`"))),
+            other => Err(Error::unknown_value(node.at, other)),
         }
     }
 }
 
-impl ToJson for GradeBand {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("name", &self.name);
-            w.field("min", &self.min);
-        });
+json_object!(
+    GradeBand,
+    strict {
+        name: required,
+        min: required
     }
-}
+);
 
-impl FromJson for GradeBand {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["name", "min"], true)?;
-        Ok(GradeBand {
-            name: f.required("name")?,
-            min: f.required("min")?,
-        })
+json_object!(
+    Section,
+    strict {
+        id: required,
+        title: required,
+        items: required
     }
-}
-
-impl ToJson for Section {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("id", &self.id);
-            w.field("title", &self.title);
-            w.field("items", &self.items);
-        });
-    }
-}
-
-impl FromJson for Section {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["id", "title", "items"], true)?;
-        Ok(Section {
-            id: f.required("id")?,
-            title: f.required("title")?,
-            items: f.required("items")?,
-        })
-    }
-}
+);
 
 impl ToJson for Item {
     fn write_json(&self, w: &mut Writer) {
@@ -342,18 +283,12 @@ impl ToJson for Item {
             w.field("title", &self.title);
             w.field("points", &self.points);
             w.field("rule", &self.rule);
-            if !self.criteria.is_empty() {
-                w.field("criteria", &self.criteria);
-            }
-            if !self.evidence.is_empty() {
-                w.field("evidence", &self.evidence);
-            }
+            w.optional_field("criteria", &self.criteria);
+            w.optional_field("evidence", &self.evidence);
             if !self.allow_na {
                 w.field("allow_na", &false);
             }
-            if let Some(source) = &self.source {
-                w.field("source", source);
-            }
+            w.optional_field("source", &self.source);
         });
     }
 }
@@ -377,24 +312,13 @@ impl FromJson for Item {
     }
 }
 
-impl ToJson for Source {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("file", &self.file);
-            w.field("section", &self.section);
-        });
+json_object!(
+    Source,
+    strict {
+        file: required,
+        section: required
     }
-}
-
-impl FromJson for Source {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["file", "section"], true)?;
-        Ok(Source {
-            file: f.required("file")?,
-            section: f.required("section")?,
-        })
-    }
-}
+);
 
 impl ToJson for Rule {
     fn write_json(&self, w: &mut Writer) {
@@ -410,9 +334,7 @@ impl ToJson for Rule {
             Rule::Deduction { per, max_count } => {
                 w.field("kind", "deduction");
                 w.field("per", per);
-                if let Some(m) = max_count {
-                    w.field("max_count", m);
-                }
+                w.optional_field("max_count", max_count);
             }
             Rule::Free { step } => {
                 w.field("kind", "free");
@@ -442,18 +364,18 @@ impl FromJson for Rule {
             "veto" => &[],
             other => {
                 let at = f.get("kind").map_or(node.at, |k| k.at);
-                return Err(Error::data(at, format!("无法识别的取值 `{other}`")));
+                return Err(Error::unknown_value(at, other));
             }
         };
         for name in &FIELDS[1..] {
             if let Some(v) = f.get(name).filter(|_| !allowed.contains(name)) {
-                return Err(Error::data(v.at, format!("无法识别的字段 `{name}`")));
+                return Err(Error::unknown_field(v.at, name));
             }
         }
         let step = || Ok::<_, Error>(f.optional("step")?.unwrap_or_else(half_point));
         Ok(match kind.as_str() {
             "check" => Rule::Check {
-                partial: f.optional("partial")?.unwrap_or_default(),
+                partial: f.or_default("partial")?,
             },
             "ladder" => Rule::Ladder {
                 steps: f.required("steps")?,
@@ -469,21 +391,10 @@ impl FromJson for Rule {
     }
 }
 
-impl ToJson for LadderStep {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("name", &self.name);
-            w.field("points", &self.points);
-        });
+json_object!(
+    LadderStep,
+    strict {
+        name: required,
+        points: required
     }
-}
-
-impl FromJson for LadderStep {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        let f = Fields::of(node, &["name", "points"], true)?;
-        Ok(LadderStep {
-            name: f.required("name")?,
-            points: f.required("points")?,
-        })
-    }
-}
+);

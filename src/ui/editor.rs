@@ -6,7 +6,7 @@ use super::library;
 use super::route::Route;
 use super::save_queue::{SaveQueue, SaveStatus};
 use super::section_nav::SectionNav;
-use crate::core::numbering::chinese_number;
+use crate::core::numbering::{item_number, section_heading};
 use crate::core::{Assessment, Response, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
 use leptos::prelude::*;
@@ -223,14 +223,14 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
                     view! {
                         <section class="panel section" data-section=section.id.clone()>
                             <header class="section-head">
-                                <h2>{format!("{}、{}", chinese_number(si + 1), section.title)}</h2>
+                                <h2>{section_heading(si, &section.title)}</h2>
                                 <span class="section-sub" data-testid="section-subtotal">
                                     {move || score.with(|s| format!("已答 {}/{} · 小计 {} / {} 分", s.answered, s.items, s.earned, s.applicable))}
                                 </span>
                             </header>
                             {section.items.iter().enumerate().map(|(ii, item)| view! {
                                 <ItemCard
-                                    number=format!("{}.{}", si + 1, ii + 1)
+                                    number=item_number(si, ii)
                                     item=item
                                     response=responses[&item.id]
                                     queue=queue

@@ -9,7 +9,7 @@ use super::radar::{RadarChart, Series};
 use super::route::Route;
 use super::save_queue::SaveQueue;
 use crate::core::action::{shortfalls, Action};
-use crate::core::numbering::chinese_number;
+use crate::core::numbering::section_heading;
 use crate::core::report_csv::assessment_to_csv;
 use crate::core::round::{compare_rounds, other_rounds, Trend};
 use crate::core::summary::{item_lines, percent, SectionLine, Summary};
@@ -120,7 +120,7 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
                             <tbody>
                                 {sum.sections.iter().enumerate().map(|(i, l)| view! {
                                     <tr>
-                                        <td>{format!("{}、{}", chinese_number(i + 1), l.title)}</td>
+                                        <td>{section_heading(i, &l.title)}</td>
                                         <td class="num">{l.self_score.applicable.to_string()}</td>
                                         <td class="num">{l.self_score.earned.to_string()}</td>
                                         <td class="num">{or_dash(l.review_score.as_ref().map(|r| r.earned))}</td>
@@ -276,7 +276,7 @@ fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<Sec
             .collect_view();
         let line = &lines[si];
         view! {
-            <tr class="section-row"><th colspan="8">{format!("{}、{}", chinese_number(si + 1), s.title)}</th></tr>
+            <tr class="section-row"><th colspan="8">{section_heading(si, &s.title)}</th></tr>
             {items}
             <tr class="subtotal-row">
                 <td></td>

@@ -13,7 +13,7 @@ mod write;
 
 pub use parse::parse;
 pub use read::{Fields, FromJson};
-pub use write::{ToJson, Writer};
+pub use write::{Omittable, ToJson, Writer};
 
 use std::borrow::Cow;
 
@@ -76,6 +76,16 @@ impl Error {
         }
     }
 
+    /// A field the type does not have (refused where fields are strict).
+    pub fn unknown_field(at: usize, name: &str) -> Error {
+        Error::data(at, format!("无法识别的字段 `{name}`"))
+    }
+
+    /// A name that is not one of the values a field takes.
+    pub fn unknown_value(at: usize, name: &str) -> Error {
+        Error::data(at, format!("无法识别的取值 `{name}`"))
+    }
+
     /// Line and column (both from 1, columns in characters) of the error in `text`.
     pub fn line_column(&self, text: &str) -> (usize, usize) {
         let before = text.get(..self.at.min(text.len())).unwrap_or(text);
@@ -84,6 +94,47 @@ impl Error {
         (line, before[line_start..].chars().count() + 1)
     }
 }
+
+/// [`ToJson`] and [`FromJson`] for a struct kept as a JSON object, from one
+/// list of its fields in the order they are written, each with how it is kept:
+/// - `required`: always written; a file without it is refused (缺少字段);
+/// - `default`: always written; read as the type's default when absent;
+/// - `omit_empty`: written only when not empty (an empty text or map, `None`,
+///   `false`); read as the default when absent.
+///
+/// `strict` refuses a field not in the list (无法识别的字段), so a misspelt
+/// one is named rather than ignored; `lenient` skips it.
+macro_rules! json_object {
+    ($ty:ident, $strictness:ident { $($field:ident: $mode:ident),+ $(,)? }) => {
+        impl $crate::core::json::ToJson for $ty {
+            fn write_json(&self, w: &mut $crate::core::json::Writer) {
+                w.object(|w| {
+                    $($crate::core::json::json_object!(@write $mode, w, stringify!($field), &self.$field);)+
+                });
+            }
+        }
+
+        impl $crate::core::json::FromJson for $ty {
+            fn read_json(
+                node: &$crate::core::json::Node<'_>,
+            ) -> Result<Self, $crate::core::json::Error> {
+                let strict = $crate::core::json::json_object!(@strict $strictness);
+                let f = $crate::core::json::Fields::of(node, &[$(stringify!($field)),+], strict)?;
+                Ok($ty {
+                    $($field: $crate::core::json::json_object!(@read $mode, f, stringify!($field)),)+
+                })
+            }
+        }
+    };
+    (@strict strict) => { true };
+    (@strict lenient) => { false };
+    (@write omit_empty, $w:ident, $key:expr, $value:expr) => { $w.optional_field($key, $value) };
+    (@write $mode:ident, $w:ident, $key:expr, $value:expr) => { $w.field($key, $value) };
+    (@read required, $f:ident, $key:expr) => { $f.required($key)? };
+    (@read default, $f:ident, $key:expr) => { $f.or_default($key)? };
+    (@read omit_empty, $f:ident, $key:expr) => { $f.or_default($key)? };
+}
+pub(crate) use json_object;
 
 /// Parses `text` and reads a `T` from it.
 pub fn from_str<T: FromJson>(text: &str) -> Result<T, Error> {

@@ -100,49 +100,45 @@ impl<'a> Parser<'a> {
 
     /// After `{`.
     fn object(&mut self) -> Result<Value<'a>, Error> {
-        let mut members = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(Value::Object(members));
-        }
-        loop {
-            self.skip_space();
-            if self.peek() != Some(b'"') {
-                return Err(self.syntax());
+        self.elements(b'}', |p| {
+            p.skip_space();
+            if p.peek() != Some(b'"') {
+                return Err(p.syntax());
             }
-            let key = self.string()?;
-            self.skip_space();
-            self.expect(b':')?;
-            members.push((key, self.value()?));
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(members));
-                }
-                _ => return Err(self.syntax()),
-            }
-        }
+            let key = p.string()?;
+            p.skip_space();
+            p.expect(b':')?;
+            Ok((key, p.value()?))
+        })
+        .map(Value::Object)
     }
 
     /// After `[`.
     fn array(&mut self) -> Result<Value<'a>, Error> {
-        let mut items = Vec::new();
+        self.elements(b']', Parser::value).map(Value::Array)
+    }
+
+    /// The comma-separated elements of an array or object, each read by
+    /// `element`, up to and including `close`.
+    fn elements<T>(
+        &mut self,
+        close: u8,
+        mut element: impl FnMut(&mut Self) -> Result<T, Error>,
+    ) -> Result<Vec<T>, Error> {
+        let mut out = Vec::new();
         self.skip_space();
-        if self.peek() == Some(b']') {
+        if self.peek() == Some(close) {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(out);
         }
         loop {
-            items.push(self.value()?);
+            out.push(element(self)?);
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.pos += 1,
-                Some(b']') => {
+                Some(c) if c == close => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(out);
                 }
                 _ => return Err(self.syntax()),
             }

@@ -65,16 +65,25 @@ impl<'a> Node<'a> {
         Error::data(self.at, format!("数值超出范围（应为{expected}）"))
     }
 
-    /// The members of an object, taken out of it.
-    pub fn into_members(self) -> Result<Vec<(std::borrow::Cow<'a, str>, Node<'a>)>, Error> {
-        match self.value {
-            Value::Object(m) => Ok(m),
-            _ => Err(self.wrong_type("对象")),
+    /// The values of an object's members named in `keys`, taken out of it
+    /// in that order (the other members are dropped; a repeated key keeps
+    /// its last value): how an envelope is opened without copying its data.
+    pub fn take_members<const N: usize>(self, keys: [&str; N]) -> Result<[Option<Node<'a>>; N], Error> {
+        let members = match self.value {
+            Value::Object(m) => m,
+            _ => return Err(self.wrong_type("对象")),
+        };
+        let mut taken = [const { None }; N];
+        for (key, node) in members {
+            if let Some(i) = keys.iter().position(|k| *k == key) {
+                taken[i] = Some(node);
+            }
         }
+        Ok(taken)
     }
 
     /// The members of an object.
-    pub fn members(&self) -> Result<&[(std::borrow::Cow<'_, str>, Node<'_>)], Error> {
+    pub fn members(&self) -> Result<&[(std::borrow::Cow<'a, str>, Node<'a>)], Error> {
         match &self.value {
             Value::Object(m) => Ok(m),
             _ => Err(self.wrong_type("对象")),
@@ -115,6 +124,16 @@ impl FromJson for i64 {
     }
 }
 
+/// `null` is absent.
+impl<T: FromJson> FromJson for Option<T> {
+    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
+        match node.value {
+            Value::Null => Ok(None),
+            _ => T::read_json(node).map(Some),
+        }
+    }
+}
+
 impl<T: FromJson> FromJson for Vec<T> {
     fn read_json(node: &Node<'_>) -> Result<Self, Error> {
         match &node.value {
@@ -148,14 +167,11 @@ impl<'n, 'a> Fields<'n, 'a> {
     /// any field not in `known` (templates are strict so that a misspelt
     /// field is named rather than ignored; stored records are not).
     pub fn of(node: &'n Node<'a>, known: &[&str], strict: bool) -> Result<Self, Error> {
-        let members = match &node.value {
-            Value::Object(m) => m.as_slice(),
-            _ => return Err(node.wrong_type("对象")),
-        };
+        let members = node.members()?;
         for (i, (key, value)) in members.iter().enumerate() {
             if !known.contains(&key.as_ref()) {
                 if strict {
-                    return Err(Error::data(value.at, format!("无法识别的字段 `{key}`")));
+                    return Err(Error::unknown_field(value.at, key));
                 }
             } else if members[..i].iter().any(|(k, _)| k == key) {
                 return Err(Error::data(value.at, format!("字段重复 `{key}`")));
@@ -232,6 +248,20 @@ mod tests {
             Fields::of(&list, &[], false).err().unwrap().message,
             "数据类型不正确（应为对象，实为列表）"
         );
+    }
+
+    #[test]
+    fn an_envelope_gives_up_the_members_asked_for() {
+        let node = parse(r#"{"kind":"x","data":[1],"other":2,"kind":"y"}"#).unwrap();
+        let [kind, data, schema] = node.take_members(["kind", "data", "schema"]).unwrap();
+        assert_eq!(
+            kind.unwrap().value,
+            Value::String("y".into()),
+            "the last of a repeated key"
+        );
+        assert_eq!(data.unwrap().at, 19);
+        assert_eq!(schema, None);
+        assert!(parse("[]").unwrap().take_members(["kind"]).is_err());
     }
 
     #[test]

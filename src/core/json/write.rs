@@ -158,6 +158,13 @@ impl Writer {
         value.write_json(self);
     }
 
+    /// A member left out when its value is empty or absent.
+    pub fn optional_field<T: Omittable + ?Sized>(&mut self, key: &str, value: &T) {
+        if !value.is_omitted() {
+            self.field(key, value);
+        }
+    }
+
     /// A member's key, for a value written by hand after it.
     pub fn key(&mut self, key: &str) {
         self.next();
@@ -175,6 +182,46 @@ impl Writer {
     pub fn element<T: ToJson + ?Sized>(&mut self, value: &T) {
         self.next();
         value.write_json(self);
+    }
+}
+
+/// A value an optional member leaves out ([`Writer::optional_field`]): an
+/// empty text or map, an absent value, `false`.
+pub trait Omittable: ToJson {
+    fn is_omitted(&self) -> bool;
+}
+
+impl Omittable for String {
+    fn is_omitted(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T: ToJson> Omittable for BTreeMap<String, T> {
+    fn is_omitted(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Omittable for bool {
+    fn is_omitted(&self) -> bool {
+        !*self
+    }
+}
+
+impl<T: ToJson> Omittable for Option<T> {
+    fn is_omitted(&self) -> bool {
+        self.is_none()
+    }
+}
+
+/// The value, or `null` (which every reader here takes as absent).
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, w: &mut Writer) {
+        match self {
+            Some(v) => v.write_json(w),
+            None => w.raw("null"),
+        }
     }
 }
 
@@ -281,5 +328,18 @@ mod tests {
             "{\n  \"a\": [],\n  \"b\": [\n    1,\n    2\n  ]\n}"
         );
         assert_eq!(to_string_pretty(&BTreeMap::<String, u32>::new()), "{}");
+    }
+
+    #[test]
+    fn optional_members_are_left_out_when_empty_or_absent() {
+        let mut w = Writer::compact();
+        w.object(|w| {
+            w.optional_field("note", &String::new());
+            w.optional_field("review", &None::<u32>);
+            w.optional_field("actions", &BTreeMap::<String, u32>::new());
+            w.optional_field("count", &Some(2u32));
+            w.optional_field("title", &"甲".to_string());
+        });
+        assert_eq!(w.finish(), r#"{"count":2,"title":"甲"}"#);
     }
 }
