@@ -112,7 +112,7 @@ fn scan<T>(
             }),
         }
     }
-    crate::core::order::sort_by(&mut bad, |a, b| a.key.cmp(&b.key));
+    bad.sort_by(|a, b| a.key.cmp(&b.key));
     Ok((good, bad))
 }
 
@@ -120,7 +120,7 @@ fn scan<T>(
 /// not be read.
 pub fn list_assessments() -> Result<(Vec<Assessment>, Vec<BadRecord>), StoreError> {
     let (mut good, bad) = scan(ASSESSMENT_PREFIX, decode_assessment)?;
-    crate::core::order::sort_by(&mut good, |a, b| {
+    good.sort_by(|a, b| {
         b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id))
     });
     Ok((good, bad))
@@ -316,7 +316,7 @@ pub fn save_template(t: &crate::core::Template) -> Result<(), StoreError> {
 /// not be read (kept untouched, like unreadable self-checks).
 pub fn list_templates() -> Result<(Vec<crate::core::Template>, Vec<BadRecord>), StoreError> {
     let (mut good, bad) = scan(TEMPLATE_PREFIX, crate::core::record::decode_template)?;
-    crate::core::order::sort_by(&mut good, |a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
+    good.sort_by(|a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
     Ok((good, bad))
 }
 
@@ -393,7 +393,7 @@ pub fn list_quarantined() -> Result<Vec<BadRecord>, StoreError> {
             })
         })
         .collect();
-    crate::core::order::sort_by(&mut out, |a, b| a.key.cmp(&b.key));
+    out.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(out)
 }
 

@@ -9,7 +9,6 @@ pub mod builtin;
 pub mod csv;
 pub mod json;
 pub mod numbering;
-pub mod order;
 pub mod points;
 pub mod radar;
 pub mod record;

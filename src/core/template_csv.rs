@@ -368,7 +368,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
     if errors.is_empty() {
         Ok(template)
     } else {
-        super::order::sort_by_key(&mut errors, |(line, _)| *line);
+        errors.sort_by_key(|(line, _)| *line);
         Err(errors.into_iter().map(|(_, e)| e).collect())
     }
 }
