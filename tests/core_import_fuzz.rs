@@ -156,3 +156,33 @@ fn result_files_never_panic_and_only_open_when_every_check_passes() {
         }
     });
 }
+
+/// JSON nested 100,000 levels deep, in every place a file can hold it, is
+/// refused with a message and a place, never with a crash (the stack would
+/// not survive a reader that recursed once per level).
+#[test]
+fn json_nested_thousands_of_levels_deep_is_refused_without_a_crash() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let template_errors = |text: &str| Template::from_json(text).unwrap_err()[0].to_string();
+    for text in [
+        format!("{{\"format\":\"mofan-template\",\"sections\":{deep}}}"),
+        format!("{{\"format\":\"mofan-template\",\"colour\":{deep}}}"),
+        deep.clone(),
+    ] {
+        let why = template_errors(&text);
+        assert!(why.starts_with("第1行第"), "{why}");
+    }
+    for text in [
+        format!("{{\"schema\":2,\"kind\":\"assessment\",\"data\":{deep}}}"),
+        format!("{{\"schema\":2,\"kind\":\"assessment\",\"x\":{deep},\"data\":{{}}}}"),
+        format!("{{\"schema\":2,\"kind\":\"assessment\",\"data\":{{\"answers\":{{\"a\":{{\"note\":{deep}}}}}}}}}"),
+    ] {
+        let why = decode_assessment(&text).unwrap_err().to_string();
+        assert!(why.contains("位于第1行第"), "{why}");
+    }
+    for content in [deep.clone(), format!("{{\"template\":{deep}}}")] {
+        let text = format!("{{\"format\":\"mofan-result\",\"schema\":1,\"content\":{content},\"sha256\":\"x\"}}");
+        let why = open(&text, |_, _| None).unwrap_err().to_string();
+        assert!(why.contains("位于第1行第"), "{why}");
+    }
+}

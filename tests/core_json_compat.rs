@@ -9,7 +9,7 @@ use mofan::core::backup::{encode_backup, open_backup, Backup};
 use mofan::core::builtin::builtin_templates;
 use mofan::core::record::{decode_assessment, decode_template, encode_assessment, encode_template};
 use mofan::core::result_file::{encode_branch, encode_result, fingerprint, open, BranchContent, Opened, TemplateRef};
-use mofan::core::sha256::sha256_hex;
+use mofan::core::result_file::sha256_hex;
 use mofan::core::template::Source;
 use mofan::core::{
     Answer, Assessment, Audience, Fraction, GradeBand, Item, LadderStep, Points, Respondent, Response, Review, Rule,
@@ -357,7 +357,9 @@ fn built_in_templates_keep_their_fingerprints_and_exported_text() {
 fn hand_edited_files_are_refused_naming_the_field_and_the_place() {
     use mofan::core::record::RecordError;
     let record = fixture("assessment.json").replace("\"template_version\":3", "\"template_version\":\"3\"");
-    let column = record.find("\"3\"").unwrap() + 1;
+    // serde_json notices the wrong type once it has read the value: the
+    // place is the value's closing quote.
+    let column = record.find("\"3\"").unwrap() + 3;
     assert_eq!(
         decode_assessment(&record),
         Err(RecordError::BadData(format!(

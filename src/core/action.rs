@@ -2,21 +2,26 @@
 //! by whom and by when, and whether it is done (对账销号).
 
 use super::assessment::{put_or_remove, Assessment, Response};
-use super::json::json_object;
 use super::points::Points;
 use super::scoring::ItemScore;
 use super::template::{Item, Template};
+use serde::{Deserialize, Serialize};
 
-/// The corrective action for one item, saved with the self-check.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The corrective action for one item, saved with the self-check. Only
+/// what was filled in is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
     /// 整改措施
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub measure: String,
     /// 责任人
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
     /// 完成时限, as the user writes it (e.g. 2026年12月底).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub deadline: String,
     /// 已完成 (销号) when true, 未完成 otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub done: bool,
 }
 
@@ -101,14 +106,3 @@ impl Assessment {
         self.set_action(item_id, x, now)
     }
 }
-
-// Only what was filled in is written.
-json_object!(
-    Action,
-    lenient {
-        measure: omit_empty,
-        owner: omit_empty,
-        deadline: omit_empty,
-        done: omit_empty
-    }
-);

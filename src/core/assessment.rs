@@ -1,12 +1,17 @@
 //! 自评: one person's (or one branch's) answers to one template in one round.
 
-use super::json::{json_object, Error, FromJson, Node, ToJson, Value, Writer};
 use super::points::Points;
 use super::template::{Item, Rule, Template};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What was answered for one item; which variants fit depends on its rule.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// Written as a bare name (`"met"`, `"not_applicable"`) or, for answers
+/// that carry a value, a one-member object: `{"step":"较好"}`, `{"count":2}`,
+/// `{"score":7.5}`, `{"veto":true}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Response {
     /// 不适用: the item leaves the denominator.
     NotApplicable,
@@ -97,9 +102,11 @@ impl Response {
 }
 
 /// Who answered: 单位 / 支部 / 姓名.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Respondent {
+    #[serde(default)]
     pub unit: String,
+    #[serde(default)]
     pub branch: String,
     pub name: String,
 }
@@ -118,20 +125,27 @@ impl Respondent {
 
 /// One item's answer: the member's response, note and evidence named, and
 /// beside it the reviewer's (审核) response and comment. A review never
-/// changes what the member answered.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// changes what the member answered. Only what was given is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
+    /// Records of schema 1 called it `choice` (see `core::record`).
+    #[serde(default, alias = "choice", skip_serializing_if = "Option::is_none")]
     pub response: Option<Response>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// 佐证材料 the respondent lists.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
 }
 
 /// 审核: the reviewer's response for an item and why.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<Response>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
 }
 
@@ -150,7 +164,8 @@ impl Answer {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Stored records are lenient: fields this build does not know are ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
     pub id: String,
     pub template_id: String,
@@ -159,8 +174,10 @@ pub struct Assessment {
     /// 轮次, e.g. 2026年上半年.
     pub round: String,
     /// Keyed by item id; items never touched are absent.
+    #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
     /// 整改清单, keyed by item id; kept even if the item is later answered in full.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub actions: BTreeMap<String, super::action::Action>,
     /// Milliseconds since 1970-01-01 UTC.
     pub created_at: i64,
@@ -443,96 +460,3 @@ impl Assessment {
         format!("{}-{}-{}", template.short_title, self.respondent.name, self.round)
     }
 }
-
-/// The answers written as a bare name, and their names.
-const UNIT_RESPONSES: [(&str, Response); 4] = [
-    ("not_applicable", Response::NotApplicable),
-    ("met", Response::Met),
-    ("partial", Response::Partial),
-    ("not_met", Response::NotMet),
-];
-
-/// `"met"`, `"not_applicable"`…; the answers that carry a value as a
-/// one-member object: `{"step":"较好"}`, `{"count":2}`, `{"score":7.5}`, `{"veto":true}`.
-impl ToJson for Response {
-    fn write_json(&self, w: &mut Writer) {
-        match self {
-            Response::Step(name) => w.object(|w| w.field("step", name)),
-            Response::Count(n) => w.object(|w| w.field("count", n)),
-            Response::Score(p) => w.object(|w| w.field("score", p)),
-            Response::Veto(v) => w.object(|w| w.field("veto", v)),
-            unit => w.string(
-                UNIT_RESPONSES
-                    .iter()
-                    .find(|(_, r)| r == unit)
-                    .map_or("", |(name, _)| name),
-            ),
-        }
-    }
-}
-
-impl FromJson for Response {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        match &node.value {
-            Value::String(name) => UNIT_RESPONSES
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, r)| r.clone())
-                .ok_or_else(|| Error::unknown_value(node.at, name)),
-            Value::Object(members) if members.len() == 1 => {
-                let (name, value) = &members[0];
-                match name.as_ref() {
-                    "step" => FromJson::read_json(value).map(Response::Step),
-                    "count" => FromJson::read_json(value).map(Response::Count),
-                    "score" => FromJson::read_json(value).map(Response::Score),
-                    "veto" => FromJson::read_json(value).map(Response::Veto),
-                    other => Err(Error::unknown_value(value.at, other)),
-                }
-            }
-            _ => Err(node.wrong_type("答案名称或只含一个字段的对象")),
-        }
-    }
-}
-
-json_object!(
-    Respondent,
-    lenient {
-        unit: default,
-        branch: default,
-        name: required
-    }
-);
-
-json_object!(
-    Answer,
-    lenient {
-        response: omit_empty,
-        note: omit_empty,
-        evidence: omit_empty,
-        review: omit_empty
-    }
-);
-
-json_object!(
-    Review,
-    lenient {
-        response: omit_empty,
-        comment: omit_empty
-    }
-);
-
-// Stored records are lenient: fields this build does not know are ignored.
-json_object!(
-    Assessment,
-    lenient {
-        id: required,
-        template_id: required,
-        template_version: required,
-        respondent: required,
-        round: required,
-        answers: default,
-        actions: omit_empty,
-        created_at: required,
-        updated_at: required,
-    }
-);

@@ -7,29 +7,20 @@
 //! `"format":"mofan-backup"` and `content` = `{assessments, templates, settings}`.
 
 use super::assessment::Assessment;
-use super::json::json_object;
 use super::result_file::{read_envelope, seal};
 use super::template::Template;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const BACKUP_FORMAT: &str = "mofan-backup";
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Backup {
     pub assessments: Vec<Assessment>,
     /// Imported templates, every version (built-in ones are in every copy of the app).
     pub templates: Vec<Template>,
     pub settings: BTreeMap<String, String>,
 }
-
-json_object!(
-    Backup,
-    lenient {
-        assessments: required,
-        templates: required,
-        settings: required
-    }
-);
 
 pub fn encode_backup(b: &Backup, now: i64) -> String {
     seal(BACKUP_FORMAT, b, now)

@@ -1,7 +1,8 @@
 //! Exact decimal points (分值), held as whole hundredths so that halves and
 //! tenths never drift the way floating point does.
 
-use super::json::{Error, FromJson, Node, ToJson, Writer};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::{Add, AddAssign, Sub};
 
@@ -157,17 +158,35 @@ impl std::iter::Sum for Points {
     }
 }
 
+/// A JSON number with exactly this text. serde_json's `arbitrary_precision`
+/// writes it as given, so a score goes out as its shortest decimal (`2.5`,
+/// `83.33`) without ever being a float.
+fn exact_number(text: &str) -> serde_json::Number {
+    // Display of Points and Fraction always writes a valid JSON number.
+    text.parse().unwrap_or_else(|_| serde_json::Number::from(0))
+}
+
+/// The text of a JSON number, exactly as written in the file.
+fn number_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(serde_json::Number::deserialize(d)?.as_str().to_owned())
+}
+
 /// Written as the shortest decimal: `4`, `2.5`, `83.33`.
-impl ToJson for Points {
-    fn write_json(&self, w: &mut Writer) {
-        w.hundredths(self.0);
+impl Serialize for Points {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0 % 100 == 0 {
+            s.serialize_i64(self.0 / 100)
+        } else {
+            exact_number(&self.to_string()).serialize(s)
+        }
     }
 }
 
-impl FromJson for Points {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        Points::from_json_number(node.number_text("数字")?)
-            .ok_or_else(|| Error::data(node.at, "分值最多保留两位小数".into()))
+/// Read from the number's own text, never through a float: anything that is
+/// not a whole number of hundredths is refused, not rounded.
+impl<'de> Deserialize<'de> for Points {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Points::from_json_number(&number_text(d)?).ok_or_else(|| D::Error::custom("分值最多保留两位小数"))
     }
 }
 
@@ -194,22 +213,24 @@ impl Default for Fraction {
 }
 
 /// Written as a decimal that is always a fraction: `0.5`, and `0.0` and
-/// `1.0` for the ends (as serde_json wrote them, which file checksums keep).
-impl ToJson for Fraction {
-    fn write_json(&self, w: &mut Writer) {
-        match self.0 {
-            0 => w.raw("0.0"),
-            100 => w.raw("1.0"),
-            h => w.hundredths(h as i64),
-        }
+/// `1.0` for the ends (as the first releases wrote them, which file
+/// checksums keep).
+impl Serialize for Fraction {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = match self.0 {
+            0 => "0.0".to_string(),
+            100 => "1.0".to_string(),
+            h => Points(h as i64).to_string(),
+        };
+        exact_number(&text).serialize(s)
     }
 }
 
-impl FromJson for Fraction {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        match Points::from_json_number(node.number_text("数字")?) {
+impl<'de> Deserialize<'de> for Fraction {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Points::from_json_number(&number_text(d)?) {
             Some(p) if (0..=100).contains(&p.hundredths()) => Ok(Fraction(p.hundredths() as u16)),
-            _ => Err(Error::data(node.at, "比例应在 0 到 1 之间，最多两位小数".into())),
+            _ => Err(D::Error::custom("比例应在 0 到 1 之间，最多两位小数")),
         }
     }
 }
@@ -295,18 +316,31 @@ mod tests {
 
     #[test]
     fn json_keeps_whole_numbers_whole_and_shares_fractional() {
-        use crate::core::json::{from_str, to_string};
-        assert_eq!(to_string(&Points::whole(4)), "4");
-        assert_eq!(to_string(&Points::from_hundredths(250)), "2.5");
-        assert_eq!(to_string(&Points::from_hundredths(-5)), "-0.05");
-        assert_eq!(from_str::<Points>("2.5"), Ok(Points::from_hundredths(250)));
-        assert_eq!(to_string(&Fraction::from_hundredths(100)), "1.0");
-        assert_eq!(to_string(&Fraction::from_hundredths(0)), "0.0");
-        assert_eq!(to_string(&Fraction::from_hundredths(5)), "0.05");
-        assert_eq!(from_str::<Fraction>("1.0"), Ok(Fraction::from_hundredths(100)));
+        use serde_json::{from_str, to_string};
+        let text = |p: Points| to_string(&p).unwrap();
+        assert_eq!(text(Points::whole(4)), "4");
+        assert_eq!(text(Points::from_hundredths(250)), "2.5");
+        assert_eq!(text(Points::from_hundredths(-5)), "-0.05");
+        assert_eq!(text(Points::from_hundredths(2905)), "29.05");
+        assert_eq!(from_str::<Points>("2.5").unwrap(), Points::from_hundredths(250));
+        assert_eq!(from_str::<Points>("25e-1").unwrap(), Points::from_hundredths(250));
+        assert_eq!(to_string(&Fraction::from_hundredths(100)).unwrap(), "1.0");
+        assert_eq!(to_string(&Fraction::from_hundredths(0)).unwrap(), "0.0");
+        assert_eq!(to_string(&Fraction::from_hundredths(5)).unwrap(), "0.05");
+        assert_eq!(from_str::<Fraction>("1.0").unwrap(), Fraction::from_hundredths(100));
         let e = from_str::<Fraction>("1.5").unwrap_err();
-        assert_eq!(e.message, "比例应在 0 到 1 之间，最多两位小数");
-        let e = from_str::<Points>("\"3\"").unwrap_err();
-        assert_eq!(e.message, "数据类型不正确（应为数字，实为文字）");
+        assert!(e.to_string().starts_with("比例应在 0 到 1 之间，最多两位小数"), "{e}");
+    }
+
+    #[test]
+    fn a_score_that_a_float_would_round_is_refused() {
+        use serde_json::from_str;
+        // 1.0000000000000001 is the float 1.0; read as text it is not a hundredth.
+        for bad in ["1.0000000000000001", "0.333", "2.005", "1e-3"] {
+            let e = from_str::<Points>(bad).unwrap_err();
+            assert!(e.to_string().starts_with("分值最多保留两位小数"), "{bad}: {e}");
+        }
+        assert_eq!(from_str::<Points>("0.29").unwrap(), Points::from_hundredths(29));
+        assert!(from_str::<Points>("\"3\"").is_err());
     }
 }

@@ -7,14 +7,17 @@
 //! ```
 
 use super::assessment::Assessment;
-use super::json::{self, ErrorKind, FromJson, Node, ToJson, Value, Writer};
+use super::json_problem::JsonProblem;
 use super::template::Template;
-use std::borrow::Cow;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::fmt;
 
-/// The schema version this build writes. Older versions are migrated on read:
-/// 1 → 2 renamed each answer's `choice` to `response` when rules other than
-/// 达标/基本达标/未达标 arrived (the values themselves carry over unchanged).
+/// The schema version this build writes. Older versions are read as they
+/// are: 1 → 2 renamed each answer's `choice` to `response` when rules other
+/// than 达标/基本达标/未达标 arrived (the values themselves carry over
+/// unchanged), and `Answer` still reads `choice` (a serde alias).
 pub const SCHEMA_VERSION: u32 = 2;
 const KIND_ASSESSMENT: &str = "assessment";
 const KIND_TEMPLATE: &str = "template";
@@ -52,39 +55,60 @@ impl fmt::Display for RecordError {
     }
 }
 
-/// Wraps data in its envelope.
-fn seal<T: ToJson>(schema: u32, kind: &str, data: &T) -> String {
-    let mut w = Writer::compact();
-    w.object(|w| {
-        w.field("schema", &schema);
-        w.field("kind", kind);
-        w.field("data", data);
-    });
-    w.finish()
+/// A record as it is written: `{"schema":2,"kind":"assessment","data":{…}}`.
+#[derive(Serialize)]
+pub struct Sealed<'a, T> {
+    pub schema: u32,
+    pub kind: &'a str,
+    pub data: &'a T,
 }
 
+/// A self-check in its envelope, ready to be stored.
+pub fn assessment_record(a: &Assessment) -> Sealed<'_, Assessment> {
+    Sealed {
+        schema: SCHEMA_VERSION,
+        kind: KIND_ASSESSMENT,
+        data: a,
+    }
+}
+
+/// An imported template in its envelope, ready to be stored.
+pub fn template_record(t: &Template) -> Sealed<'_, Template> {
+    Sealed {
+        schema: TEMPLATE_RECORD_SCHEMA,
+        kind: KIND_TEMPLATE,
+        data: t,
+    }
+}
+
+/// The text a record is stored as. These types (string keys, whole numbers
+/// and exact decimals) cannot fail to serialise.
 pub fn encode_assessment(a: &Assessment) -> String {
-    seal(SCHEMA_VERSION, KIND_ASSESSMENT, a)
+    serde_json::to_string(&assessment_record(a)).unwrap_or_default()
 }
 
-/// What went wrong in a parse of `text`, in Chinese, with where.
-pub(crate) fn in_chinese(e: &json::Error, text: &str) -> String {
-    let what = match e.kind {
-        ErrorKind::Eof => "内容在中途被截断",
-        ErrorKind::Syntax => "不是有效的JSON",
-        ErrorKind::Data => &e.message,
-    };
-    let (line, column) = e.line_column(text);
-    format!("{what}，位于第{line}行第{column}列")
+pub fn encode_template(t: &Template) -> String {
+    serde_json::to_string(&template_record(t)).unwrap_or_default()
 }
 
-/// Opens an envelope of `kind`, returning its schema version and its data.
-fn open_envelope<'a>(raw: &'a str, kind: &str, newest: u32) -> Result<(u32, Node<'a>), RecordError> {
-    let root = json::parse(raw).map_err(|e| RecordError::Unreadable(in_chinese(&e, raw)))?;
-    let no_envelope = |_| RecordError::NoEnvelope;
-    let [schema, found, data] = root.take_members(["schema", "kind", "data"]).map_err(no_envelope)?;
-    let schema = u64::read_json(&schema.ok_or(RecordError::NoEnvelope)?).map_err(no_envelope)?;
-    let found = found.map(|k| String::read_json(&k)).transpose().map_err(no_envelope)?;
+/// An envelope as read: anything missing or of the wrong type is reported
+/// as not a record, never guessed at.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    schema: Option<u64>,
+    kind: Option<String>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
+/// Opens an envelope of `kind` and reads its data, placing any problem in
+/// the whole stored text.
+fn open_envelope<T: DeserializeOwned>(raw: &str, kind: &str, newest: u32) -> Result<T, RecordError> {
+    let envelope: Envelope = serde_json::from_str(raw).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => RecordError::NoEnvelope,
+        _ => RecordError::Unreadable(JsonProblem::of(&e, raw).to_string()),
+    })?;
+    let schema = envelope.schema.ok_or(RecordError::NoEnvelope)?;
     let schema = u32::try_from(schema).unwrap_or(u32::MAX);
     if schema == 0 {
         return Err(RecordError::NoEnvelope);
@@ -92,24 +116,19 @@ fn open_envelope<'a>(raw: &'a str, kind: &str, newest: u32) -> Result<(u32, Node
     if schema > newest {
         return Err(RecordError::NewerSchema(schema));
     }
-    match found {
+    match envelope.kind {
         Some(k) if k == kind => {}
         Some(other) => return Err(RecordError::WrongKind(other)),
         None => return Err(RecordError::NoEnvelope),
     }
-    let data = data.ok_or(RecordError::NoEnvelope)?;
-    Ok((schema, data))
-}
-
-pub fn encode_template(t: &Template) -> String {
-    seal(TEMPLATE_RECORD_SCHEMA, KIND_TEMPLATE, t)
+    let data = envelope.data.ok_or(RecordError::NoEnvelope)?.get();
+    serde_json::from_str(data).map_err(|e| RecordError::BadData(JsonProblem::within(&e, raw, data).to_string()))
 }
 
 /// Reads a stored imported template; it is validated again, so a damaged one
 /// is reported rather than used.
 pub fn decode_template(raw: &str) -> Result<Template, RecordError> {
-    let (_, data) = open_envelope(raw, KIND_TEMPLATE, TEMPLATE_RECORD_SCHEMA)?;
-    let t = Template::read_json(&data).map_err(|e| RecordError::BadData(in_chinese(&e, raw)))?;
+    let t: Template = open_envelope(raw, KIND_TEMPLATE, TEMPLATE_RECORD_SCHEMA)?;
     match t.problems().first() {
         None => Ok(t),
         Some(p) => Err(RecordError::BadData(p.to_string())),
@@ -117,32 +136,5 @@ pub fn decode_template(raw: &str) -> Result<Template, RecordError> {
 }
 
 pub fn decode_assessment(raw: &str) -> Result<Assessment, RecordError> {
-    let (schema, mut data) = open_envelope(raw, KIND_ASSESSMENT, SCHEMA_VERSION)?;
-    if schema < 2 {
-        migrate_v1_to_v2(&mut data);
-    }
-    Assessment::read_json(&data).map_err(|e| RecordError::BadData(in_chinese(&e, raw)))
-}
-
-/// Schema 1 kept each item's answer as `choice`; schema 2 calls it `response`.
-fn migrate_v1_to_v2(data: &mut Node<'_>) {
-    let Value::Object(members) = &mut data.value else {
-        return;
-    };
-    for (_, answers) in members.iter_mut().filter(|(k, _)| k == "answers") {
-        let Value::Object(answers) = &mut answers.value else {
-            continue;
-        };
-        for (_, answer) in answers {
-            let Value::Object(fields) = &mut answer.value else {
-                continue;
-            };
-            if fields.iter().any(|(k, _)| k == "choice") {
-                fields.retain(|(k, _)| k != "response");
-                for (k, _) in fields.iter_mut().filter(|(k, _)| k == "choice") {
-                    *k = Cow::Borrowed("response");
-                }
-            }
-        }
-    }
+    open_envelope(raw, KIND_ASSESSMENT, SCHEMA_VERSION)
 }

@@ -13,10 +13,13 @@
 //! name, roster and every member's self-check in the same envelope.
 
 use super::assessment::Assessment;
-use super::json::{self, json_object, FromJson, Node, ToJson, Writer};
-use super::record::in_chinese;
-use super::sha256::sha256_hex;
-use super::template::Template;
+use super::json_problem::JsonProblem;
+use super::points::Points;
+use super::template::{GradeBand, Rule, Template};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use sha2::{Digest, Sha256};
 use std::fmt;
 
 pub const RESULT_FORMAT: &str = "mofan-result";
@@ -24,8 +27,13 @@ pub const BRANCH_FORMAT: &str = "mofan-branch";
 /// The newest result-file schema this build reads and the one it writes.
 pub const RESULT_SCHEMA: u32 = 1;
 
+/// The SHA-256 of `bytes` in lower-case hex, as `sha256sum` prints it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
 /// Which template a file was made with, and a fingerprint of its scoring.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateRef {
     pub id: String,
     pub version: u32,
@@ -45,49 +53,52 @@ impl TemplateRef {
     }
 }
 
+/// What a template's scoring depends on, as its fingerprint hashes it:
+/// `{"total":…,"grades":[…],"sections":[[[id, points, rule, allow_na], …], …]}`.
+#[derive(Serialize)]
+struct ScoringShape<'a> {
+    total: Points,
+    grades: &'a [GradeBand],
+    sections: Vec<Vec<(&'a str, Points, &'a Rule, bool)>>,
+}
+
 /// SHA-256 of the parts of a template that decide scores: the scale, the
 /// grade bands, and each item's id, points, rule and whether 不适用 is
 /// allowed. Rewording a criterion leaves it unchanged; changing a point does not.
 pub fn fingerprint(t: &Template) -> String {
-    let mut w = Writer::compact();
-    w.object(|w| {
-        w.field("total", &t.total);
-        w.field("grades", &t.grades);
-        w.key("sections");
-        w.array(|w| {
-            for s in &t.sections {
-                w.next();
-                w.array(|w| {
-                    for i in &s.items {
-                        w.next();
-                        w.array(|w| {
-                            w.element(&i.id);
-                            w.element(&i.points);
-                            w.element(&i.rule);
-                            w.element(&i.allow_na);
-                        });
-                    }
-                });
-            }
-        });
-    });
-    sha256_hex(w.finish().as_bytes())
+    let shape = ScoringShape {
+        total: t.total,
+        grades: &t.grades,
+        sections: t
+            .sections
+            .iter()
+            .map(|s| {
+                s.items
+                    .iter()
+                    .map(|i| (i.id.as_str(), i.points, &i.rule, i.allow_na))
+                    .collect()
+            })
+            .collect(),
+    };
+    sha256_hex(serde_json::to_string(&shape).unwrap_or_default().as_bytes())
 }
 
 /// One member's self-check as it travels.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultContent {
     pub template: TemplateRef,
     pub assessment: Assessment,
 }
 
 /// A branch summary: the branch, its roster and every member's self-check.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BranchContent {
     pub template: TemplateRef,
+    #[serde(default)]
     pub unit: String,
     pub branch: String,
     /// 应参加人员, as the secretary typed them.
+    #[serde(default)]
     pub roster: Vec<String>,
     pub results: Vec<Assessment>,
 }
@@ -155,19 +166,29 @@ impl fmt::Display for ResultFileError {
     }
 }
 
-/// The signed envelope: `content` as compact JSON and its SHA-256.
-pub(crate) fn seal<T: ToJson>(format: &str, content: &T, now: i64) -> String {
-    let text = json::to_string(content);
-    let mut w = Writer::compact();
-    w.object(|w| {
-        w.field("format", format);
-        w.field("schema", &RESULT_SCHEMA);
-        w.field("exported_at", &now);
-        w.key("content");
-        w.raw(&text);
-        w.field("sha256", &sha256_hex(text.as_bytes()));
-    });
-    w.finish()
+/// The signed envelope as written: `content` as compact JSON, and its SHA-256.
+#[derive(Serialize)]
+struct SealedOut<'a> {
+    format: &'a str,
+    schema: u32,
+    exported_at: i64,
+    content: &'a RawValue,
+    sha256: String,
+}
+
+/// The signed envelope around `content`.
+pub(crate) fn seal<T: Serialize>(format: &str, content: &T, now: i64) -> String {
+    let Ok(content) = serde_json::value::to_raw_value(content) else {
+        return String::new();
+    };
+    let sealed = SealedOut {
+        format,
+        schema: RESULT_SCHEMA,
+        exported_at: now,
+        sha256: sha256_hex(content.get().as_bytes()),
+        content: &content,
+    };
+    serde_json::to_string(&sealed).unwrap_or_default()
 }
 
 /// A member's result file.
@@ -193,10 +214,20 @@ pub fn result_file_name(t: &Template, a: &Assessment) -> String {
 }
 
 /// A signed envelope as read: its format, its content (not yet checked) and
-/// its checksum.
+/// its checksum. Any field missing or of the wrong type: not our file.
+#[derive(Deserialize)]
+struct SealedIn<'a> {
+    format: Option<String>,
+    schema: Option<u64>,
+    #[serde(borrow)]
+    content: Option<&'a RawValue>,
+    sha256: Option<String>,
+}
+
+/// A signed envelope whose format and schema this build reads.
 pub(crate) struct Sealed<'a> {
     pub format: String,
-    content: Node<'a>,
+    content: &'a str,
     hash: String,
     text: &'a str,
 }
@@ -204,33 +235,33 @@ pub(crate) struct Sealed<'a> {
 /// Reads a signed envelope. Template files are told apart; newer schemas are refused.
 pub(crate) fn read_envelope(text: &str) -> Result<Sealed<'_>, ResultFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root = json::parse(text).map_err(|e| ResultFileError::NotJson(in_chinese(&e, text)))?;
-    let not_ours = |_| ResultFileError::NotResultFile;
-    let [format, schema, content, hash] = root
-        .take_members(["format", "schema", "content", "sha256"])
-        .map_err(not_ours)?;
-    let format = String::read_json(&format.ok_or(ResultFileError::NotResultFile)?).map_err(not_ours)?;
+    let sealed: SealedIn = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ResultFileError::NotResultFile,
+        _ => ResultFileError::NotJson(JsonProblem::of(&e, text).to_string()),
+    })?;
+    let format = sealed.format.ok_or(ResultFileError::NotResultFile)?;
     if format == super::template::TEMPLATE_FORMAT {
         return Err(ResultFileError::IsTemplate);
     }
-    let schema = u64::read_json(&schema.ok_or(ResultFileError::NotResultFile)?).map_err(not_ours)?;
-    let hash = hash.map(|h| String::read_json(&h)).transpose().map_err(not_ours)?;
+    let schema = sealed.schema.ok_or(ResultFileError::NotResultFile)?;
     if schema > RESULT_SCHEMA as u64 {
         return Err(ResultFileError::Newer(u32::try_from(schema).unwrap_or(u32::MAX)));
     }
     Ok(Sealed {
         format,
-        content: content.ok_or(ResultFileError::NotResultFile)?,
-        hash: hash.ok_or(ResultFileError::Tampered)?,
+        content: sealed.content.ok_or(ResultFileError::NotResultFile)?.get(),
+        hash: sealed.sha256.ok_or(ResultFileError::Tampered)?,
         text,
     })
 }
 
 impl Sealed<'_> {
     /// Reads the content and checks it: written out again it must hash to the checksum.
-    pub(crate) fn unseal<T: FromJson + ToJson>(&self) -> Result<T, ResultFileError> {
-        let value = T::read_json(&self.content).map_err(|e| ResultFileError::BadContent(in_chinese(&e, self.text)))?;
-        if sha256_hex(json::to_string(&value).as_bytes()) != self.hash.trim().to_ascii_lowercase() {
+    pub(crate) fn unseal<T: DeserializeOwned + Serialize>(&self) -> Result<T, ResultFileError> {
+        let value: T = serde_json::from_str(self.content)
+            .map_err(|e| ResultFileError::BadContent(JsonProblem::within(&e, self.text, self.content).to_string()))?;
+        let again = serde_json::to_string(&value).unwrap_or_default();
+        if sha256_hex(again.as_bytes()) != self.hash.trim().to_ascii_lowercase() {
             return Err(ResultFileError::Tampered);
         }
         Ok(value)
@@ -344,32 +375,3 @@ fn check_answers(t: &Template, a: &Assessment) -> Result<(), ResultFileError> {
     }
     Ok(())
 }
-
-json_object!(
-    TemplateRef,
-    lenient {
-        id: required,
-        version: required,
-        title: required,
-        fingerprint: required
-    }
-);
-
-json_object!(
-    ResultContent,
-    lenient {
-        template: required,
-        assessment: required
-    }
-);
-
-json_object!(
-    BranchContent,
-    lenient {
-        template: required,
-        unit: default,
-        branch: required,
-        roster: default,
-        results: required,
-    }
-);

@@ -3,16 +3,20 @@
 //! Templates are data: the built-in ones live in `templates/` in exactly the
 //! format users import.
 
-use super::json::{self, json_object, Error, Fields, FromJson, Node, ToJson, Writer};
+use super::json_problem::JsonProblem;
 use super::points::{Fraction, Points};
 use super::template_check::TemplateError;
+use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field every template file carries.
 pub const TEMPLATE_FORMAT: &str = "mofan-template";
 /// The newest template format this build reads.
 pub const TEMPLATE_FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq)]
+/// Every part of a template is strict (`deny_unknown_fields`): a misspelt
+/// field is named rather than silently ignored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Template {
     pub format: String,
     pub format_version: u32,
@@ -25,6 +29,7 @@ pub struct Template {
     pub short_title: String,
     /// Who fills it in.
     pub audience: Audience,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// The scale the total is reported on, usually 100.
     pub total: Points,
@@ -32,7 +37,8 @@ pub struct Template {
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Audience {
     /// 党员个人自查
     Member,
@@ -50,14 +56,16 @@ impl Audience {
 }
 
 /// 等次: a name and the lowest total that earns it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GradeBand {
     pub name: String,
     pub min: Points,
 }
 
 /// 一级指标
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -73,7 +81,8 @@ impl Section {
 }
 
 /// 二级指标 / 考核内容
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
     /// 考核内容: what must be true.
@@ -83,31 +92,51 @@ pub struct Item {
     pub rule: Rule,
     /// 评分标准 as written in the organisation's table; when empty the app
     /// states the rule itself.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub criteria: String,
     /// 佐证材料: what proves it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
-    /// Whether 不适用 may be chosen for this item.
+    /// Whether 不适用 may be chosen for this item: true unless the file says
+    /// `"allow_na": false`, the only value written.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub allow_na: bool,
     /// Where in the source documents this requirement comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub file: String,
     pub section: String,
 }
 
 /// 评分标准: how an answer becomes points. Written `{"kind": …, fields}`;
-/// reading supplies the defaults (`partial` 0.5 of the points, `step` 0.5 points).
-#[derive(Debug, Clone, PartialEq)]
+/// reading supplies the defaults (`partial` 0.5 of the points, `step` 0.5
+/// points) and refuses a field of another kind (see [`RuleFields`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "RuleFields")]
 pub enum Rule {
     /// 达标 / 基本达标 / 未达标 → full / `partial` share / zero.
     Check { partial: Fraction },
     /// Named steps, each worth set points, e.g. 好 10 / 较好 7 / 一般 4 / 差 0.
     Ladder { steps: Vec<LadderStep> },
     /// 每缺1次扣`per`分: the answer is a count; the item never goes below 0 (扣完为止).
-    Deduction { per: Points, max_count: Option<u32> },
+    Deduction {
+        per: Points,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max_count: Option<u32>,
+    },
     /// Any score from 0 to the item's points, in multiples of `step` (default 0.5).
     Free { step: Points },
     /// 一票否决: a yes/no; triggered forces the lowest grade. Worth 0 points.
@@ -121,8 +150,70 @@ fn half_point() -> Points {
     Points::from_hundredths(50)
 }
 
+/// A rule as it is read: `kind` and the fields of every kind, checked against
+/// the kind. Serde's own reading of an internally tagged enum would buffer
+/// each rule object (which numbers read exactly cannot pass through) and
+/// compile a second reader for every field type; this reads it once.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFields {
+    kind: String,
+    partial: Option<Fraction>,
+    steps: Option<Vec<LadderStep>>,
+    per: Option<Points>,
+    max_count: Option<u32>,
+    step: Option<Points>,
+}
+
+impl TryFrom<RuleFields> for Rule {
+    /// serde's wording, translated with every other message.
+    type Error = String;
+
+    fn try_from(f: RuleFields) -> Result<Rule, String> {
+        let allowed: &[&str] = match f.kind.as_str() {
+            "check" => &["partial"],
+            "ladder" => &["steps"],
+            "deduction" => &["per", "max_count"],
+            "free" | "bonus" => &["step"],
+            "veto" => &[],
+            other => return Err(format!("unknown variant `{other}`")),
+        };
+        let present = [
+            ("partial", f.partial.is_some()),
+            ("steps", f.steps.is_some()),
+            ("per", f.per.is_some()),
+            ("max_count", f.max_count.is_some()),
+            ("step", f.step.is_some()),
+        ];
+        if let Some((name, _)) = present.iter().find(|(name, here)| *here && !allowed.contains(name)) {
+            return Err(format!("unknown field `{name}`"));
+        }
+        let missing = |name: &str| format!("missing field `{name}`");
+        Ok(match f.kind.as_str() {
+            "check" => Rule::Check {
+                partial: f.partial.unwrap_or_default(),
+            },
+            "ladder" => Rule::Ladder {
+                steps: f.steps.ok_or_else(|| missing("steps"))?,
+            },
+            "deduction" => Rule::Deduction {
+                per: f.per.ok_or_else(|| missing("per"))?,
+                max_count: f.max_count,
+            },
+            "free" => Rule::Free {
+                step: f.step.unwrap_or_else(half_point),
+            },
+            "veto" => Rule::Veto,
+            _ => Rule::Bonus {
+                step: f.step.unwrap_or_else(half_point),
+            },
+        })
+    }
+}
+
 /// One step of a ladder rule.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LadderStep {
     pub name: String,
     pub points: Points,
@@ -174,7 +265,8 @@ impl Template {
     /// in Chinese, so the user can fix them all at once.
     pub fn from_json(text: &str) -> Result<Template, Vec<TemplateError>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let template: Template = json::from_str(text).map_err(|e| vec![TemplateError::from_json(&e, text)])?;
+        let template: Template = serde_json::from_str(text)
+            .map_err(|e| vec![TemplateError::from_json(&JsonProblem::of(&e, text))])?;
         let problems = template.problems();
         if problems.is_empty() {
             Ok(template)
@@ -184,7 +276,8 @@ impl Template {
     }
 
     pub fn to_json(&self) -> String {
-        json::to_string_pretty(self)
+        // Strings, whole numbers and exact decimals cannot fail to serialise.
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// Sum of the points of items that count toward the base total.
@@ -220,181 +313,3 @@ impl Template {
             .expect("a valid template has grade bands")
     }
 }
-
-// Every part of a template is strict: a misspelt field is named rather
-// than silently ignored.
-json_object!(
-    Template,
-    strict {
-        format: required,
-        format_version: required,
-        id: required,
-        version: required,
-        title: required,
-        short_title: required,
-        audience: required,
-        description: omit_empty,
-        total: required,
-        grades: required,
-        sections: required,
-    }
-);
-
-impl ToJson for Audience {
-    fn write_json(&self, w: &mut Writer) {
-        w.string(match self {
-            Audience::Member => "member",
-            Audience::Branch => "branch",
-        });
-    }
-}
-
-impl FromJson for Audience {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        match node.as_str()? {
-            "member" => Ok(Audience::Member),
-            "branch" => Ok(Audience::Branch),
-            other => Err(Error::unknown_value(node.at, other)),
-        }
-    }
-}
-
-json_object!(
-    GradeBand,
-    strict {
-        name: required,
-        min: required
-    }
-);
-
-json_object!(
-    Section,
-    strict {
-        id: required,
-        title: required,
-        items: required
-    }
-);
-
-impl ToJson for Item {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| {
-            w.field("id", &self.id);
-            w.field("title", &self.title);
-            w.field("points", &self.points);
-            w.field("rule", &self.rule);
-            w.optional_field("criteria", &self.criteria);
-            w.optional_field("evidence", &self.evidence);
-            if !self.allow_na {
-                w.field("allow_na", &false);
-            }
-            w.optional_field("source", &self.source);
-        });
-    }
-}
-
-impl FromJson for Item {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        const FIELDS: &[&str] = &[
-            "id", "title", "points", "rule", "criteria", "evidence", "allow_na", "source",
-        ];
-        let f = Fields::of(node, FIELDS, true)?;
-        Ok(Item {
-            id: f.required("id")?,
-            title: f.required("title")?,
-            points: f.required("points")?,
-            rule: f.required("rule")?,
-            criteria: f.or_default("criteria")?,
-            evidence: f.or_default("evidence")?,
-            allow_na: f.optional("allow_na")?.unwrap_or(true),
-            source: f.optional("source")?,
-        })
-    }
-}
-
-json_object!(
-    Source,
-    strict {
-        file: required,
-        section: required
-    }
-);
-
-impl ToJson for Rule {
-    fn write_json(&self, w: &mut Writer) {
-        w.object(|w| match self {
-            Rule::Check { partial } => {
-                w.field("kind", "check");
-                w.field("partial", partial);
-            }
-            Rule::Ladder { steps } => {
-                w.field("kind", "ladder");
-                w.field("steps", steps);
-            }
-            Rule::Deduction { per, max_count } => {
-                w.field("kind", "deduction");
-                w.field("per", per);
-                w.optional_field("max_count", max_count);
-            }
-            Rule::Free { step } => {
-                w.field("kind", "free");
-                w.field("step", step);
-            }
-            Rule::Veto => w.field("kind", "veto"),
-            Rule::Bonus { step } => {
-                w.field("kind", "bonus");
-                w.field("step", step);
-            }
-        });
-    }
-}
-
-/// `kind` first, then only the fields that kind takes: a field of another
-/// kind is named as unknown rather than ignored.
-impl FromJson for Rule {
-    fn read_json(node: &Node<'_>) -> Result<Self, Error> {
-        const FIELDS: &[&str] = &["kind", "partial", "steps", "per", "max_count", "step"];
-        let f = Fields::of(node, FIELDS, true)?;
-        let kind: String = f.required("kind")?;
-        let allowed: &[&str] = match kind.as_str() {
-            "check" => &["partial"],
-            "ladder" => &["steps"],
-            "deduction" => &["per", "max_count"],
-            "free" | "bonus" => &["step"],
-            "veto" => &[],
-            other => {
-                let at = f.get("kind").map_or(node.at, |k| k.at);
-                return Err(Error::unknown_value(at, other));
-            }
-        };
-        for name in &FIELDS[1..] {
-            if let Some(v) = f.get(name).filter(|_| !allowed.contains(name)) {
-                return Err(Error::unknown_field(v.at, name));
-            }
-        }
-        let step = || Ok::<_, Error>(f.optional("step")?.unwrap_or_else(half_point));
-        Ok(match kind.as_str() {
-            "check" => Rule::Check {
-                partial: f.or_default("partial")?,
-            },
-            "ladder" => Rule::Ladder {
-                steps: f.required("steps")?,
-            },
-            "deduction" => Rule::Deduction {
-                per: f.required("per")?,
-                max_count: f.optional("max_count")?,
-            },
-            "free" => Rule::Free { step: step()? },
-            "veto" => Rule::Veto,
-            _ => Rule::Bonus { step: step()? },
-        })
-    }
-}
-
-json_object!(
-    LadderStep,
-    strict {
-        name: required,
-        points: required
-    }
-);

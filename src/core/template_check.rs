@@ -1,7 +1,7 @@
 //! The template validator: the one users hit when importing, and the one the
 //! native tests run over every file in `templates/`.
 
-use super::json::{self, ErrorKind};
+use super::json_problem::{JsonProblem, ProblemKind};
 use super::points::Points;
 use super::template::{Rule, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION};
 use std::collections::HashSet;
@@ -54,14 +54,14 @@ impl TemplateError {
     }
 
     /// A template file that is not JSON, or JSON of the wrong shape.
-    pub(crate) fn from_json(e: &json::Error, text: &str) -> Self {
-        let what = match e.kind {
-            ErrorKind::Syntax => "文件不是有效的JSON格式".to_string(),
-            ErrorKind::Eof => "文件内容不完整（在结尾处被截断）".to_string(),
-            ErrorKind::Data => format!("字段内容不符合评分表格式：{}", e.message),
+    pub(crate) fn from_json(p: &JsonProblem) -> Self {
+        let what = match p.kind {
+            ProblemKind::Syntax => "文件不是有效的JSON格式".to_string(),
+            ProblemKind::Eof => "文件内容不完整（在结尾处被截断）".to_string(),
+            ProblemKind::TooDeep => "文件嵌套层数过多（超过128层），不是评分表文件".to_string(),
+            ProblemKind::Data => format!("字段内容不符合评分表格式：{}", p.message),
         };
-        let (line, column) = e.line_column(text);
-        TemplateError::at(format!("第{line}行第{column}列"), what)
+        TemplateError::at(p.place(), what)
     }
 }
 
