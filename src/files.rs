@@ -10,20 +10,17 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError(pub String);
 
-/// Text from bytes: UTF-8 (a byte-order mark is dropped) when the bytes are
-/// valid UTF-8, otherwise GB18030, a superset of GBK.
+/// Text from bytes (see `core::text_file::decode`): UTF-8, UTF-16 with a
+/// byte-order mark, or GB18030 (a superset of GBK) decoded by the browser,
+/// which refuses bytes that are not GB18030 instead of replacing them.
 pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
-    let strict = web_sys::TextDecoderOptions::new();
-    strict.set_fatal(true);
-    if let Ok(utf8) = web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict) {
-        if let Ok(text) = utf8.decode_with_u8_array(bytes) {
-            return Ok(text);
-        }
-    }
-    let gb = web_sys::TextDecoder::new_with_label("gb18030")
-        .map_err(|_| FileError("浏览器不支持GB18030编码，请在Excel中另存为“CSV UTF-8”格式".into()))?;
-    gb.decode_with_u8_array(bytes)
-        .map_err(|_| FileError("无法识别文件的文字编码，请另存为UTF-8格式后重试".into()))
+    crate::core::text_file::decode(bytes, |bytes| {
+        let strict = web_sys::TextDecoderOptions::new();
+        strict.set_fatal(true);
+        let gb = web_sys::TextDecoder::new_with_label_and_options("gb18030", &strict).ok()?;
+        gb.decode_with_u8_array(bytes).ok()
+    })
+    .map_err(|e| FileError(e.to_string()))
 }
 
 /// A limit on what a picked file may weigh, and what the file should be.

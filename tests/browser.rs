@@ -168,6 +168,24 @@ fn utf8_with_a_byte_order_mark_decodes_without_it() {
 }
 
 #[wasm_bindgen_test]
+fn bytes_that_are_neither_utf8_nor_gb18030_are_refused_for_their_encoding() {
+    // 0xFF never begins a GB18030 character: the browser's decoder must
+    // refuse it, not put replacement characters in its place.
+    let e = mofan::files::decode_text(b"\xd2\xbb\xbc\xb6,\xff\xff,20\r\n").unwrap_err();
+    assert!(e.0.contains("既不是UTF-8也不是GBK"), "{}", e.0);
+}
+
+#[wasm_bindgen_test]
+fn excel_unicode_text_decodes_from_utf16() {
+    let text = "一级指标\t分值\r\n政治建设\t20\r\n";
+    let bytes: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert_eq!(mofan::files::decode_text(&bytes).unwrap(), text);
+}
+
+#[wasm_bindgen_test]
 fn imported_templates_are_stored_per_version_and_a_damaged_one_is_reported() {
     use mofan::core::template_csv::template_from_csv;
     local().clear().unwrap();

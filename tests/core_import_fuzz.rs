@@ -103,19 +103,80 @@ fn template_json_import_never_panics_and_only_accepts_valid_templates() {
     });
 }
 
+/// The same CSV with every kind of line end Excel and hand edits leave:
+/// CRLF (as written), LF, CR only (older Mac Excel), and a mix of all three.
+fn line_end_variants(csv: &str) -> Vec<String> {
+    let lf = csv.replace("\r\n", "\n");
+    let mut mixed = String::new();
+    for (i, line) in lf.split('\n').enumerate() {
+        if i > 0 {
+            mixed.push_str(["\r\n", "\n", "\r"][i % 3]);
+        }
+        mixed.push_str(line);
+    }
+    vec![csv.to_string(), lf.clone(), lf.replace('\n', "\r"), mixed]
+}
+
+/// A template whose criteria and evidence cells run over several lines,
+/// with CRLF, LF and CR inside the quotes.
+fn multi_line_cells() -> String {
+    let mut t = builtin_templates()[0].clone();
+    for (n, item) in t.sections.iter_mut().flat_map(|s| s.items.iter_mut()).enumerate() {
+        item.criteria = format!("第一行\r\n第二行，含\"引号\"\n第三行\r第四行 {n}");
+        item.evidence = "记录,\n台账".to_string();
+    }
+    template_to_csv(&t)
+}
+
 #[test]
 fn template_csv_import_never_panics_and_only_accepts_valid_templates() {
-    let mut samples: Vec<Vec<u8>> = builtin_templates()
+    let mut csvs: Vec<String> = builtin_templates().iter().map(template_to_csv).collect();
+    csvs.push(multi_line_cells());
+    csvs.push(include_str!("fixtures/支部党建考核细则.csv").to_string());
+    csvs.push(include_str!("fixtures/broken-template.csv").to_string());
+    let samples: Vec<Vec<u8>> = csvs
         .iter()
-        .map(|t| template_to_csv(t).into_bytes())
+        .flat_map(|c| line_end_variants(c))
+        .map(String::into_bytes)
         .collect();
-    samples.push(include_bytes!("fixtures/支部党建考核细则.csv").to_vec());
-    samples.push(include_bytes!("fixtures/broken-template.csv").to_vec());
     hammer(0x5eed_0002, &samples, 3000, |text| {
         if let Ok(t) = template_from_csv(text, "导入") {
             assert!(t.problems().is_empty(), "accepted a template with problems");
         }
     });
+}
+
+#[test]
+fn picked_files_of_any_bytes_decode_or_are_refused_with_a_reason() {
+    let mut samples: Vec<Vec<u8>> = vec![
+        include_bytes!("fixtures/支部党建考核细则-gbk.csv").to_vec(),
+        include_bytes!("fixtures/支部党建考核细则.csv").to_vec(),
+    ];
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(multi_line_cells().replace(',', "\t").encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    samples.push(utf16);
+    let mut rng = Rng(0x5eed_0006);
+    for round in 0..3000 {
+        let input = if round % 5 == 0 {
+            random_bytes(&mut rng)
+        } else {
+            damage(&mut rng, &samples[round % samples.len()])
+        };
+        let gbk = |b: &[u8]| {
+            encoding_rs::GB18030
+                .decode_without_bom_handling_and_without_replacement(b)
+                .map(|t| t.into_owned())
+        };
+        let outcome = std::panic::catch_unwind(|| match mofan::core::text_file::decode(&input, gbk) {
+            Ok(text) => {
+                let _ = mofan::core::template_library::read_template_file("表.csv", &text);
+            }
+            Err(why) => assert!(!why.to_string().is_empty()),
+        });
+        assert!(outcome.is_ok(), "round {round} panicked on {input:?}");
+    }
 }
 
 #[test]

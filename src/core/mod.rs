@@ -21,6 +21,7 @@ pub mod template;
 pub mod template_check;
 pub mod template_csv;
 pub mod template_library;
+pub mod text_file;
 
 pub use assessment::{Answer, Assessment, Respondent, Response, ResponseProblem, Review, StartProblem};
 pub use points::{Fraction, Points};

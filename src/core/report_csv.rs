@@ -4,7 +4,7 @@
 use super::action::shortfalls;
 use super::assessment::Assessment;
 use super::branch::Combined;
-use super::csv::write_record;
+use super::csv::CsvOut;
 use super::numbering::chinese_number;
 use super::scoring::ItemScore;
 use super::summary::{item_lines, Summary};
@@ -25,8 +25,8 @@ fn score_text(s: &ItemScore) -> String {
 /// subtotals, totals, and the 整改清单.
 pub fn assessment_to_csv(t: &Template, a: &Assessment) -> String {
     let sum = Summary::of(t, a);
-    let mut out = String::from("\u{feff}");
-    let w = |out: &mut String, f: &[&str]| write_record(out, f);
+    let mut out = CsvOut::new();
+    let w = |out: &mut CsvOut, f: &[&str]| out.row(f);
     w(&mut out, &["评分表", &t.title, "版本", &format!("第{}版", t.version)]);
     w(&mut out, &["单位", &a.respondent.unit, "支部", &a.respondent.branch]);
     w(&mut out, &["姓名", &a.respondent.name, "轮次", &a.round]);
@@ -113,7 +113,7 @@ pub fn assessment_to_csv(t: &Template, a: &Assessment) -> String {
     if !sum.self_card.vetoes.is_empty() {
         w(&mut out, &["", "一票否决", &sum.self_card.vetoes.join("；")]);
     }
-    w(&mut out, &[]);
+    w(&mut out, &[""]);
     w(&mut out, &["整改清单"]);
     w(&mut out, &["序号", "问题", "整改措施", "责任人", "完成时限", "状态"]);
     for (n, s) in shortfalls(t, a).iter().enumerate() {
@@ -130,12 +130,12 @@ pub fn assessment_to_csv(t: &Template, a: &Assessment) -> String {
             ],
         );
     }
-    out
+    out.finish()
 }
 
 /// The combined table: one row per member (or branch), each section, total and grade, self and review.
 pub fn combined_to_csv(t: &Template, c: &Combined) -> String {
-    let mut out = String::from("\u{feff}");
+    let mut out = CsvOut::new();
     let mut head: Vec<String> = vec![
         match c.level {
             super::branch::Level::Member => "姓名".into(),
@@ -151,8 +151,7 @@ pub fn combined_to_csv(t: &Template, c: &Combined) -> String {
         head.push(format!("{}（审核）", s.title));
     }
     head.extend(["自评总分", "自评等次", "审核总分", "审核等次"].map(String::from));
-    let refs: Vec<&str> = head.iter().map(String::as_str).collect();
-    write_record(&mut out, &refs);
+    out.row(&head);
     for r in &c.rows {
         let mut cells = vec![r.name.clone(), r.detail.clone()];
         for (i, own) in r.sections.iter().enumerate() {
@@ -163,8 +162,7 @@ pub fn combined_to_csv(t: &Template, c: &Combined) -> String {
         cells.push(r.grade.clone());
         cells.push(r.review.as_ref().map(|x| x.1.to_string()).unwrap_or_default());
         cells.push(r.review.as_ref().map(|x| x.2.clone()).unwrap_or_default());
-        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-        write_record(&mut out, &refs);
+        out.row(&cells);
     }
-    out
+    out.finish()
 }

@@ -376,18 +376,15 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
 /// Writes a template as CSV (UTF-8 with BOM so Excel shows Chinese), in the
 /// form `template_from_csv` reads back.
 pub fn template_to_csv(t: &Template) -> String {
-    let mut out = String::from("\u{feff}");
-    csv::write_record(
-        &mut out,
-        &[
+    let mut out = csv::CsvOut::new();
+    out.row(&[
             "一级指标",
             "二级指标/考核内容",
             "评分标准",
             "分值",
             "评分方式",
             "佐证材料",
-        ],
-    );
+    ]);
     for s in &t.sections {
         for (i, item) in s.items.iter().enumerate() {
             let section = if i == 0 { s.title.as_str() } else { "" };
@@ -396,26 +393,23 @@ pub fn template_to_csv(t: &Template) -> String {
             } else {
                 item.criteria.clone()
             };
-            csv::write_record(
-                &mut out,
-                &[
-                    section,
-                    &item.title,
-                    &criteria,
-                    &item.points.to_string(),
-                    &method_cell(&item.rule),
-                    &item.evidence,
-                ],
-            );
+            out.row(&[
+                section,
+                &item.title,
+                &criteria,
+                &item.points.to_string(),
+                &method_cell(&item.rule),
+                &item.evidence,
+            ]);
         }
     }
-    csv::write_record(&mut out, &["合计", "", "", &t.total.to_string(), "", ""]);
+    out.row(&["合计", "", "", &t.total.to_string(), "", ""]);
     let grades: Vec<String> = t.grades.iter().map(|g| format!("{}{}", g.name, g.min)).collect();
-    csv::write_record(&mut out, &["等次", "", &grades.join("，"), "", "", ""]);
+    out.row(&["等次", "", &grades.join("，"), "", "", ""]);
     let who = match t.audience {
         Audience::Member => "党员",
         Audience::Branch => "党支部",
     };
-    csv::write_record(&mut out, &["适用对象", "", who, "", "", ""]);
-    out
+    out.row(&["适用对象", "", who, "", "", ""]);
+    out.finish()
 }
