@@ -1,16 +1,26 @@
-//! The only code that touches localStorage.
+//! The only code that touches localStorage, through gloo-storage.
 //!
 //! Each self-check is its own key, `mofan.assessment.<id>`, holding the
 //! versioned envelope from `core::record`; imported templates are
 //! `mofan.template.<id>.v<n>`, settings `mofan.setting.<name>`. Saving writes
-//! only the record that changed. A record that cannot be read is reported
-//! with its raw text and is never overwritten by loading; at start-up it is
-//! moved whole to `mofan.quarantine.<time>.<key>` (see `quarantine_unreadable`).
+//! only the record that changed. Records and settings are written with
+//! gloo's typed `set`, and settings read with its typed `get`.
+//!
+//! A stored record is read as its raw text (`LocalStorage::raw()`), because
+//! one that cannot be read must be kept byte for byte: it is reported with
+//! that text and never overwritten by loading, and at start-up it is moved
+//! whole to `mofan.quarantine.<time>.<key>` (see `quarantine_unreadable`).
+//!
+//! gloo throws when the browser blocks storage, so every function first asks
+//! [`storage`], which checks once with web_sys.
 
-use crate::core::record::{decode_assessment, encode_assessment, RecordError};
+use crate::core::record::{assessment_record, decode_assessment, template_record, RecordError};
 use crate::core::Assessment;
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde::Serialize;
 use std::fmt;
-use wasm_bindgen::JsCast;
+use std::sync::OnceLock;
 
 pub const ASSESSMENT_PREFIX: &str = "mofan.assessment.";
 
@@ -59,11 +69,18 @@ pub struct BadRecord {
     pub moved_from: Option<String>,
 }
 
-fn storage() -> Result<web_sys::Storage, StoreError> {
-    let window = web_sys::window().ok_or(StoreError::Unavailable)?;
-    match window.local_storage() {
-        Ok(Some(s)) => Ok(s),
-        _ => Err(StoreError::Unavailable),
+/// Whether this page may use localStorage at all (private modes and site
+/// policies can forbid it), asked once of the browser with web_sys: gloo's
+/// own access throws when it is blocked.
+fn storage() -> Result<(), StoreError> {
+    static AVAILABLE: OnceLock<bool> = OnceLock::new();
+    let available = AVAILABLE.get_or_init(|| {
+        web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+    });
+    if *available {
+        Ok(())
+    } else {
+        Err(StoreError::Unavailable)
     }
 }
 
@@ -71,22 +88,40 @@ fn key_of(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
 }
 
-fn write_error(e: wasm_bindgen::JsValue) -> StoreError {
-    if let Some(dom) = e.dyn_ref::<web_sys::DomException>() {
-        let name = dom.name();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22 {
-            return StoreError::QuotaExceeded;
-        }
-        return StoreError::WriteFailed(format!("{name}: {}", dom.message()));
+/// A write the browser refused, by the name of its DOMException.
+fn refusal(name: &str, message: &str) -> StoreError {
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        StoreError::QuotaExceeded
+    } else {
+        StoreError::WriteFailed(format!("{name}: {message}"))
     }
-    StoreError::WriteFailed(e.as_string().unwrap_or_else(|| "浏览器拒绝写入".to_string()))
+}
+
+fn write_error(e: StorageError) -> StoreError {
+    match e {
+        StorageError::JsError(js) => refusal(&js.name, &js.message),
+        other => StoreError::WriteFailed(other.to_string()),
+    }
+}
+
+/// Writes `value` under `key` as JSON.
+fn put(key: &str, value: impl Serialize) -> Result<(), StoreError> {
+    storage()?;
+    LocalStorage::set(key, value).map_err(write_error)
+}
+
+/// The text stored under `key`, exactly as it is.
+fn raw_text(key: &str) -> Option<String> {
+    storage().ok()?;
+    LocalStorage::raw().get_item(key).ok().flatten()
 }
 
 /// Every key that starts with `prefix`, in storage order.
-fn keys_under(s: &web_sys::Storage, prefix: &str) -> Result<Vec<String>, StoreError> {
-    let len = s.length().map_err(|_| StoreError::Unavailable)?;
-    Ok((0..len)
-        .filter_map(|i| s.key(i).ok().flatten())
+fn keys_under(prefix: &str) -> Result<Vec<String>, StoreError> {
+    storage()?;
+    let raw = LocalStorage::raw();
+    Ok((0..LocalStorage::length())
+        .filter_map(|i| raw.key(i).ok().flatten())
         .filter(|k| k.starts_with(prefix))
         .collect())
 }
@@ -96,12 +131,10 @@ fn scan<T>(
     prefix: &str,
     decode: impl Fn(&str) -> Result<T, RecordError>,
 ) -> Result<(Vec<T>, Vec<BadRecord>), StoreError> {
-    let s = storage()?;
-    let keys = keys_under(&s, prefix)?;
     let mut good = Vec::new();
     let mut bad = Vec::new();
-    for key in keys {
-        let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
+    for key in keys_under(prefix)? {
+        let raw = raw_text(&key).unwrap_or_default();
         match decode(&raw) {
             Ok(t) => good.push(t),
             Err(error) => bad.push(BadRecord {
@@ -135,12 +168,10 @@ pub enum Loaded {
 }
 
 pub fn load_assessment(id: &str) -> Result<Loaded, StoreError> {
-    let s = storage()?;
+    storage()?;
     let key = key_of(id);
-    let raw = match s.get_item(&key) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return Ok(Loaded::Missing),
-        Err(_) => return Err(StoreError::Unavailable),
+    let Some(raw) = raw_text(&key) else {
+        return Ok(Loaded::Missing);
     };
     Ok(match decode_assessment(&raw) {
         Ok(a) => Loaded::Found(a),
@@ -159,18 +190,17 @@ pub fn save_assessment(a: &Assessment) -> Result<(), StoreError> {
     write_assessment(a).map(|_| ())
 }
 
-/// Writes one self-check and returns the text stored, so a caller can later
-/// tell whether someone else (another tab) has written since.
+/// Writes one self-check and returns the text now stored (read back), so a
+/// caller can later tell whether someone else (another tab) has written since.
 pub fn write_assessment(a: &Assessment) -> Result<String, StoreError> {
-    let s = storage()?;
-    let text = encode_assessment(a);
-    s.set_item(&key_of(&a.id), &text).map_err(write_error)?;
-    Ok(text)
+    let key = key_of(&a.id);
+    put(&key, assessment_record(a))?;
+    raw_text(&key).ok_or_else(|| StoreError::WriteFailed("写入后无法读回".to_string()))
 }
 
 /// The stored text of one self-check, exactly as it is, if any.
 pub fn load_assessment_raw(id: &str) -> Option<String> {
-    storage().ok()?.get_item(&key_of(id)).ok().flatten()
+    raw_text(&key_of(id))
 }
 
 /// The self-check id a storage key belongs to, e.g. from a `storage` event.
@@ -179,10 +209,10 @@ pub fn assessment_id_of(key: &str) -> Option<&str> {
 }
 
 pub fn delete_assessment(id: &str) -> Result<(), StoreError> {
-    let s = storage()?;
-    s.remove_item(&key_of(id)).map_err(write_error)?;
+    storage()?;
+    LocalStorage::delete(key_of(id));
     // Its export bookkeeping goes with it.
-    let _ = s.remove_item(&setting_key(&exported_setting(id)));
+    LocalStorage::delete(setting_key(&exported_setting(id)));
     Ok(())
 }
 
@@ -192,13 +222,17 @@ fn setting_key(name: &str) -> String {
     format!("{SETTING_PREFIX}{name}")
 }
 
-/// A small user preference (e.g. the role picked on the home page).
+/// A small user preference (e.g. the role picked on the home page), stored
+/// as a JSON string. Releases before gloo-storage stored the bare text,
+/// which is read as it is.
 pub fn load_setting(name: &str) -> Option<String> {
-    storage().ok()?.get_item(&setting_key(name)).ok().flatten()
+    storage().ok()?;
+    let key = setting_key(name);
+    LocalStorage::get::<String>(&key).ok().or_else(|| raw_text(&key))
 }
 
 pub fn save_setting(name: &str, value: &str) -> Result<(), StoreError> {
-    storage()?.set_item(&setting_key(name), value).map_err(write_error)
+    put(&setting_key(name), value)
 }
 
 /// Settings this browser keeps for itself (when things were backed up or
@@ -214,21 +248,13 @@ fn exported_setting(id: &str) -> String {
 /// The user's settings by name (the role, the roster), without this
 /// browser's own bookkeeping: what a backup carries.
 pub fn user_settings() -> std::collections::BTreeMap<String, String> {
-    let Ok(s) = storage() else { return Default::default() };
-    let mut settings = std::collections::BTreeMap::new();
-    // Inserted one by one: collecting into a map would compile another sort.
-    for k in keys_under(&s, SETTING_PREFIX).unwrap_or_default() {
-        let Some(name) = k.strip_prefix(SETTING_PREFIX) else {
-            continue;
-        };
-        if name.starts_with(EXPORTED_SETTING) || name == BACKUP_SETTING {
-            continue;
-        }
-        if let Ok(Some(value)) = s.get_item(&k) {
-            settings.insert(name.to_string(), value);
-        }
-    }
-    settings
+    keys_under(SETTING_PREFIX)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|k| k.strip_prefix(SETTING_PREFIX))
+        .filter(|name| !name.starts_with(EXPORTED_SETTING) && *name != BACKUP_SETTING)
+        .filter_map(|name| Some((name.to_string(), load_setting(name)?)))
+        .collect()
 }
 
 /// Notes that a self-check, as edited at `updated_at`, is in an exported file.
@@ -304,12 +330,7 @@ pub const TEMPLATE_PREFIX: &str = "mofan.template.";
 
 /// Saves an imported template under its id and version; other versions stay.
 pub fn save_template(t: &crate::core::Template) -> Result<(), StoreError> {
-    storage()?
-        .set_item(
-            &format!("{TEMPLATE_PREFIX}{}.v{}", t.id, t.version),
-            &crate::core::record::encode_template(t),
-        )
-        .map_err(write_error)
+    put(&format!("{TEMPLATE_PREFIX}{}.v{}", t.id, t.version), template_record(t))
 }
 
 /// Every imported template version kept in this browser, and any that could
@@ -343,7 +364,6 @@ fn reason(original: &str, raw: &str) -> RecordError {
 /// be written (a full quota) the record stays in place and is still
 /// reported where it is. Returns how many records were moved.
 pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
-    let s = storage()?;
     let mut bad = scan(ASSESSMENT_PREFIX, decode_assessment)?.1;
     bad.extend(scan(TEMPLATE_PREFIX, crate::core::record::decode_template)?.1);
     let mut moved = 0;
@@ -351,7 +371,7 @@ pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
         if matches!(b.error, RecordError::NewerSchema(_)) {
             continue;
         }
-        if move_to_quarantine(&s, &b.key, &b.raw, now).is_ok() {
+        if move_to_quarantine(&b.key, &b.raw, now).is_ok() {
             moved += 1;
         }
     }
@@ -361,30 +381,37 @@ pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
 /// Moves the unreadable text `raw`, found under `key`, to the quarantine.
 /// The copy is written and read back before the original goes; if it cannot
 /// be written (a full quota) the original stays and the error is returned.
-fn move_to_quarantine(s: &web_sys::Storage, key: &str, raw: &str, now: i64) -> Result<(), StoreError> {
+/// The copy is written as the raw text, not as JSON: it must stay byte for byte.
+fn move_to_quarantine(key: &str, raw: &str, now: i64) -> Result<(), StoreError> {
+    storage()?;
     let to = format!("{QUARANTINE_PREFIX}{now}.{key}");
-    s.set_item(&to, raw).map_err(write_error)?;
-    if s.get_item(&to).ok().flatten().as_deref() != Some(raw) {
+    LocalStorage::raw()
+        .set_item(&to, raw)
+        .map_err(|e| {
+            let e = js_sys::Error::from(e);
+            refusal(&String::from(e.name()), &String::from(e.message()))
+        })?;
+    if raw_text(&to).as_deref() != Some(raw) {
         return Err(StoreError::WriteFailed("隔离副本写入后无法读回".to_string()));
     }
-    s.remove_item(key).map_err(write_error)
+    LocalStorage::delete(key);
+    Ok(())
 }
 
 /// Moves the stored text of self-check `id`, which could not be read, to the
 /// quarantine, so that writing this tab's copy does not destroy it.
 pub fn quarantine_assessment(id: &str, raw: &str, now: i64) -> Result<(), StoreError> {
-    move_to_quarantine(&storage()?, &key_of(id), raw, now)
+    move_to_quarantine(&key_of(id), raw, now)
 }
 
 /// Every record in the quarantine, oldest first, with why it was moved.
 pub fn list_quarantined() -> Result<Vec<BadRecord>, StoreError> {
-    let s = storage()?;
-    let mut out: Vec<BadRecord> = keys_under(&s, QUARANTINE_PREFIX)?
+    let mut out: Vec<BadRecord> = keys_under(QUARANTINE_PREFIX)?
         .into_iter()
         .filter_map(|key| {
             let rest = key.strip_prefix(QUARANTINE_PREFIX)?;
             let original = rest.split_once('.').map_or(rest, |(_, o)| o).to_string();
-            let raw = s.get_item(&key).ok().flatten()?;
+            let raw = raw_text(&key)?;
             Some(BadRecord {
                 error: reason(&original, &raw),
                 moved_from: Some(original),
@@ -399,8 +426,9 @@ pub fn list_quarantined() -> Result<Vec<BadRecord>, StoreError> {
 
 /// Deletes one record from the quarantine (the user has downloaded it or given it up).
 pub fn delete_quarantined(key: &str) -> Result<(), StoreError> {
-    if !key.starts_with(QUARANTINE_PREFIX) {
-        return Ok(());
+    storage()?;
+    if key.starts_with(QUARANTINE_PREFIX) {
+        LocalStorage::delete(key);
     }
-    storage()?.remove_item(key).map_err(write_error)
+    Ok(())
 }

@@ -4,8 +4,10 @@
 // freed the answer is saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { startServer, withFreshBrowser } from './harness.mjs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, withFreshBrowser, completeMemberCheck } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -148,3 +150,34 @@ test('a copy stored by a newer version is not written over; the answers stay on 
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(Object.keys(exported.content.assessment.answers).length, 2);
 }));
+
+test('storage blocked by the browser: the app starts, says why in Chinese, and the branch desk still combines files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mofan-blocked-'));
+  try {
+    const file = join(dir, 'result.json');
+    await withFreshBrowser(async ({ page }) => {
+      await page.goto(server.url);
+      await completeMemberCheck(page, '孙八');
+      await page.getByRole('link', { name: '汇总 · 整改清单 · 打印' }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出结果文件' }).click()]);
+      await download.saveAs(file);
+    });
+    await withFreshBrowser(async ({ page }) => {
+      // As a site policy or a private mode does: touching localStorage throws.
+      await page.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+        });
+      });
+      await page.goto(server.url);
+      await page.getByRole('alert').filter({ hasText: '浏览器禁止了本地存储' }).first().waitFor();
+      await page.goto(`${server.url}#/branch`);
+      await page.getByLabel('选择结果文件').setInputFiles(file);
+      await page.getByTestId('branch-table').waitFor();
+      assert.equal(await text(page.getByTestId('branch-members')), '1');
+      assert.equal(await text(page.getByTestId('branch-table').locator('tbody tr td').first()), '孙八');
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
