@@ -11,3 +11,6 @@ node scripts/single-file.mjs dist dist-single/mofan.html
 # Trunk's start-up script out of line, the Content-Security-Policy in, the
 # glue module minified, and the service worker written.
 node scripts/postbuild.mjs dist
+
+# Brotli and gzip copies of every file, for the server to send as they are.
+node scripts/compress.mjs dist

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { minifyJs } from './minify-js.mjs';
+import { isCompressedCopy } from './compress.mjs';
 
 export const CSP = [
   "default-src 'self'",
@@ -58,7 +59,9 @@ html = html.replace(sri(glue), sri(small));
 writeFileSync(indexPath, html);
 
 // The service worker, listing every file of this build (sw.js itself aside).
-const files = readdirSync(dist).filter((f) => f !== 'sw.js' && statSync(join(dist, f)).isFile()).sort();
+const files = readdirSync(dist)
+  .filter((f) => f !== 'sw.js' && !isCompressedCopy(f) && statSync(join(dist, f)).isFile())
+  .sort();
 const version = createHash('sha256');
 for (const f of files) version.update(f).update(readFileSync(join(dist, f)));
 const worker = readFileSync('assets/sw.template.js', 'utf8')

@@ -1,12 +1,14 @@
 // A small static file server for the release build, bound to 127.0.0.1 only.
-// Everything but images goes out gzip-compressed to browsers that accept it
-// (each file compressed once, at level 9, and kept in memory).
+// Everything but images goes out compressed: brotli to browsers that accept
+// it, gzip to those that accept only gzip, as is to the rest. The compressed
+// copies are the .br and .gz files the build wrote beside each file
+// (scripts/compress.mjs); a file without them is compressed once, in memory.
 // Usage: node scripts/serve.mjs <dir> [port]   (port 0 picks a free one)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync, constants } from 'node:zlib';
+import { STORED_AS_IS, ENCODINGS, brotli, gzip } from './compress.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,28 +23,42 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Already compressed: gzip would only add bytes. */
-const STORED_AS_IS = new Set(['.png', '.ico']);
-
-/** Whether the request's Accept-Encoding allows gzip (and does not refuse it with q=0). */
-function acceptsGzip(header = '') {
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().split(';');
+/** The q-value the request's Accept-Encoding gives `name` (0 when absent or refused). */
+function quality(header, name) {
+  let best = 0;
+  for (const part of header.split(',')) {
+    const [coding, ...params] = part.trim().split(';');
+    if (coding.trim() !== name && coding.trim() !== '*') continue;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return (name === 'gzip' || name === '*') && (q === undefined || Number(q.slice(2)) > 0);
-  });
+    const value = q === undefined ? 1 : Number(q.slice(2));
+    if (coding.trim() === name) return value > 0 ? value : 0;
+    best = Math.max(best, value);
+  }
+  return best;
+}
+
+/** The encoding to send: brotli, else gzip, else none; ties go to brotli. */
+export function pickEncoding(header = '') {
+  const [br, gz] = ENCODINGS.map((e) => quality(header, e.name));
+  if (br > 0 && br >= gz) return ENCODINGS[0];
+  if (gz > 0) return ENCODINGS[1];
+  return null;
 }
 
 export function serve(dir, port = 0) {
   const root = resolve(dir);
-  /** file → { etag, body } of its gzip form, made on first request. */
-  const gzipped = new Map();
-  const gzipOf = (file, etag, body) => {
-    const known = gzipped.get(file);
-    if (known?.etag === etag) return known.body;
-    const small = gzipSync(body, { level: constants.Z_BEST_COMPRESSION });
-    gzipped.set(file, { etag, body: small });
-    return small;
+  /** file and encoding → { etag, body } made in memory, for files without copies on disk. */
+  const made = new Map();
+  /** The compressed form of `file`: its copy on disk if as new as the file, else made once. */
+  const compressed = async (file, info, encoding, etag) => {
+    const copy = await stat(file + encoding.suffix).catch(() => null);
+    if (copy?.isFile() && copy.mtimeMs >= info.mtimeMs) return readFile(file + encoding.suffix);
+    const key = `${encoding.name} ${file}`;
+    if (made.get(key)?.etag !== etag) {
+      const body = await readFile(file);
+      made.set(key, { etag, body: encoding.name === 'br' ? brotli(body, file) : gzip(body) });
+    }
+    return made.get(key).body;
   };
   const server = createServer(async (req, res) => {
     try {
@@ -54,12 +70,12 @@ export function serve(dir, port = 0) {
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const info = await stat(file);
-      const compress = !STORED_AS_IS.has(extname(file)) && acceptsGzip(req.headers['accept-encoding']);
+      const encoding = STORED_AS_IS.has(extname(file)) ? null : pickEncoding(req.headers['accept-encoding']);
       // Revalidated on every use (no-cache), answered 304 when unchanged, so
       // the service worker's precache does not download the build twice.
-      // The gzip form is another representation, with its own ETag.
+      // Each compressed form is another representation, with its own ETag.
       const version = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`;
-      const etag = `"${version}${compress ? '-gz' : ''}"`;
+      const etag = `"${version}${encoding ? `-${encoding.name}` : ''}"`;
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
@@ -70,11 +86,8 @@ export function serve(dir, port = 0) {
         res.writeHead(304, headers).end();
         return;
       }
-      let body = await readFile(file);
-      if (compress) {
-        body = gzipOf(file, etag, body);
-        headers['content-encoding'] = 'gzip';
-      }
+      const body = encoding ? await compressed(file, info, encoding, etag) : await readFile(file);
+      if (encoding) headers['content-encoding'] = encoding.name;
       headers['content-length'] = body.length;
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -1,12 +1,13 @@
 // What a member's browser downloads on the first visit: the server that
-// `bash scripts/run.sh` starts sends the app compressed, and the page still
-// starts from it. A browser that does not accept gzip gets the files as they are.
+// `bash scripts/run.sh` starts sends the app brotli-compressed (the copies
+// the build made), and the page still starts from it. A browser that accepts
+// only gzip gets gzip; one that accepts neither gets the files as they are.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { ROOT, startServer, withFreshBrowser } from './harness.mjs';
 
 let server;
@@ -27,32 +28,41 @@ const get = (path, headers) => new Promise((ok, fail) => {
   req.end();
 });
 
-test('the first visit downloads the app gzip-compressed and starts from it', () => withFreshBrowser(async ({ page }) => {
+test('the first visit downloads the app brotli-compressed and starts from it', () => withFreshBrowser(async ({ page }) => {
   const wasmResponse = page.waitForResponse((r) => r.url().endsWith(wasmName));
   await page.goto(server.url);
   await page.getByText('新建自查').waitFor();
   const wasm = await wasmResponse;
-  assert.equal(await wasm.headerValue('content-encoding'), 'gzip');
+  assert.equal(await wasm.headerValue('content-encoding'), 'br');
   await wasm.finished();
   const onWire = (await wasm.request().sizes()).responseBodySize;
-  assert.ok(onWire < wasmBytes.length * 0.45, `the wasm crossed the wire as ${onWire} of ${wasmBytes.length} bytes`);
+  assert.ok(onWire < wasmBytes.length * 0.35, `the wasm crossed the wire as ${onWire} of ${wasmBytes.length} bytes`);
 }));
 
-test('gzip only for browsers that accept it, with its own ETag and the same bytes inside', async () => {
-  const zipped = await get(wasmName, { 'accept-encoding': 'gzip, deflate, br' });
-  assert.equal(zipped.status, 200);
+test('brotli, else gzip, else the bytes as they are, each with its own ETag and the same bytes inside', async () => {
+  const br = await get(wasmName, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+  assert.equal(br.status, 200);
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(br.headers.vary, 'accept-encoding');
+  assert.deepEqual(brotliDecompressSync(br.body), wasmBytes);
+  // The copy the build wrote is what goes out: nothing is compressed per request.
+  assert.deepEqual(br.body, readFileSync(join(dist, `${wasmName}.br`)));
+
+  const zipped = await get(wasmName, { 'accept-encoding': 'gzip, br;q=0' });
   assert.equal(zipped.headers['content-encoding'], 'gzip');
-  assert.equal(zipped.headers.vary, 'accept-encoding');
   assert.deepEqual(gunzipSync(zipped.body), wasmBytes);
+  assert.ok(br.body.length < zipped.body.length, `brotli ${br.body.length} < gzip ${zipped.body.length}`);
 
   const plain = await get(wasmName, { 'accept-encoding': 'gzip;q=0, identity' });
   assert.equal(plain.headers['content-encoding'], undefined);
   assert.deepEqual(plain.body, wasmBytes);
-  assert.notEqual(plain.headers.etag, zipped.headers.etag);
+  assert.equal(new Set([br.headers.etag, zipped.headers.etag, plain.headers.etag]).size, 3, 'three ETags');
 
   // Revalidation answers 304 for the representation the browser holds.
   const again = await get(wasmName, { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.etag });
   assert.equal(again.status, 304);
+  const stale = await get(wasmName, { 'accept-encoding': 'br', 'if-none-match': zipped.headers.etag });
+  assert.equal(stale.status, 200, 'a gzip ETag does not validate the brotli copy');
   // A PNG is already compressed and goes out as it is.
   const icon = await get('icon-192.png', { 'accept-encoding': 'gzip' });
   assert.equal(icon.headers['content-encoding'], undefined);
