@@ -145,7 +145,7 @@ fn scan<T>(
             }),
         }
     }
-    bad.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::core::sorted::sort_by(&mut bad, |a, b| a.key.cmp(&b.key));
     Ok((good, bad))
 }
 
@@ -153,7 +153,7 @@ fn scan<T>(
 /// not be read.
 pub fn list_assessments() -> Result<(Vec<Assessment>, Vec<BadRecord>), StoreError> {
     let (mut good, bad) = scan(ASSESSMENT_PREFIX, decode_assessment)?;
-    good.sort_by(|a, b| {
+    crate::core::sorted::sort_by(&mut good, |a, b| {
         b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id))
     });
     Ok((good, bad))
@@ -248,13 +248,19 @@ fn exported_setting(id: &str) -> String {
 /// The user's settings by name (the role, the roster), without this
 /// browser's own bookkeeping: what a backup carries.
 pub fn user_settings() -> std::collections::BTreeMap<String, String> {
-    keys_under(SETTING_PREFIX)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|k| k.strip_prefix(SETTING_PREFIX))
-        .filter(|name| !name.starts_with(EXPORTED_SETTING) && *name != BACKUP_SETTING)
-        .filter_map(|name| Some((name.to_string(), load_setting(name)?)))
-        .collect()
+    let mut settings = std::collections::BTreeMap::new();
+    // Inserted one by one: collecting into a map sorts, and would compile
+    // another copy of the standard sort (see `core::sorted`).
+    let keys = keys_under(SETTING_PREFIX).unwrap_or_default();
+    for name in keys.iter().filter_map(|k| k.strip_prefix(SETTING_PREFIX)) {
+        if name.starts_with(EXPORTED_SETTING) || name == BACKUP_SETTING {
+            continue;
+        }
+        if let Some(value) = load_setting(name) {
+            settings.insert(name.to_string(), value);
+        }
+    }
+    settings
 }
 
 /// Notes that a self-check, as edited at `updated_at`, is in an exported file.
@@ -337,7 +343,7 @@ pub fn save_template(t: &crate::core::Template) -> Result<(), StoreError> {
 /// not be read (kept untouched, like unreadable self-checks).
 pub fn list_templates() -> Result<(Vec<crate::core::Template>, Vec<BadRecord>), StoreError> {
     let (mut good, bad) = scan(TEMPLATE_PREFIX, crate::core::record::decode_template)?;
-    good.sort_by(|a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
+    crate::core::sorted::sort_by(&mut good, |a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
     Ok((good, bad))
 }
 
@@ -420,7 +426,7 @@ pub fn list_quarantined() -> Result<Vec<BadRecord>, StoreError> {
             })
         })
         .collect();
-    out.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::core::sorted::sort_by(&mut out, |a, b| a.key.cmp(&b.key));
     Ok(out)
 }
 

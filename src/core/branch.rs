@@ -264,7 +264,7 @@ impl Combined {
             .into_iter()
             .map(|(i, mut dropped)| {
                 let s = &subs[kept[i]];
-                dropped.sort();
+                crate::core::sorted::sort_by(&mut dropped, Ord::cmp);
                 Duplicate {
                     who: s.assessment.respondent.line(),
                     round: s.assessment.round.clone(),
@@ -273,7 +273,7 @@ impl Combined {
                 }
             })
             .collect();
-        duplicates.sort_by(|a, b| a.who.cmp(&b.who));
+        crate::core::sorted::sort_by(&mut duplicates, |a, b| a.who.cmp(&b.who));
 
         let scored: Vec<Scored> = kept
             .iter()
@@ -321,7 +321,7 @@ impl Combined {
             .collect();
 
         let mut bands: Vec<&super::template::GradeBand> = template.grades.iter().collect();
-        bands.sort_by_key(|g| std::cmp::Reverse(g.min));
+        crate::core::sorted::sort_by_key(&mut bands, |g| std::cmp::Reverse(g.min));
         let distribution = bands
             .iter()
             .map(|g| GradeCount {
@@ -367,7 +367,7 @@ impl Combined {
                 SortKey::ReviewTotal => r.review.as_ref().map_or(Points::from_hundredths(-1), |x| x.1),
             }
         };
-        self.rows.sort_by(|a, b| {
+        crate::core::sorted::sort_by(&mut self.rows, |a, b| {
             let order = match key {
                 SortKey::Name => names(&a.name, &b.name),
                 _ => value(a).cmp(&value(b)).then_with(|| names(&a.name, &b.name)),
@@ -469,7 +469,7 @@ fn weakest_items(template: &Template, scored: &[Scored]) -> Vec<ItemAverage> {
             });
         }
     }
-    out.sort_by_key(|w| w.rate);
+    crate::core::sorted::sort_by_key(&mut out, |w| w.rate);
     out.truncate(WEAKEST_SHOWN);
     out
 }

@@ -16,6 +16,7 @@ pub mod report_csv;
 pub mod result_file;
 pub mod round;
 pub mod scoring;
+pub mod sorted;
 pub mod summary;
 pub mod template;
 pub mod template_check;

@@ -61,7 +61,7 @@ pub fn other_rounds<'a>(all: &'a [Assessment], a: &Assessment) -> Vec<&'a Assess
         .iter()
         .filter(|o| o.id != a.id && o.template_id == a.template_id && o.respondent.name == a.respondent.name)
         .collect();
-    others.sort_by(|x, y| y.round.cmp(&x.round));
+    crate::core::sorted::sort_by(&mut others, |x, y| y.round.cmp(&x.round));
     others
 }
 

@@ -368,7 +368,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
     if errors.is_empty() {
         Ok(template)
     } else {
-        errors.sort_by_key(|(line, _)| *line);
+        crate::core::sorted::sort_by_key(&mut errors, |(line, _)| *line);
         Err(errors.into_iter().map(|(_, e)| e).collect())
     }
 }
