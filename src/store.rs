@@ -74,9 +74,8 @@ pub struct BadRecord {
 /// own access throws when it is blocked.
 fn storage() -> Result<(), StoreError> {
     static AVAILABLE: OnceLock<bool> = OnceLock::new();
-    let available = AVAILABLE.get_or_init(|| {
-        web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
-    });
+    let available =
+        AVAILABLE.get_or_init(|| web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_)))));
     if *available {
         Ok(())
     } else {
@@ -391,12 +390,10 @@ pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
 fn move_to_quarantine(key: &str, raw: &str, now: i64) -> Result<(), StoreError> {
     storage()?;
     let to = format!("{QUARANTINE_PREFIX}{now}.{key}");
-    LocalStorage::raw()
-        .set_item(&to, raw)
-        .map_err(|e| {
-            let e = js_sys::Error::from(e);
-            refusal(&String::from(e.name()), &String::from(e.message()))
-        })?;
+    LocalStorage::raw().set_item(&to, raw).map_err(|e| {
+        let e = js_sys::Error::from(e);
+        refusal(&String::from(e.name()), &String::from(e.message()))
+    })?;
     if raw_text(&to).as_deref() != Some(raw) {
         return Err(StoreError::WriteFailed("隔离副本写入后无法读回".to_string()));
     }

@@ -43,7 +43,10 @@ fn gbk_utf8_and_utf8_with_a_mark_read_as_the_same_checklist() {
 fn excel_unicode_text_is_utf16_and_tab_separated_and_reads_the_same() {
     let utf8 = import("支部党建考核细则.csv", UTF8).unwrap();
     // The same table as tab-separated text, as Excel's “Unicode 文本” writes it.
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(UTF8);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(UTF8);
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b'\t')
         .flexible(true)
@@ -108,16 +111,24 @@ fn cells_over_several_lines_keep_every_line_and_carriage_return() {
         let back = template_from_csv(&text, &t.title).unwrap();
         let kept = &back.sections[0].items[0].criteria;
         // The CR-only copy turned the cell's own CRLF into a CR; nothing vanishes.
-        assert!(kept.starts_with("第一行\r") && kept.ends_with("第三行\r第四行"), "{kept:?}");
+        assert!(
+            kept.starts_with("第一行\r") && kept.ends_with("第三行\r第四行"),
+            "{kept:?}"
+        );
         assert_eq!(back.item_count(), t.item_count());
     }
 }
 
 #[test]
 fn problems_in_a_cr_only_file_name_their_rows() {
-    let broken = include_str!("fixtures/broken-template.csv").replace("\r\n", "\n").replace('\n', "\r");
+    let broken = include_str!("fixtures/broken-template.csv")
+        .replace("\r\n", "\n")
+        .replace('\n', "\r");
     let e = template_from_csv(&broken, "x").unwrap_err();
     let all: Vec<String> = e.iter().map(ToString::to_string).collect();
     assert!(all.iter().any(|m| m.starts_with("第4行：分值“三十”")), "{all:?}");
-    assert!(all.iter().any(|m| m.starts_with("第5行：无法识别的评分方式")), "{all:?}");
+    assert!(
+        all.iter().any(|m| m.starts_with("第5行：无法识别的评分方式")),
+        "{all:?}"
+    );
 }

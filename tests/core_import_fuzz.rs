@@ -154,7 +154,12 @@ fn picked_files_of_any_bytes_decode_or_are_refused_with_a_reason() {
     ];
     let utf16: Vec<u8> = [0xff, 0xfe]
         .into_iter()
-        .chain(multi_line_cells().replace(',', "\t").encode_utf16().flat_map(u16::to_le_bytes))
+        .chain(
+            multi_line_cells()
+                .replace(',', "\t")
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
         .collect();
     samples.push(utf16);
     let mut rng = Rng(0x5eed_0006);

@@ -8,8 +8,8 @@ use mofan::core::action::Action;
 use mofan::core::backup::{encode_backup, open_backup, Backup};
 use mofan::core::builtin::builtin_templates;
 use mofan::core::record::{decode_assessment, decode_template, encode_assessment, encode_template};
-use mofan::core::result_file::{encode_branch, encode_result, fingerprint, open, BranchContent, Opened, TemplateRef};
 use mofan::core::result_file::sha256_hex;
+use mofan::core::result_file::{encode_branch, encode_result, fingerprint, open, BranchContent, Opened, TemplateRef};
 use mofan::core::template::Source;
 use mofan::core::{
     Answer, Assessment, Audience, Fraction, GradeBand, Item, LadderStep, Points, Respondent, Response, Review, Rule,

@@ -34,7 +34,10 @@ fn delimiter_of(text: &str) -> u8 {
 /// How many line ends `gap` holds (CRLF, LF and CR each count once): the
 /// blank lines the reader skipped before a record.
 fn line_ends(gap: &str) -> usize {
-    gap.replace("\r\n", "\n").chars().filter(|&c| c == '\n' || c == '\r').count()
+    gap.replace("\r\n", "\n")
+        .chars()
+        .filter(|&c| c == '\n' || c == '\r')
+        .count()
 }
 
 /// Splits CSV text into records. A leading byte-order mark is ignored;
@@ -51,7 +54,10 @@ pub fn read(text: &str) -> Result<Vec<Record>, UnclosedQuote> {
     let (mut row, mut last_start) = (1, 0);
     // The text is UTF-8 and records may have any length, so reading cannot fail.
     while reader.read_record(&mut record).unwrap_or(false) {
-        let start = record.position().map_or(text.len(), |p| p.byte() as usize).min(text.len());
+        let start = record
+            .position()
+            .map_or(text.len(), |p| p.byte() as usize)
+            .min(text.len());
         // A record starts where the last one ended: any blank lines the
         // reader skipped come first. A CRLF's LF may be left there too.
         let mut rest = text.get(start..).unwrap_or("");

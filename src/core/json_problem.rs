@@ -94,7 +94,9 @@ fn byte_index(text: &str, line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
         0
     } else {
-        text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
     };
     (line_start + column).min(text.len())
 }
@@ -231,10 +233,16 @@ mod tests {
             problem(r#"{"count":1,"name":"a","flag":[]}"#).message,
             "数据类型不正确（应为true 或 false，实为列表）"
         );
-        assert_eq!(problem(r#"{"count":-1,"name":"a"}"#).message, "数值超出范围（应为不小于0的整数）");
+        assert_eq!(
+            problem(r#"{"count":-1,"name":"a"}"#).message,
+            "数值超出范围（应为不小于0的整数）"
+        );
         assert_eq!(problem(r#""x""#).message, "数据类型不正确（应为对象，实为文字）");
         assert_eq!(problem(r#"[1]"#).message, "数据类型不正确（应为对象）");
-        assert_eq!(problem(r#"{"count":1,"count":2,"name":"a"}"#).message, "字段 `count` 重复出现");
+        assert_eq!(
+            problem(r#"{"count":1,"count":2,"name":"a"}"#).message,
+            "字段 `count` 重复出现"
+        );
     }
 
     #[test]
@@ -243,7 +251,10 @@ mod tests {
         let text = "{\"name\":\"标题\",\n \"count\": \"x\"}";
         let p = problem(text);
         assert_eq!((p.line, p.column), (2, 13), "the closing quote of \"x\"");
-        assert_eq!(p.to_string(), "数据类型不正确（应为不小于0的整数，实为文字），位于第2行第13列");
+        assert_eq!(
+            p.to_string(),
+            "数据类型不正确（应为不小于0的整数，实为文字），位于第2行第13列"
+        );
         let p = problem("{\"name\":\"标题\",");
         assert_eq!(p.kind, ProblemKind::Eof);
         assert_eq!(p.to_string(), "内容在中途被截断，位于第1行第13列");

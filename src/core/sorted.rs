@@ -40,7 +40,7 @@ mod tests {
         let mut ours = items.clone();
         sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
         let mut theirs = items.clone();
-        theirs.sort_by(|a, b| a.0.cmp(&b.0));
+        theirs.sort_by_key(|a| a.0);
         assert_eq!(ours, theirs, "equal keys keep their order");
         let mut words = vec!["b".to_string(), "a".into(), "c".into(), "a".into()];
         sort_by_key(&mut words, |w| std::cmp::Reverse(w.clone()));

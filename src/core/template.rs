@@ -265,8 +265,8 @@ impl Template {
     /// in Chinese, so the user can fix them all at once.
     pub fn from_json(text: &str) -> Result<Template, Vec<TemplateError>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let template: Template = serde_json::from_str(text)
-            .map_err(|e| vec![TemplateError::from_json(&JsonProblem::of(&e, text))])?;
+        let template: Template =
+            serde_json::from_str(text).map_err(|e| vec![TemplateError::from_json(&JsonProblem::of(&e, text))])?;
         let problems = template.problems();
         if problems.is_empty() {
             Ok(template)

@@ -378,12 +378,12 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
 pub fn template_to_csv(t: &Template) -> String {
     let mut out = csv::CsvOut::new();
     out.row(&[
-            "一级指标",
-            "二级指标/考核内容",
-            "评分标准",
-            "分值",
-            "评分方式",
-            "佐证材料",
+        "一级指标",
+        "二级指标/考核内容",
+        "评分标准",
+        "分值",
+        "评分方式",
+        "佐证材料",
     ]);
     for s in &t.sections {
         for (i, item) in s.items.iter().enumerate() {

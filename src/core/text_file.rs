@@ -74,7 +74,7 @@ pub fn decode(bytes: &[u8], gb18030: impl FnOnce(&[u8]) -> Option<String>) -> Re
 
 /// UTF-16 code units from pairs of bytes, each pair read by `unit`.
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, NotText> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(NotText::BrokenUnicode);
     }
     let units: Vec<u16> = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]])).collect();
@@ -99,8 +99,14 @@ mod tests {
     #[test]
     fn utf16_unicode_text_from_excel() {
         let text = "一级指标\t分值\r\n";
-        let le: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xfe, 0xff].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&le, no_gbk).unwrap(), text);
         assert_eq!(decode(&be, no_gbk).unwrap(), text);
         assert_eq!(decode(&le[..le.len() - 1], no_gbk), Err(NotText::BrokenUnicode));
