@@ -1,7 +1,9 @@
 // Builds the single-file version: one mofan.html with the CSS, the JS and the
 // wasm inside it, that runs opened straight from disk (file://) with no
 // server, for a USB stick or intranet mail. Its Content-Security-Policy names
-// the inline script and style by hash; nothing else may run or load.
+// the inline script and style by hash; nothing else may run or load. The
+// files worker is inside it too: a worker cannot be loaded from file://, so
+// the page starts it from a blob (`mofanFilesWorker`, see src/files_module.rs).
 //   node scripts/single-file.mjs [dist] [out-file]
 import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -19,7 +21,10 @@ const one = (re) => {
 
 const css = readFileSync(one(/^main-.*\.css$/), 'utf8');
 const icon = readFileSync(one(/^icon\.svg$/));
-const wasm = readFileSync(one(/_bg\.wasm$/));
+const wasm = readFileSync(one(/^mofan-[0-9a-f]+_bg\.wasm$/));
+// The files worker: wasm-bindgen's no-modules glue (it defines `wasm_bindgen`) and its wasm.
+const workerGlue = readFileSync(one(/^mofan-files\.js$/));
+const workerWasm = readFileSync(one(/^mofan-files_bg\.wasm$/));
 // wasm-bindgen's module as trunk wrote it (run this before postbuild.mjs
 // minifies it), made into a plain script body: its exports become local names.
 const glue = readFileSync(one(/^mofan-[0-9a-f]+\.js$/), 'utf8');
@@ -32,13 +37,21 @@ const bindings = glue
 if (/^export /m.test(bindings)) throw new Error('an export form the single-file build does not handle');
 
 const script = await minifyJs(`${bindings}
-const wasmBytes = Uint8Array.from(atob(document.getElementById('mofan-wasm').textContent.trim()), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: wasmBytes });
+const inPage = (id) => document.getElementById(id).textContent.trim();
+const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+globalThis.mofanFilesWorker = () => {
+  const glue = new TextDecoder().decode(bytes(inPage('mofan-files-js')));
+  const start = \`wasm_bindgen({ module_or_path: Uint8Array.from(atob("\${inPage('mofan-files-wasm')}"), (c) => c.charCodeAt(0)) });\`;
+  return new Worker(URL.createObjectURL(new Blob([glue, ';', start], { type: 'text/javascript' })));
+};
+await __wbg_init({ module_or_path: bytes(inPage('mofan-wasm')) });
 `);
 const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const csp = [
   "default-src 'none'",
   `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+  // The files worker, started from a blob made of the page's own data.
+  "worker-src blob:",
   `style-src ${hash(css)}`,
   "img-src data: blob:",
   "object-src 'none'",
@@ -57,6 +70,8 @@ const html = `<!DOCTYPE html>
 <link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
 <style>${css}</style>
 <script type="application/octet-stream" id="mofan-wasm">${wasm.toString('base64')}</script>
+<script type="application/octet-stream" id="mofan-files-js">${workerGlue.toString('base64')}</script>
+<script type="application/octet-stream" id="mofan-files-wasm">${workerWasm.toString('base64')}</script>
 <script type="module">${script}</script>
 </head>
 <body>

@@ -9,6 +9,7 @@ use super::points::Points;
 use super::scoring::{ItemScore, Scorecard};
 use super::summary::percent;
 use super::template::Template;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// One self-check brought in, with where it came from.
@@ -47,7 +48,8 @@ impl Submission {
 }
 
 /// Whose rows the table shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 支部: one row per member.
     Member,
@@ -56,7 +58,7 @@ pub enum Level {
 }
 
 /// A row of the table: a member, or a branch's averages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     pub name: String,
     /// The member's branch, or for a branch row how many members it averages.

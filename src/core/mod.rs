@@ -7,6 +7,7 @@ pub mod backup;
 pub mod branch;
 pub mod builtin;
 pub mod csv;
+pub mod file_jobs;
 pub mod json_problem;
 pub mod numbering;
 pub mod points;

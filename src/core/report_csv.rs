@@ -3,7 +3,7 @@
 
 use super::action::shortfalls;
 use super::assessment::Assessment;
-use super::branch::Combined;
+use super::branch::{Combined, Level, Row};
 use super::csv::CsvOut;
 use super::numbering::chinese_number;
 use super::scoring::ItemScore;
@@ -135,15 +135,20 @@ pub fn assessment_to_csv(t: &Template, a: &Assessment) -> String {
 
 /// The combined table: one row per member (or branch), each section, total and grade, self and review.
 pub fn combined_to_csv(t: &Template, c: &Combined) -> String {
+    table_to_csv(t, c.level, &c.rows)
+}
+
+/// The rows of a combined table, as [`combined_to_csv`] writes them.
+pub fn table_to_csv(t: &Template, level: Level, rows: &[Row]) -> String {
     let mut out = CsvOut::new();
     let mut head: Vec<String> = vec![
-        match c.level {
-            super::branch::Level::Member => "姓名".into(),
-            super::branch::Level::Branch => "支部".into(),
+        match level {
+            Level::Member => "姓名".into(),
+            Level::Branch => "支部".into(),
         },
-        match c.level {
-            super::branch::Level::Member => "支部".into(),
-            super::branch::Level::Branch => "人数".into(),
+        match level {
+            Level::Member => "支部".into(),
+            Level::Branch => "人数".into(),
         },
     ];
     for s in &t.sections {
@@ -152,7 +157,7 @@ pub fn combined_to_csv(t: &Template, c: &Combined) -> String {
     }
     head.extend(["自评总分", "自评等次", "审核总分", "审核等次"].map(String::from));
     out.row(&head);
-    for r in &c.rows {
+    for r in rows {
         let mut cells = vec![r.name.clone(), r.detail.clone()];
         for (i, own) in r.sections.iter().enumerate() {
             cells.push(own.to_string());

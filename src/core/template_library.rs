@@ -5,9 +5,10 @@
 
 use super::template::{Audience, Template};
 use super::template_csv::template_from_csv;
+use serde::{Deserialize, Serialize};
 
 /// A picked template file, read by the reader its name calls for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TemplateFile {
     pub template: Template,
     /// Read from a spreadsheet (CSV), which carries no version of its own.

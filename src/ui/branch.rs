@@ -9,7 +9,7 @@ use super::file_pick::{dropped, FilePick};
 use super::library;
 use super::or_dash;
 use crate::core::branch::{main_template, most_common_text, parse_roster, Combined, Level, SortKey, Submission};
-use crate::core::report_csv::combined_to_csv;
+use crate::core::file_jobs::Job;
 use crate::core::result_file::{encode_branch, BranchContent, Opener, TemplateRef};
 use crate::core::{Points, Template};
 use crate::files;
@@ -134,26 +134,30 @@ pub fn BranchDesk() -> impl IntoView {
             t.short_title,
             if branch.is_empty() { "支部" } else { &branch }
         );
-        let result = if csv {
-            files::download(
-                &files::safe_file_name(&format!("{stem}.csv")),
-                "text/csv;charset=utf-8",
-                &combined_to_csv(t, &c),
-            )
-        } else {
-            let content = subs.with_untracked(|s| BranchContent {
-                template: TemplateRef::of(t),
-                unit: most_common_text(s.iter().map(|x| x.assessment.respondent.unit.as_str())),
-                branch: branch.clone(),
-                roster: parse_roster(&roster_text.get_untracked()),
-                results: c.kept.iter().map(|&i| s[i].assessment.clone()).collect(),
+        if csv {
+            let job = Job::TableCsv {
+                template: t.clone(),
+                level: c.level,
+                rows: c.rows.clone(),
+            };
+            spawn_local(async move {
+                let done = crate::files_module::download(&format!("{stem}.csv"), "text/csv;charset=utf-8", job).await;
+                failed.set(done.err().map(|e| e.0));
             });
-            files::download(
-                &files::safe_file_name(&format!("{stem}.json")),
-                "application/json",
-                &encode_branch(&content, now_ms()),
-            )
-        };
+            return;
+        }
+        let content = subs.with_untracked(|s| BranchContent {
+            template: TemplateRef::of(t),
+            unit: most_common_text(s.iter().map(|x| x.assessment.respondent.unit.as_str())),
+            branch: branch.clone(),
+            roster: parse_roster(&roster_text.get_untracked()),
+            results: c.kept.iter().map(|&i| s[i].assessment.clone()).collect(),
+        });
+        let result = files::download(
+            &files::safe_file_name(&format!("{stem}.json")),
+            "application/json",
+            &encode_branch(&content, now_ms()),
+        );
         failed.set(result.err().map(|e| e.0));
     };
 

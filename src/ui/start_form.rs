@@ -3,12 +3,13 @@
 use super::clock::{current_round, new_id, now_ms};
 use super::library;
 use super::route::Route;
-use crate::core::template_csv::template_to_csv;
+use crate::core::file_jobs::Job;
 use crate::core::template_library::audience_first;
 use crate::core::{Assessment, Audience, Respondent, Template};
-use crate::files;
+use crate::files_module;
 use crate::store;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
@@ -62,22 +63,25 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
         let Some(t) = library::newest(&template_id.get_untracked()) else {
             return;
         };
-        let result = if as_csv {
-            files::download(
-                &files::safe_file_name(&format!("{}.csv", t.title)),
+        let template = t.clone();
+        let (name, mime, job) = if as_csv {
+            (
+                format!("{}.csv", t.title),
                 "text/csv;charset=utf-8",
-                &template_to_csv(t),
+                Job::TemplateCsv { template },
             )
         } else {
-            files::download(
-                &files::safe_file_name(&format!("{}.json", t.title)),
+            (
+                format!("{}.json", t.title),
                 "application/json",
-                &t.to_json(),
+                Job::TemplateJson { template },
             )
         };
-        if let Err(e) = result {
-            problems.set(vec![e.0]);
-        }
+        spawn_local(async move {
+            if let Err(e) = files_module::download(&name, mime, job).await {
+                problems.set(vec![e.0]);
+            }
+        });
     };
 
     let text_field = move |label: &'static str, sig: RwSignal<String>, cls: &'static str, hint: &'static str| {

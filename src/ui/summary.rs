@@ -9,13 +9,13 @@ use super::radar::{RadarChart, Series};
 use super::route::Route;
 use super::save_queue::SaveQueue;
 use crate::core::action::{shortfalls, Action};
+use crate::core::file_jobs::Job;
 use crate::core::numbering::section_heading;
-use crate::core::report_csv::assessment_to_csv;
 use crate::core::round::{compare_rounds, other_rounds, Trend};
 use crate::core::summary::{item_lines, percent, SectionLine, Summary};
 use crate::core::{Assessment, Points, Template};
-use crate::files;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::rc::Rc;
 
 type Queue = StoredValue<Rc<SaveQueue>, LocalStorage>;
@@ -39,18 +39,24 @@ fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl Int
     let failed = RwSignal::new(None::<String>);
 
     let export = move |csv: bool| {
-        let result = queue.with_value(|q| {
-            if csv {
-                let (name, text) = q.read(|a| (format!("{}.csv", a.title(t)), assessment_to_csv(t, a)));
-                files::download(&files::safe_file_name(&name), "text/csv;charset=utf-8", &text)
-            } else {
-                q.export_result(t)
+        if !csv {
+            match queue.with_value(|q| q.export_result(t)) {
+                Ok(()) => failed.set(None),
+                Err(e) => failed.set(Some(e.0)),
+            }
+            return;
+        }
+        let (name, assessment) = queue.with_value(|q| q.read(|a| (format!("{}.csv", a.title(t)), a.clone())));
+        let job = Job::AssessmentCsv {
+            template: t.clone(),
+            assessment,
+        };
+        spawn_local(async move {
+            match crate::files_module::download(&name, "text/csv;charset=utf-8", job).await {
+                Ok(()) => failed.set(None),
+                Err(e) => failed.set(Some(e.0)),
             }
         });
-        match result {
-            Ok(()) => failed.set(None),
-            Err(e) => failed.set(Some(e.0)),
-        }
     };
     let print = move |_| {
         queue.with_value(|q| q.flush());

@@ -4,10 +4,11 @@
 
 use super::file_pick::{dropped, FilePick};
 use super::library;
-use crate::core::template_library::{plan_import, read_template_file, ImportPlan};
+use crate::core::file_jobs::{Job, Outcome};
+use crate::core::template_library::{plan_import, ImportPlan};
 use crate::core::Template;
-use crate::files;
 use crate::store;
+use crate::{files, files_module};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -30,7 +31,7 @@ enum ImportState {
     Done(String),
 }
 
-/// Reads, decodes and checks one file.
+/// Reads, decodes and checks one file (the files worker reads it).
 async fn examine(file: web_sys::File) -> ImportState {
     let name = file.name();
     let problems = |problems: Vec<String>| ImportState::Problems {
@@ -41,9 +42,16 @@ async fn examine(file: web_sys::File) -> ImportState {
         Ok(text) => text,
         Err(e) => return problems(vec![e.0]),
     };
-    let file = match read_template_file(&name, &text) {
-        Ok(f) => f,
-        Err(errors) => return problems(errors),
+    let file = match files_module::run(Job::ReadTemplate {
+        name: name.clone(),
+        text,
+    })
+    .await
+    {
+        Ok(Outcome::Template(f)) => f,
+        Ok(Outcome::Refused(errors)) => return problems(errors),
+        Ok(Outcome::Text(_)) => return problems(vec!["文件处理模块的回答有误，请刷新页面后重试".into()]),
+        Err(e) => return problems(vec![e.0]),
     };
     match plan_import(
         file.template,

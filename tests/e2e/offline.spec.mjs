@@ -42,6 +42,13 @@ test('works offline after one visit; a new build is offered and replaces the cac
   assert.equal(done, all, 'every item answered while offline');
   await page.reload();
   await page.getByTestId('progress').filter({ hasText: `${all}/${all}` }).waitFor();
+  // The files module, never used online, comes from the cache: a checklist exports as CSV.
+  await page.goto(url);
+  const [exported] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出CSV（Excel）' }).click(),
+  ]);
+  assert.match(readFileSync(await exported.path(), 'utf8'), /^\uFEFF一级指标,/, 'CSV made offline');
 
   // Back online, a new build is deployed (here: a new service worker version).
   await context.setOffline(false);

@@ -3,7 +3,7 @@
 // finds it again after closing the browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, freshProfile, launch, closeAll, completeMemberCheck } from './harness.mjs';
@@ -21,6 +21,12 @@ test('mofan.html works from file:// with no server, and keeps the answers', asyn
     context.on('request', (r) => requests.push(r.url()));
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
+    // The files worker runs from inside the page too (a blob): a checklist exports as CSV.
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出CSV（Excel）' }).click(),
+    ]);
+    assert.match(readFileSync(await exported.path(), 'utf8'), /^\uFEFF一级指标,/, 'CSV made from file://');
     const progress = await completeMemberCheck(page, '王五');
     const [done, all] = progress.split('/');
     assert.equal(done, all, `every item answered (${progress})`);

@@ -15,7 +15,7 @@ before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
 const dist = join(ROOT, 'dist');
-const wasmName = readdirSync(dist).find((f) => f.endsWith('_bg.wasm'));
+const wasmName = readdirSync(dist).find((f) => /^mofan-[0-9a-f]+_bg\.wasm$/.test(f));
 const wasmBytes = readFileSync(join(dist, wasmName));
 
 const get = (path, headers) => new Promise((ok, fail) => {
@@ -37,6 +37,21 @@ test('the first visit downloads the app brotli-compressed and starts from it', (
   await wasm.finished();
   const onWire = (await wasm.request().sizes()).responseBodySize;
   assert.ok(onWire < wasmBytes.length * 0.35, `the wasm crossed the wire as ${onWire} of ${wasmBytes.length} bytes`);
+}));
+
+test('the files module is not downloaded before the app is ready, and makes a file when asked', () => withFreshBrowser(async ({ page }) => {
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  await page.getByText('新建自查').waitFor();
+  assert.deepEqual(asked.filter((p) => p.includes('mofan-files')), [], 'nothing of the files module at start');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出CSV（Excel）' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /^\uFEFF一级指标,二级指标\/考核内容,评分标准,分值/);
+  assert.ok(asked.includes('/mofan-files_bg.wasm'), `the files module was fetched on first use: ${asked.join(' ')}`);
 }));
 
 test('brotli, else gzip, else the bytes as they are, each with its own ETag and the same bytes inside', async () => {

@@ -1,0 +1,101 @@
+//! The work on files that the files worker does, off the main module: reading
+//! a picked checklist file (JSON or a spreadsheet) and writing spreadsheets
+//! and template files. The worker is a second wasm module fetched the first
+//! time a user imports or exports one, so the code for spreadsheets (the csv
+//! crate) is not in what every member downloads.
+//!
+//! A job goes to the worker as a JSON [`Request`] and its outcome comes back
+//! as a JSON [`Reply`]; [`answer`] is all the worker runs, tested here.
+
+use super::assessment::Assessment;
+use super::branch::{Level, Row};
+use super::report_csv::{assessment_to_csv, table_to_csv};
+use super::template::Template;
+use super::template_csv::template_to_csv;
+use super::template_library::{read_template_file, TemplateFile};
+use serde::{Deserialize, Serialize};
+
+/// What the worker sends once it can take jobs.
+pub const READY: &str = "ready";
+
+/// One piece of work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Job {
+    /// A picked checklist file, read by the reader its name calls for.
+    ReadTemplate { name: String, text: String },
+    /// A checklist as a spreadsheet, in the form it is imported in.
+    TemplateCsv { template: Template },
+    /// A checklist as a template file (indented JSON).
+    TemplateJson { template: Template },
+    /// One self-check item by item, for Excel.
+    AssessmentCsv { template: Template, assessment: Assessment },
+    /// The branch desk's combined table, for Excel.
+    TableCsv {
+        template: Template,
+        level: Level,
+        rows: Vec<Row>,
+    },
+}
+
+/// What a job came to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Template(TemplateFile),
+    Text(String),
+    /// Every problem found, in Chinese; nothing was made.
+    Refused(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub id: u32,
+    pub job: Job,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u32,
+    pub outcome: Outcome,
+}
+
+impl Job {
+    pub fn run(self) -> Outcome {
+        match self {
+            Job::ReadTemplate { name, text } => match read_template_file(&name, &text) {
+                Ok(file) => Outcome::Template(file),
+                Err(problems) => Outcome::Refused(problems),
+            },
+            Job::TemplateCsv { template } => Outcome::Text(template_to_csv(&template)),
+            Job::TemplateJson { template } => Outcome::Text(template.to_json()),
+            Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
+            Job::TableCsv { template, level, rows } => Outcome::Text(table_to_csv(&template, level, &rows)),
+        }
+    }
+}
+
+/// The worker's whole answer to one message: a [`Request`] as JSON in, its
+/// [`Reply`] as JSON out. A message that is not a request (a main module of
+/// another build, say) is answered as refused, under id 0.
+pub fn answer(message: &str) -> String {
+    let reply = match serde_json::from_str::<Request>(message) {
+        Ok(Request { id, job }) => Reply { id, outcome: job.run() },
+        Err(_) => Reply {
+            id: 0,
+            outcome: Outcome::Refused(vec!["表格模块收到无法识别的请求，请刷新页面后重试".into()]),
+        },
+    };
+    // Strings, whole numbers and exact decimals cannot fail to serialise.
+    serde_json::to_string(&reply).unwrap_or_default()
+}
+
+/// The message that sends `job` as request `id`.
+pub fn request(id: u32, job: Job) -> String {
+    serde_json::to_string(&Request { id, job }).unwrap_or_default()
+}
+
+/// The reply in a message from the worker, if it is one.
+pub fn reply(message: &str) -> Option<Reply> {
+    serde_json::from_str(message).ok()
+}

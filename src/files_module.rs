@@ -1,0 +1,140 @@
+//! The files worker from the page's side (see `core::file_jobs`): started
+//! the first time a job is sent, then kept for the page's life. Each job is
+//! one message, its outcome a promise settled by the worker's reply.
+//!
+//! The single-file build carries the worker inside the page and gives a
+//! function, `mofanFilesWorker`, that starts it from a blob (a worker cannot
+//! be loaded from `file://`); otherwise it is `mofan-files_loader.js`.
+
+use crate::core::file_jobs::{self, Job, Outcome, READY};
+use crate::files::FileError;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Settles one promise.
+struct Settle {
+    resolve: js_sys::Function,
+    reject: js_sys::Function,
+}
+
+/// A promise and the functions that settle it.
+fn promise() -> (js_sys::Promise, Settle) {
+    let mut settle = None;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| settle = Some(Settle { resolve, reject }));
+    // The executor runs before `Promise::new` returns, so `settle` is set;
+    // were it not, calling `undefined` only returns an error.
+    let settle = settle.unwrap_or_else(|| Settle {
+        resolve: JsValue::UNDEFINED.unchecked_into(),
+        reject: JsValue::UNDEFINED.unchecked_into(),
+    });
+    (promise, settle)
+}
+
+struct Module {
+    worker: web_sys::Worker,
+    /// Settled when the worker says it is ready, or fails to load.
+    ready: js_sys::Promise,
+    /// Jobs sent and not yet answered, by id.
+    waiting: Rc<RefCell<HashMap<u32, Settle>>>,
+    next_id: Cell<u32>,
+}
+
+thread_local! {
+    static MODULE: RefCell<Option<Rc<Module>>> = const { RefCell::new(None) };
+}
+
+fn not_loaded() -> FileError {
+    FileError("无法加载文件处理模块，请检查网络连接后重试（离线使用前需在联网时打开过一次）".into())
+}
+
+fn start_worker() -> Result<web_sys::Worker, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let make = js_sys::Reflect::get(&window, &JsValue::from_str("mofanFilesWorker"))?;
+    match make.dyn_ref::<js_sys::Function>() {
+        Some(make) => make.call0(&JsValue::NULL)?.dyn_into(),
+        None => web_sys::Worker::new("./mofan-files_loader.js"),
+    }
+}
+
+/// The worker, started now if it is not running yet.
+fn module() -> Result<Rc<Module>, FileError> {
+    if let Some(m) = MODULE.with(|m| m.borrow().clone()) {
+        return Ok(m);
+    }
+    let worker = start_worker().map_err(|_| not_loaded())?;
+    let (ready, ready_settle) = promise();
+    let ready_settle = Rc::new(ready_settle);
+    let on_ready = ready_settle.clone();
+    let waiting: Rc<RefCell<HashMap<u32, Settle>>> = Rc::default();
+    let replies = waiting.clone();
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |msg: web_sys::MessageEvent| {
+        let text = msg.data().as_string().unwrap_or_default();
+        if text == READY {
+            let _ = on_ready.resolve.call0(&JsValue::NULL);
+            return;
+        }
+        let Some(reply) = file_jobs::reply(&text) else { return };
+        // Id 0 answers a message the worker could not read: every job waiting gets it.
+        let settled: Vec<Settle> = if reply.id == 0 {
+            replies.borrow_mut().drain().map(|(_, s)| s).collect()
+        } else {
+            replies.borrow_mut().remove(&reply.id).into_iter().collect()
+        };
+        for s in settled {
+            let _ = s.resolve.call1(&JsValue::NULL, &JsValue::from_str(&text));
+        }
+    });
+    let failed = waiting.clone();
+    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
+        ev.prevent_default();
+        // Rejecting a promise already resolved does nothing.
+        let _ = ready_settle.reject.call0(&JsValue::NULL);
+        for (_, s) in failed.borrow_mut().drain() {
+            let _ = s.reject.call0(&JsValue::NULL);
+        }
+        // The next job tries to start it again.
+        MODULE.with(|m| m.borrow_mut().take());
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // Both live as long as the worker.
+    on_message.forget();
+    on_error.forget();
+    let m = Rc::new(Module {
+        worker,
+        ready,
+        waiting,
+        next_id: Cell::new(1),
+    });
+    MODULE.with(|slot| *slot.borrow_mut() = Some(m.clone()));
+    Ok(m)
+}
+
+/// Runs `job` in the files worker (starting it first if needed) and returns its outcome.
+pub async fn run(job: Job) -> Result<Outcome, FileError> {
+    let m = module()?;
+    JsFuture::from(m.ready.clone()).await.map_err(|_| not_loaded())?;
+    let id = m.next_id.replace(m.next_id.get() + 1);
+    let (answered, settle) = promise();
+    m.waiting.borrow_mut().insert(id, settle);
+    m.worker
+        .post_message(&JsValue::from_str(&file_jobs::request(id, job)))
+        .map_err(|_| not_loaded())?;
+    let text = JsFuture::from(answered).await.map_err(|_| not_loaded())?;
+    file_jobs::reply(&text.as_string().unwrap_or_default())
+        .map(|r| r.outcome)
+        .ok_or_else(not_loaded)
+}
+
+/// Makes a file with `job` in the worker and offers it as a download named
+/// `name` (made safe for Windows).
+pub async fn download(name: &str, mime: &str, job: Job) -> Result<(), FileError> {
+    match run(job).await? {
+        Outcome::Text(text) => crate::files::download(&crate::files::safe_file_name(name), mime, &text),
+        Outcome::Refused(problems) => Err(FileError(problems.join("；"))),
+        Outcome::Template(_) => Err(FileError("文件处理模块的回答有误，请刷新页面后重试".into())),
+    }
+}

@@ -1,0 +1,128 @@
+//! The files worker's answers, as the main module sends and reads them: each
+//! job through `answer` gives what the core function gives directly, and a
+//! file with problems comes back refused with every problem.
+
+use mofan::core::branch::{Combined, Level, Submission};
+use mofan::core::builtin::builtin_templates;
+use mofan::core::file_jobs::{answer, reply, request, Job, Outcome, Reply};
+use mofan::core::report_csv::{assessment_to_csv, combined_to_csv};
+use mofan::core::template_csv::{template_from_csv, template_to_csv};
+use mofan::core::{Assessment, Respondent, Response};
+
+const CSV: &str = include_str!("fixtures/支部党建考核细则.csv");
+const BROKEN: &str = include_str!("fixtures/broken-template.csv");
+
+/// Sends `job` as the main module does and reads the worker's reply.
+fn through_worker(id: u32, job: Job) -> Reply {
+    reply(&answer(&request(id, job))).expect("the worker replies with a reply")
+}
+
+fn answered(name: &str) -> Assessment {
+    let t = &builtin_templates()[0];
+    let who = Respondent {
+        branch: "第一支部".into(),
+        name: name.into(),
+        ..Default::default()
+    };
+    let mut a = Assessment::start(name.into(), t, who, "2026年上半年", 1).unwrap();
+    for item in t.items().filter(|i| i.allow_na).take(4) {
+        a.set_response(item, Some(Response::NotApplicable), 2).unwrap();
+    }
+    a
+}
+
+#[test]
+fn a_picked_csv_comes_back_as_the_template_the_reader_makes() {
+    let r = through_worker(
+        7,
+        Job::ReadTemplate {
+            name: "支部党建考核细则.csv".into(),
+            text: CSV.into(),
+        },
+    );
+    assert_eq!(r.id, 7);
+    let Outcome::Template(file) = r.outcome else {
+        panic!("{:?}", r.outcome)
+    };
+    assert!(file.from_spreadsheet);
+    assert_eq!(file.template, template_from_csv(CSV, "支部党建考核细则").unwrap());
+}
+
+#[test]
+fn a_file_with_problems_comes_back_refused_with_every_problem_by_line() {
+    let r = through_worker(
+        8,
+        Job::ReadTemplate {
+            name: "坏.csv".into(),
+            text: BROKEN.into(),
+        },
+    );
+    let Outcome::Refused(problems) = r.outcome else {
+        panic!("{:?}", r.outcome)
+    };
+    assert!(
+        problems.iter().any(|p| p.starts_with("第4行：分值“三十”")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.starts_with("第5行：无法识别的评分方式")),
+        "{problems:?}"
+    );
+    let r = through_worker(
+        9,
+        Job::ReadTemplate {
+            name: "坏.json".into(),
+            text: "{\n  \"id\": ,".into(),
+        },
+    );
+    assert_eq!(
+        r.outcome,
+        Outcome::Refused(vec!["第2行第9列：文件不是有效的JSON格式".into()])
+    );
+}
+
+#[test]
+fn exports_are_the_same_text_the_core_writes() {
+    let t = builtin_templates()[0].clone();
+    let text = |job| match through_worker(1, job).outcome {
+        Outcome::Text(text) => text,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(text(Job::TemplateCsv { template: t.clone() }), template_to_csv(&t));
+    assert_eq!(text(Job::TemplateJson { template: t.clone() }), t.to_json());
+    let a = answered("张三");
+    assert_eq!(
+        text(Job::AssessmentCsv {
+            template: t.clone(),
+            assessment: a.clone()
+        }),
+        assessment_to_csv(&t, &a)
+    );
+    let subs: Vec<Submission> = [a, answered("李四")]
+        .into_iter()
+        .map(|assessment| Submission {
+            assessment,
+            branch: "第一支部".into(),
+            source: "x.json".into(),
+        })
+        .collect();
+    let c = Combined::build(&t, &subs, &[], Level::Member);
+    let table = text(Job::TableCsv {
+        template: t.clone(),
+        level: c.level,
+        rows: c.rows.clone(),
+    });
+    assert_eq!(table, combined_to_csv(&t, &c));
+    assert!(table.contains("李四") && table.contains("张三"), "{table}");
+}
+
+#[test]
+fn a_message_that_is_not_a_request_is_answered_refused() {
+    let r = reply(&answer("{\"id\":3,\"job\":{\"paint\":{}}}")).unwrap();
+    assert_eq!(r.id, 0);
+    assert!(
+        matches!(r.outcome, Outcome::Refused(ref p) if p[0].contains("刷新页面")),
+        "{r:?}"
+    );
+    assert!(reply("ready").is_none(), "the ready signal is not a reply");
+}
