@@ -359,6 +359,10 @@ try {
   for (const r of size) {
     console.log('   ' + r.file.padEnd(44), ...[r.bytes, r.gzip, r.brotli].map((n) => String(n).padStart(10)));
   }
+  const module = (re) => size.find((r) => re.test(r.file));
+  const main = module(/^mofan-[0-9a-f]+_bg\.wasm$/);
+  const files = module(/^mofan-files_bg\.wasm$/);
+  console.log(`   main module ${main.bytes} B, ${main.brotli} B brotli; files worker (fetched on first use) ${files.bytes} B, ${files.brotli} B brotli`);
 
   const big = largestBuiltin();
   const gen = generatedTemplate();

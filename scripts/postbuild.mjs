@@ -1,7 +1,8 @@
 // After `trunk build`: moves trunk's inline start-up script into its own file
 // and adds a Content-Security-Policy to index.html, so the page runs only the
 // app's own files: no inline script, nothing from another origin. Minifies
-// wasm-bindgen's glue module (and its integrity hash in index.html). Then
+// wasm-bindgen's glue module (and its integrity hash in index.html) and the
+// files worker's glue. Then
 // writes the service worker with the list of every file of this build.
 //   node scripts/postbuild.mjs [dist]
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
@@ -57,6 +58,10 @@ const small = await minifyJs(glue);
 writeFileSync(gluePath, small);
 html = html.replace(sri(glue), sri(small));
 writeFileSync(indexPath, html);
+// The files worker's glue: no page names it with a hash, so it is only minified.
+const workerGlue = join(dist, 'mofan-files.js');
+// A classic script (wasm-bindgen's no-modules target): its global `wasm_bindgen` must keep its name.
+writeFileSync(workerGlue, await minifyJs(readFileSync(workerGlue, 'utf8'), { module: false }));
 
 // The service worker, listing every file of this build (sw.js itself aside).
 const files = readdirSync(dist)
