@@ -10,19 +10,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { minifyJs } from './minify-js.mjs';
 import { isCompressedCopy } from './compress.mjs';
-
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'", // wasm-unsafe-eval: compiling the app's own wasm
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+import { CSP } from './csp.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const indexPath = join(dist, 'index.html');

@@ -9,6 +9,18 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { STORED_AS_IS, ENCODINGS, brotli, gzip } from './compress.mjs';
+import { CSP } from './csp.mjs';
+
+/**
+ * Sent with every response. The page carries the same policy in a <meta>
+ * tag (so a copy opened without this server keeps it), but only a header can
+ * forbid other sites to frame the app, and it covers the workers too.
+ */
+export const SECURITY_HEADERS = {
+  'content-security-policy': `${CSP}; frame-ancestors 'none'`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -65,7 +77,7 @@ export function serve(dir, port = 0) {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403).end();
+        res.writeHead(403, SECURITY_HEADERS).end();
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
@@ -77,6 +89,7 @@ export function serve(dir, port = 0) {
       const version = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`;
       const etag = `"${version}${encoding ? `-${encoding.name}` : ''}"`;
       const headers = {
+        ...SECURITY_HEADERS,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         vary: 'accept-encoding',
@@ -92,7 +105,7 @@ export function serve(dir, port = 0) {
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
+      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
     }
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));

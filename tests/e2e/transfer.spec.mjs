@@ -5,10 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, createServer } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { ROOT, startServer, withFreshBrowser } from './harness.mjs';
+import { ROOT, startServer, withFreshBrowser, freshProfile, launch, closeAll } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -81,4 +81,37 @@ test('brotli, else gzip, else the bytes as they are, each with its own ETag and 
   // A PNG is already compressed and goes out as it is.
   const icon = await get('icon-192.png', { 'accept-encoding': 'gzip' });
   assert.equal(icon.headers['content-encoding'], undefined);
+});
+
+test('every response carries the CSP with frame-ancestors, nosniff and no-referrer, and another site cannot frame the app', async () => {
+  for (const path of ['', wasmName, 'mofan-files_loader.js', 'no-such-file.txt']) {
+    const r = await get(path, { 'accept-encoding': 'br' });
+    assert.match(r.headers['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors 'none'/, path);
+    assert.equal(r.headers['x-content-type-options'], 'nosniff', path);
+    assert.equal(r.headers['referrer-policy'], 'no-referrer', path);
+  }
+  // A page of another origin (another port) puts the app in a frame.
+  const other = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!DOCTYPE html><title>别的网站</title><iframe src="${server.url}"></iframe>`);
+  });
+  await new Promise((ok) => other.listen(0, '127.0.0.1', ok));
+  const profile = freshProfile();
+  try {
+    const { context, problems } = await launch(profile.dir);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`http://127.0.0.1:${other.address().port}/`);
+    await page.waitForFunction(() => document.querySelector('iframe') !== null);
+    // The browser refuses to show it: the frame never holds the app.
+    await page.waitForFunction(() => window.frames.length === 1);
+    const framed = page.frames().find((f) => f !== page.mainFrame());
+    await framed.waitForLoadState('domcontentloaded').catch(() => {});
+    assert.notEqual(framed.url(), server.url, 'the frame did not load the app');
+    assert.equal(await framed.locator('text=新建自查').count().catch(() => 0), 0);
+    assert.ok(problems.some((p) => /frame-ancestors/.test(p)), `the refusal is reported: ${problems.join(' | ')}`);
+  } finally {
+    await closeAll();
+    profile.dispose();
+    await new Promise((ok) => other.close(ok));
+  }
 });
