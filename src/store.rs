@@ -14,7 +14,9 @@
 //! gloo throws when the browser blocks storage, so every function first asks
 //! [`storage`], which checks once with web_sys.
 
-use crate::core::record::{assessment_record, decode_assessment, template_record, RecordError};
+use crate::core::record::{
+    assessment_record, decode_assessment, decode_assessment_under, template_record, RecordError,
+};
 use crate::core::Assessment;
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
@@ -125,16 +127,17 @@ fn keys_under(prefix: &str) -> Result<Vec<String>, StoreError> {
         .collect())
 }
 
-/// Every record under `prefix`, decoded, and every one that could not be.
+/// Every record under `prefix`, decoded (given the rest of its key and its
+/// text), and every one that could not be.
 fn scan<T>(
     prefix: &str,
-    decode: impl Fn(&str) -> Result<T, RecordError>,
+    decode: impl Fn(&str, &str) -> Result<T, RecordError>,
 ) -> Result<(Vec<T>, Vec<BadRecord>), StoreError> {
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for key in keys_under(prefix)? {
         let raw = raw_text(&key).unwrap_or_default();
-        match decode(&raw) {
+        match decode(&key[prefix.len()..], &raw) {
             Ok(t) => good.push(t),
             Err(error) => bad.push(BadRecord {
                 key,
@@ -151,7 +154,7 @@ fn scan<T>(
 /// Every stored self-check, newest edit first, and every record that could
 /// not be read.
 pub fn list_assessments() -> Result<(Vec<Assessment>, Vec<BadRecord>), StoreError> {
-    let (mut good, bad) = scan(ASSESSMENT_PREFIX, decode_assessment)?;
+    let (mut good, bad) = scan(ASSESSMENT_PREFIX, decode_assessment_under)?;
     crate::core::sorted::sort_by(&mut good, |a, b| {
         b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id))
     });
@@ -172,7 +175,7 @@ pub fn load_assessment(id: &str) -> Result<Loaded, StoreError> {
     let Some(raw) = raw_text(&key) else {
         return Ok(Loaded::Missing);
     };
-    Ok(match decode_assessment(&raw) {
+    Ok(match decode_assessment_under(id, &raw) {
         Ok(a) => Loaded::Found(a),
         Err(error) => Loaded::Bad(BadRecord {
             key,
@@ -341,7 +344,7 @@ pub fn save_template(t: &crate::core::Template) -> Result<(), StoreError> {
 /// Every imported template version kept in this browser, and any that could
 /// not be read (kept untouched, like unreadable self-checks).
 pub fn list_templates() -> Result<(Vec<crate::core::Template>, Vec<BadRecord>), StoreError> {
-    let (mut good, bad) = scan(TEMPLATE_PREFIX, crate::core::record::decode_template)?;
+    let (mut good, bad) = scan(TEMPLATE_PREFIX, |_, raw| crate::core::record::decode_template(raw))?;
     crate::core::sorted::sort_by(&mut good, |a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
     Ok((good, bad))
 }
@@ -369,8 +372,8 @@ fn reason(original: &str, raw: &str) -> RecordError {
 /// be written (a full quota) the record stays in place and is still
 /// reported where it is. Returns how many records were moved.
 pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
-    let mut bad = scan(ASSESSMENT_PREFIX, decode_assessment)?.1;
-    bad.extend(scan(TEMPLATE_PREFIX, crate::core::record::decode_template)?.1);
+    let mut bad = scan(ASSESSMENT_PREFIX, decode_assessment_under)?.1;
+    bad.extend(scan(TEMPLATE_PREFIX, |_, raw| crate::core::record::decode_template(raw))?.1);
     let mut moved = 0;
     for b in bad {
         if matches!(b.error, RecordError::NewerSchema(_)) {

@@ -231,3 +231,46 @@ async fn many_files_read_side_by_side_come_back_in_order() {
     let opened = mofan::core::result_file::open(&text, |id, v| templates.iter().find(|t| t.id == id && t.version == v));
     assert!(opened.is_ok(), "{:?}", opened.err());
 }
+
+#[wasm_bindgen_test]
+fn routes_carry_any_id_and_bring_it_back() {
+    use mofan::ui::route::Route;
+    for id in ["a b", "引号\"x'", "a/b", "c#d", "e?f=g&h", "100%", "%zz", "普通-1"] {
+        for r in [
+            Route::Check {
+                id: id.into(),
+                section: 2,
+            },
+            Route::Review {
+                id: id.into(),
+                section: 0,
+            },
+            Route::Summary { id: id.into() },
+        ] {
+            let hash = r.to_hash();
+            assert!(!hash[2..].contains(['#', '?', ' ', '"']), "{hash}");
+            assert_eq!(Route::from_hash(&hash), r, "{hash}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_record_copied_under_another_key_is_that_keys_self_check() {
+    local().clear().unwrap();
+    let a = sample("inner", 5);
+    let raw = mofan::core::record::encode_assessment(&a);
+    local().set_item(&format!("{ASSESSMENT_PREFIX}outer"), &raw).unwrap();
+    let (good, bad) = store::list_assessments().unwrap();
+    assert!(bad.is_empty());
+    assert_eq!(good.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["outer"]);
+    let Loaded::Found(found) = store::load_assessment("outer").unwrap() else {
+        panic!("the listed self-check opens")
+    };
+    assert_eq!(found.id, "outer");
+    store::save_assessment(&found).unwrap();
+    assert_eq!(local().get_item(&format!("{ASSESSMENT_PREFIX}inner")).unwrap(), None);
+    let Loaded::Found(again) = store::load_assessment("outer").unwrap() else {
+        panic!("saved back under its key")
+    };
+    assert_eq!(again.answers, a.answers);
+}

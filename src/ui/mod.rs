@@ -10,7 +10,7 @@ mod item_card;
 mod library;
 mod radar;
 mod review_import;
-mod route;
+pub mod route;
 mod save_queue;
 mod section_nav;
 mod start_form;

@@ -1,4 +1,20 @@
 //! Which screen is showing, kept in the URL hash so a reload returns to it.
+//! A self-check's id is percent-encoded there (the browser's own
+//! `encodeURIComponent`), so any id, with spaces, quotes, `/`, `#` or `?`,
+//! comes back as it was.
+
+/// `id` as one component of the hash.
+fn encode(id: &str) -> String {
+    String::from(js_sys::encode_uri_component(id))
+}
+
+/// A component of the hash as the id it encodes; one that is not valid
+/// percent-encoding is taken as it is.
+fn decode(part: &str) -> String {
+    js_sys::decode_uri_component(part)
+        .map(String::from)
+        .unwrap_or_else(|_| part.to_string())
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -38,7 +54,7 @@ impl Route {
         if id.is_empty() {
             return Route::Home;
         }
-        let id = id.to_string();
+        let id = decode(id);
         match kind {
             "check" => Route::Check { id, section },
             "review" => Route::Review { id, section },
@@ -49,14 +65,14 @@ impl Route {
 
     pub fn to_hash(&self) -> String {
         let with_section = |kind: &str, id: &str, section: usize| match section {
-            0 => format!("#/{kind}/{id}"),
-            n => format!("#/{kind}/{id}/{n}"),
+            0 => format!("#/{kind}/{}", encode(id)),
+            n => format!("#/{kind}/{}/{n}", encode(id)),
         };
         match self {
             Route::Home => "#/".to_string(),
             Route::Check { id, section } => with_section("check", id, *section),
             Route::Review { id, section } => with_section("review", id, *section),
-            Route::Summary { id } => format!("#/summary/{id}"),
+            Route::Summary { id } => format!("#/summary/{}", encode(id)),
             Route::Branch => "#/branch".to_string(),
         }
     }

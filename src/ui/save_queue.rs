@@ -140,7 +140,7 @@ impl SaveQueue {
         if stored == self.base.borrow().1 {
             return Ok(());
         }
-        let theirs = match crate::core::record::decode_assessment(text) {
+        let theirs = match crate::core::record::decode_assessment_under(&id, text) {
             Ok(theirs) => theirs,
             Err(RecordError::NewerSchema(_)) => return Err(StoreError::NewerCopyStored),
             Err(_) => {

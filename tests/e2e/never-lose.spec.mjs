@@ -1,0 +1,76 @@
+// Faults a careless or hostile user runs into, none of which may cost an
+// answer or mislead: odd ids in files, a template version that is missing,
+// answers from storage that no rule can take, a full disk while leaving,
+// a restore that does not fit, and names that look alike on the desk.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, withFreshBrowser, completeMemberCheck } from './harness.mjs';
+
+let server;
+let files;
+before(async () => {
+  server = await startServer();
+  files = mkdtempSync(join(tmpdir(), 'mofan-never-lose-'));
+});
+after(async () => {
+  await server?.close();
+  rmSync(files, { recursive: true, force: true });
+});
+
+const text = async (loc) => (await loc.textContent()).trim();
+
+/** A member's result file, exported from the summary page after every item is answered. */
+async function exportedResult(page, name) {
+  await page.goto(server.url);
+  await completeMemberCheck(page, name);
+  await page.getByRole('link', { name: '汇总 · 整改清单 · 打印' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出结果文件' }).click()]);
+  const path = join(files, `${name}.json`);
+  await download.saveAs(path);
+  return path;
+}
+
+/**
+ * The same result file with its content changed by `edit` (on the content's
+ * compact JSON text) and signed again, as another program could: the
+ * checksum is right, so only the app's own checks can refuse it.
+ */
+function resigned(path, edit, to) {
+  const file = readFileSync(path, 'utf8');
+  const start = file.indexOf('"content":') + '"content":'.length;
+  const end = file.lastIndexOf(',"sha256":');
+  const content = edit(file.slice(start, end));
+  const sha = createHash('sha256').update(content).digest('hex');
+  const out = join(files, to);
+  writeFileSync(out, `${file.slice(0, start)}${content},"sha256":"${sha}"}`);
+  return out;
+}
+
+test('a self-check whose id holds a space, a quote, / # and ? opens from its file and from the list', () => withFreshBrowser(async ({ page }) => {
+  const original = await exportedResult(page, '周九');
+  const id = JSON.parse(readFileSync(original, 'utf8')).content.assessment.id;
+  const odd = 'a b"c/d#e?f';
+  const file = resigned(original, (c) => c.replace(`"id":"${id}"`, `"id":${JSON.stringify(odd)}`), 'odd-id.json');
+  // A secretary's browser: the file opens for review.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(server.url);
+  await page.getByLabel('选择要审核的结果文件').setInputFiles(file);
+  await page.getByRole('heading', { name: /审核：/ }).waitFor();
+  assert.equal(await page.getByText('没有找到这份自查').count(), 0);
+  // And again from the home list, after a reload.
+  await page.goto(server.url);
+  await page.reload();
+  await page.locator('.saved-row').first().getByRole('button', { name: '继续填写' }).click();
+  await page.locator('.section .item').first().waitFor();
+  assert.equal(await page.getByText('没有找到这份自查').count(), 0);
+  await page.reload();
+  await page.locator('.section .item').first().waitFor();
+  await page.goto(server.url);
+  await page.locator('.saved-row').first().getByRole('link', { name: '汇总·打印' }).click();
+  await page.getByTestId('summary-sheet').waitFor();
+  assert.match(await text(page.getByTestId('summary-sheet')), /周九/);
+}));
