@@ -148,3 +148,23 @@ fn a_picked_file_is_read_as_its_name_says_and_anything_else_is_refused() {
     let broken = read_template_file("本单位.json", "{\n  oops").unwrap_err();
     assert_eq!(broken, ["第2行第3列：文件不是有效的JSON格式"]);
 }
+
+#[test]
+fn a_missing_version_is_never_replaced_by_another_and_is_named() {
+    use mofan::core::template_library::{missing_version, newest};
+    let v1 = template_from_csv(FIXTURE, "支部党建考核细则").unwrap();
+    let mut v3 = v1.clone();
+    v3.version = 3;
+    let builtin: Vec<&Template> = Vec::new();
+    let stored = [&v3, &v1];
+    assert_eq!(find(&builtin, &stored, &v1.id, 2), None, "version 2 is not here");
+    assert_eq!(find(&builtin, &stored, &v1.id, 3).map(|t| t.version), Some(3));
+    assert_eq!(newest(&builtin, &stored, &v1.id).map(|t| t.version), Some(3));
+    let why = missing_version(&builtin, &stored, &v1.id, 2);
+    assert!(
+        why.contains("第2版") && why.contains("本机只有第1、3版") && why.contains("支部党建考核细则"),
+        "{why}"
+    );
+    let why = missing_version(&builtin, &[], "other", 4);
+    assert!(why.contains("编号 other，第4版") && why.contains("不在本机"), "{why}");
+}

@@ -114,13 +114,42 @@ pub fn plan_import(
     })
 }
 
-/// The template a self-check was made with: that exact version if present
-/// (built-in or imported), else the newest version of that id.
+/// Every version here of the checklist `id`, built-in or imported, oldest first.
+pub fn versions_of<'a>(builtin: &[&'a Template], imported: &[&'a Template], id: &str) -> Vec<&'a Template> {
+    let mut all: Vec<&'a Template> = builtin.iter().chain(imported).copied().filter(|t| t.id == id).collect();
+    super::sorted::sort_by_key(&mut all, |t| t.version);
+    all
+}
+
+/// The template a self-check was made with: that exact version (built-in
+/// or imported), never another one, whose rules the answers would not fit.
 pub fn find<'a>(builtin: &[&'a Template], imported: &[&'a Template], id: &str, version: u32) -> Option<&'a Template> {
-    let all = || builtin.iter().chain(imported).copied().filter(move |t| t.id == id);
-    all()
-        .find(|t| t.version == version)
-        .or_else(|| all().max_by_key(|t| t.version))
+    builtin
+        .iter()
+        .chain(imported)
+        .copied()
+        .find(|t| t.id == id && t.version == version)
+}
+
+/// The newest version of the checklist `id`, for starting a new self-check.
+pub fn newest<'a>(builtin: &[&'a Template], imported: &[&'a Template], id: &str) -> Option<&'a Template> {
+    versions_of(builtin, imported, id).pop()
+}
+
+/// Why a self-check cannot open: the version it was made with is not here.
+/// Says which one, and which versions are, in Chinese.
+pub fn missing_version(builtin: &[&Template], imported: &[&Template], id: &str, version: u32) -> String {
+    let here = versions_of(builtin, imported, id);
+    match here.last() {
+        None => format!(
+            "这份自查所用的评分表（编号 {id}，第{version}版）不在本机。请先导入这份评分表；也可以下载原始记录，交给有这份评分表的同志打开。"
+        ),
+        Some(newest) => format!(
+            "这份自查是按“{}”第{version}版填写的，本机只有第{}版。为免答案与计分规则对不上，不会换用其他版本打开。请导入第{version}版评分表；也可以下载原始记录保存。",
+            newest.title,
+            here.iter().map(|t| t.version.to_string()).collect::<Vec<_>>().join("、")
+        ),
+    }
 }
 
 /// The newest version of each checklist, in first-seen order, for offering new self-checks.

@@ -14,20 +14,30 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// A stored self-check and the template it was made with, or why it cannot be shown.
-pub fn open_assessment(id: &str) -> Result<(Assessment, &'static Template), String> {
+/// Why a stored self-check cannot be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CannotOpen {
+    /// Missing, unreadable, or storage refused: said in Chinese.
+    Problem(String),
+    /// The template version it was made with is not here (never another in its place).
+    MissingVersion { id: String, why: String },
+}
+
+/// A stored self-check and the exact template version it was made with, or why it cannot be shown.
+pub fn open_assessment(id: &str) -> Result<(Assessment, &'static Template), CannotOpen> {
+    let problem = |msg: String| CannotOpen::Problem(msg);
     match store::load_assessment(id) {
-        Err(e) => Err(e.to_string()),
-        Ok(Loaded::Missing) => Err("没有找到这份自查，可能已被删除。".into()),
-        Ok(Loaded::Bad(b)) => Err(format!(
+        Err(e) => Err(problem(e.to_string())),
+        Ok(Loaded::Missing) => Err(problem("没有找到这份自查，可能已被删除。".into())),
+        Ok(Loaded::Bad(b)) => Err(problem(format!(
             "这份自查无法打开：{}。原始内容已原样保留在本机（{}），没有被修改。",
             b.error, b.key
-        )),
+        ))),
         Ok(Loaded::Found(a)) => match library::find(&a.template_id, a.template_version) {
-            None => Err(format!(
-                "这份自查使用的评分表（{}，第{}版）不在本机，无法打开。",
-                a.template_id, a.template_version
-            )),
+            None => Err(CannotOpen::MissingVersion {
+                id: a.id.clone(),
+                why: library::missing_version(&a.template_id, a.template_version),
+            }),
             Some(t) => Ok((a, t)),
         },
     }
@@ -44,11 +54,48 @@ pub fn problem_panel(msg: String) -> AnyView {
     .into_any()
 }
 
+/// In place of a screen that cannot be shown: why, and for a missing
+/// template version, the import right here and the raw record to download.
+pub fn cannot_open_panel(e: CannotOpen) -> AnyView {
+    let (id, why) = match e {
+        CannotOpen::Problem(msg) => return problem_panel(msg),
+        CannotOpen::MissingVersion { id, why } => (id, why),
+    };
+    let failed = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let raw = store::load_assessment_raw(&id).unwrap_or_default();
+        let name = crate::files::safe_file_name(&format!("自查原始记录-{id}.json"));
+        failed.set(
+            crate::files::download(&name, "application/json", &raw)
+                .err()
+                .map(|e| e.0),
+        );
+    };
+    view! {
+        <section class="panel notice error missing-version" role="alert">
+            <p>{why}</p>
+            <p>
+                <button on:click=download>"下载原始记录"</button>
+                " "<a href="#/">"返回首页"</a>
+            </p>
+            {move || failed.get().map(|e| view! { <p class="error">{e}</p> })}
+        </section>
+        <super::template_import::TemplateImport />
+    }
+    .into_any()
+}
+
 #[component]
 pub fn Editor(id: String, section: usize, #[prop(optional)] reviewing: bool) -> impl IntoView {
-    match open_assessment(&id) {
-        Err(msg) => problem_panel(msg),
-        Ok((a, t)) => view! { <CheckForm template=t assessment=a section=section reviewing=reviewing /> }.into_any(),
+    // Opened again when a checklist is imported, so importing the missing version opens it.
+    move || {
+        library::track();
+        match open_assessment(&id) {
+            Err(e) => cannot_open_panel(e),
+            Ok((a, t)) => {
+                view! { <CheckForm template=t assessment=a section=section reviewing=reviewing /> }.into_any()
+            }
+        }
     }
 }
 

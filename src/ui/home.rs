@@ -96,8 +96,12 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
             )
         }
         None => (
-            format!("未知评分表（{}）", assessment.template_id),
-            "本机没有这份评分表，无法计分".to_string(),
+            library::newest(&assessment.template_id)
+                .map_or_else(|| assessment.template_id.clone(), |t| t.short_title.clone()),
+            format!(
+                "本机没有所用的评分表第{}版，无法计分；打开后可导入",
+                assessment.template_version
+            ),
         ),
     };
     let who = assessment.respondent.line();
@@ -114,7 +118,7 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
-                        <button class="primary" on:click=open.clone() disabled=template.is_none()>"继续填写"</button>
+                        <button class="primary" on:click=open.clone()>"继续填写"</button>
                         <a class="button" href=summary_href.clone() class:disabled=template.is_none()>"汇总·打印"</a>
                         <button class="danger-outline" on:click=move |_| confirming.set(true)>"删除"</button>
                     }

@@ -58,7 +58,13 @@ pub fn find(id: &str, version: u32) -> Option<&'static Template> {
 
 /// The newest version of a checklist, for starting a new self-check.
 pub fn newest(id: &str) -> Option<&'static Template> {
-    find(id, u32::MAX)
+    template_library::newest(&builtin(), &imported(), id)
+}
+
+/// Which version of a self-check's template is missing, in words (see
+/// `core::template_library::missing_version`).
+pub fn missing_version(id: &str, version: u32) -> String {
+    template_library::missing_version(&builtin(), &imported(), id, version)
 }
 
 /// What a new self-check can use: the built-in ones, then the newest version of each imported one.

@@ -3,7 +3,7 @@
 //! lines. The same page is what prints on A4.
 
 use super::clock::{format_local, now_ms};
-use super::editor::{open_assessment, problem_panel};
+use super::editor::{cannot_open_panel, open_assessment};
 use super::or_dash;
 use super::radar::{RadarChart, Series};
 use super::route::Route;
@@ -22,9 +22,12 @@ type Queue = StoredValue<Rc<SaveQueue>, LocalStorage>;
 
 #[component]
 pub fn SummaryPage(id: String) -> impl IntoView {
-    match open_assessment(&id) {
-        Err(msg) => problem_panel(msg),
-        Ok((a, t)) => view! { <SummarySheet template=t assessment=a /> }.into_any(),
+    move || {
+        super::library::track();
+        match open_assessment(&id) {
+            Err(e) => cannot_open_panel(e),
+            Ok((a, t)) => view! { <SummarySheet template=t assessment=a /> }.into_any(),
+        }
     }
 }
 

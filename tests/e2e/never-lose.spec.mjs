@@ -4,7 +4,7 @@
 // a restore that does not fit, and names that look alike on the desk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,4 +73,44 @@ test('a self-check whose id holds a space, a quote, / # and ? opens from its fil
   await page.locator('.saved-row').first().getByRole('link', { name: '汇总·打印' }).click();
   await page.getByTestId('summary-sheet').waitFor();
   assert.match(await text(page.getByTestId('summary-sheet')), /周九/);
+}));
+
+test('a self-check whose template version is missing says which, never opens under another, and opens once it is imported', () => withFreshBrowser(async ({ page }) => {
+  const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', '支部党建考核细则.csv'), 'utf8');
+  const v1 = join(files, '支部党建考核细则.csv');
+  writeFileSync(v1, fixture);
+  await page.goto(server.url);
+  await page.getByLabel('选择评分表文件').setInputFiles(v1);
+  await page.getByRole('button', { name: '保存评分表' }).click();
+  await page.getByText(/已保存“支部党建考核细则”第1版/).waitFor();
+  // A self-check made with version 2 of it (from a backup, say): this browser has only version 1.
+  const raw = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('mofan.template.'));
+    const templateId = key.slice('mofan.template.'.length).replace(/\.v1$/, '');
+    const record = JSON.stringify({ schema: 2, kind: 'assessment', data: {
+      id: 'made-with-v2', template_id: templateId, template_version: 2,
+      respondent: { unit: '', branch: '', name: '吴十' }, round: '2026年上半年',
+      answers: { 's1-1': { response: 'met' } }, created_at: 1, updated_at: 2 } });
+    localStorage.setItem('mofan.assessment.made-with-v2', record);
+    return record;
+  });
+  await page.reload();
+  const row = page.locator('.saved-row').first();
+  assert.match(await text(row), /本机没有所用的评分表第2版/);
+  await row.getByRole('button', { name: '继续填写' }).click();
+  const why = page.locator('.missing-version');
+  await why.waitFor();
+  assert.match(await text(why), /第2版.*本机只有第1版.*不会换用其他版本/);
+  assert.equal(await page.locator('.section .item').count(), 0, 'not opened under version 1');
+  const [download] = await Promise.all([page.waitForEvent('download'), why.getByRole('button', { name: '下载原始记录' }).click()]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), raw, 'the raw record, byte for byte');
+  // The missing version is imported right here: the corrected table becomes version 2, and the self-check opens with its answer.
+  mkdirSync(join(files, 'v2'), { recursive: true });
+  const v2 = join(files, 'v2', '支部党建考核细则.csv');
+  writeFileSync(v2, fixture.replace(',20,达标,', ',25,达标,').replace(',30,打分,', ',25,打分,'));
+  await page.getByLabel('选择评分表文件').setInputFiles(v2);
+  await page.getByRole('button', { name: '保存评分表' }).click();
+  await page.locator('.section .item').first().waitFor();
+  assert.match(await text(page.getByTestId('progress')), /^1\//);
+  assert.equal(await page.locator('.missing-version').count(), 0);
 }));
