@@ -298,47 +298,76 @@ pub fn not_backed_up(all: &[Assessment]) -> usize {
     crate::core::backup::needs_backup(all, last, exported_at)
 }
 
-/// What restoring wrote, and the error it stopped at, if any.
-pub struct Restored {
-    pub written: usize,
-    /// The templates written, for the page's checklist library.
-    pub templates: Vec<crate::core::Template>,
-    pub error: Option<StoreError>,
+/// What restoring did: everything the plan says, or nothing at all.
+pub enum Restored {
+    /// Every record written; the templates among them, for the page's library.
+    All {
+        assessments: usize,
+        templates: Vec<crate::core::Template>,
+        settings: usize,
+    },
+    /// Nothing written (what was written before the error was taken back),
+    /// and why.
+    Nothing(StoreError),
 }
 
-/// Writes what a restore plan says to write, stopping at the first error
-/// (a full quota, say); what was written before it stays written.
+/// Writes what a restore plan says to write, all or nothing: if any write
+/// fails (a full quota, say), every one before it is undone, the keys it
+/// added removed first (which frees space) and the replaced ones put back as
+/// they were, byte for byte.
 pub fn restore(plan: &crate::core::backup::RestorePlan) -> Restored {
-    let mut done = Restored {
-        written: 0,
-        templates: Vec::new(),
-        error: None,
-    };
+    /// The writes made so far: each key and what it held before.
+    struct Writes(Vec<(String, Option<String>)>);
+    impl Writes {
+        fn write(&mut self, key: String, value: impl Serialize) -> Result<(), StoreError> {
+            let before = raw_text(&key);
+            put(&key, value)?;
+            self.0.push((key, before));
+            Ok(())
+        }
+    }
+    let mut writes = Writes(Vec::new());
     let result = (|| {
         for a in &plan.assessments {
-            save_assessment(a)?;
-            done.written += 1;
+            writes.write(key_of(&a.id), assessment_record(a))?;
         }
         for t in &plan.templates {
-            save_template(t)?;
-            done.templates.push(t.clone());
-            done.written += 1;
+            writes.write(template_key(t), template_record(t))?;
         }
         for (k, v) in &plan.settings {
-            save_setting(k, v)?;
-            done.written += 1;
+            writes.write(setting_key(k), v)?;
         }
         Ok(())
     })();
-    done.error = result.err();
-    done
+    let undo = writes.0;
+    match result {
+        Ok(()) => Restored::All {
+            assessments: plan.assessments.len(),
+            templates: plan.templates.clone(),
+            settings: plan.settings.len(),
+        },
+        Err(e) => {
+            let (added, replaced): (Vec<_>, Vec<_>) = undo.into_iter().rev().partition(|(_, before)| before.is_none());
+            for (key, _) in added {
+                LocalStorage::delete(key);
+            }
+            for (key, before) in replaced {
+                let _ = LocalStorage::raw().set_item(&key, before.as_deref().unwrap_or_default());
+            }
+            Restored::Nothing(e)
+        }
+    }
 }
 
 pub const TEMPLATE_PREFIX: &str = "mofan.template.";
 
 /// Saves an imported template under its id and version; other versions stay.
+fn template_key(t: &crate::core::Template) -> String {
+    format!("{TEMPLATE_PREFIX}{}.v{}", t.id, t.version)
+}
+
 pub fn save_template(t: &crate::core::Template) -> Result<(), StoreError> {
-    put(&format!("{TEMPLATE_PREFIX}{}.v{}", t.id, t.version), template_record(t))
+    put(&template_key(t), template_record(t))
 }
 
 /// Every imported template version kept in this browser, and any that could
@@ -352,7 +381,8 @@ pub fn list_templates() -> Result<(Vec<crate::core::Template>, Vec<BadRecord>), 
 /// Where unreadable records are moved: `mofan.quarantine.<time>.<original key>`.
 pub const QUARANTINE_PREFIX: &str = "mofan.quarantine.";
 
-/// Why a record found under `original` cannot be read.
+/// Why a record found under `original` is in the quarantine: why it cannot
+/// be read, or, for one that can, that it was set aside as found.
 fn reason(original: &str, raw: &str) -> RecordError {
     let result = if original.starts_with(ASSESSMENT_PREFIX) {
         decode_assessment(raw).map(|_| ())
@@ -361,7 +391,11 @@ fn reason(original: &str, raw: &str) -> RecordError {
     } else {
         Err(RecordError::NoEnvelope)
     };
-    result.err().unwrap_or(RecordError::NoEnvelope)
+    match result {
+        Err(e) => e,
+        Ok(()) if original.starts_with(ASSESSMENT_PREFIX) => RecordError::SetAside,
+        Ok(()) => RecordError::NoEnvelope,
+    }
 }
 
 /// Moves every self-check and imported template that cannot be read
@@ -389,19 +423,35 @@ pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
 /// Moves the unreadable text `raw`, found under `key`, to the quarantine.
 /// The copy is written and read back before the original goes; if it cannot
 /// be written (a full quota) the original stays and the error is returned.
-/// The copy is written as the raw text, not as JSON: it must stay byte for byte.
 fn move_to_quarantine(key: &str, raw: &str, now: i64) -> Result<(), StoreError> {
+    write_raw(&format!("{QUARANTINE_PREFIX}{now}.{key}"), raw)?;
+    LocalStorage::delete(key);
+    Ok(())
+}
+
+/// Writes `raw` under `key` as the raw text, not as JSON (a copy must stay
+/// byte for byte), and reads it back.
+fn write_raw(key: &str, raw: &str) -> Result<(), StoreError> {
     storage()?;
-    let to = format!("{QUARANTINE_PREFIX}{now}.{key}");
-    LocalStorage::raw().set_item(&to, raw).map_err(|e| {
+    LocalStorage::raw().set_item(key, raw).map_err(|e| {
         let e = js_sys::Error::from(e);
         refusal(&String::from(e.name()), &String::from(e.message()))
     })?;
-    if raw_text(&to).as_deref() != Some(raw) {
+    if raw_text(key).as_deref() != Some(raw) {
         return Err(StoreError::WriteFailed("隔离副本写入后无法读回".to_string()));
     }
-    LocalStorage::delete(key);
     Ok(())
+}
+
+/// Keeps a copy of self-check `id` exactly as stored, `raw`, in the
+/// quarantine, leaving the record where it is: it holds answers no rule can
+/// take, and the self-check opens without them. One copy of the same text is enough.
+pub fn set_aside(id: &str, raw: &str, now: i64) -> Result<(), StoreError> {
+    if list_quarantined()?.iter().any(|b| b.raw == raw) {
+        return Ok(());
+    }
+    let to = format!("{QUARANTINE_PREFIX}{now}.{}", key_of(id));
+    write_raw(&to, raw)
 }
 
 /// Moves the stored text of self-check `id`, which could not be read, to the

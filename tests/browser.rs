@@ -274,3 +274,38 @@ fn a_record_copied_under_another_key_is_that_keys_self_check() {
     };
     assert_eq!(again.answers, a.answers);
 }
+
+#[wasm_bindgen_test]
+fn a_restore_that_does_not_fit_writes_nothing_and_puts_back_what_it_replaced() {
+    use mofan::core::backup::RestorePlan;
+    local().clear().unwrap();
+    store::save_assessment(&sample("here", 10)).unwrap();
+    let key = format!("{ASSESSMENT_PREFIX}here");
+    let before = local().get_item(&key).unwrap().unwrap();
+    let mut huge = sample("huge", 30);
+    huge.set_note("zzgy-2", &"满".repeat(6 * 1024 * 1024), 30);
+    let plan = RestorePlan {
+        lines: Vec::new(),
+        // The newer copy of "here" and a new one fit; the huge one does not.
+        assessments: vec![sample("here", 20), sample("added", 20), huge],
+        templates: Vec::new(),
+        settings: vec![("role".into(), "branch".into())],
+    };
+    match store::restore(&plan) {
+        store::Restored::Nothing(e) => assert_eq!(e, StoreError::QuotaExceeded),
+        store::Restored::All { .. } => panic!("six megabytes cannot fit"),
+    }
+    assert_eq!(local().get_item(&key).unwrap(), Some(before), "put back byte for byte");
+    assert_eq!(local().get_item(&format!("{ASSESSMENT_PREFIX}added")).unwrap(), None);
+    assert_eq!(local().get_item("mofan.setting.role").unwrap(), None);
+    assert_eq!(local().length().unwrap(), 1);
+
+    let fits = RestorePlan {
+        assessments: vec![sample("added", 20)],
+        ..plan
+    };
+    let store::Restored::All { assessments, .. } = store::restore(&fits) else {
+        panic!("a small restore fits")
+    };
+    assert_eq!(assessments, 1);
+}

@@ -36,16 +36,16 @@ fn a_backup_round_trips_and_refuses_edits_and_other_files() {
         settings,
     };
     let text = encode_backup(&b, 9);
-    assert_eq!(open_backup(&text).unwrap(), b);
+    assert_eq!(open_backup(&text, |_, _| None).unwrap(), b);
     let edited = text.replace("张三", "李四");
     assert_eq!(
-        open_backup(&edited).unwrap_err(),
+        open_backup(&edited, |_, _| None).unwrap_err(),
         "文件内容与校验码不符：导出后被修改过或已损坏，已拒绝导入"
     );
     let result = encode_result(&builtin_templates()[0], &check("a", "张三", 5), 9);
-    assert!(open_backup(&result).unwrap_err().contains("不是备份文件"));
-    assert_eq!(open_backup("{}").unwrap_err(), "这不是模范导出的备份文件");
-    assert!(open_backup(&text[..40]).unwrap_err().contains("截断"));
+    assert!(open_backup(&result, |_, _| None).unwrap_err().contains("不是备份文件"));
+    assert_eq!(open_backup("{}", |_, _| None).unwrap_err(), "这不是模范导出的备份文件");
+    assert!(open_backup(&text[..40], |_, _| None).unwrap_err().contains("截断"));
 }
 
 #[test]
@@ -107,4 +107,52 @@ fn the_reminder_counts_self_checks_changed_since_the_last_backup_or_their_export
         "c was exported after its last change"
     );
     assert_eq!(needs_backup(&all, 30, |_| 0), 0);
+}
+
+/// `file` with its content edited by `edit` and signed again, as another
+/// version of Mofan (or another program) would write it.
+fn resigned(file: &str, edit: impl Fn(&str) -> String) -> String {
+    let start = file.find("\"content\":").unwrap() + "\"content\":".len();
+    let end = file.rfind(",\"sha256\":").unwrap();
+    let content = edit(&file[start..end]);
+    let sha = mofan::core::result_file::sha256_hex(content.as_bytes());
+    format!("{}{content},\"sha256\":\"{sha}\"}}", &file[..start])
+}
+
+#[test]
+fn a_backup_with_fields_this_version_does_not_know_says_it_is_from_another_version() {
+    let b = Backup {
+        assessments: vec![check("a", "张三", 5)],
+        templates: Vec::new(),
+        settings: BTreeMap::new(),
+    };
+    let text = encode_backup(&b, 9);
+    let newer = resigned(&text, |c| c.replacen("\"round\":", "\"mood\":\"好\",\"round\":", 1));
+    let e = open_backup(&newer, |_, _| None).unwrap_err();
+    assert!(e.contains("其他版本的模范") && !e.contains("校验码不符"), "{e}");
+    // A real edit still breaks the checksum.
+    assert!(open_backup(&text.replace("张三", "李四"), |_, _| None)
+        .unwrap_err()
+        .contains("校验码不符"));
+}
+
+#[test]
+fn a_backup_with_an_answer_no_rule_can_take_is_refused_naming_the_item() {
+    let t = builtin_templates()[0].clone();
+    let b = Backup {
+        assessments: vec![check("a", "张三", 5)],
+        templates: Vec::new(),
+        settings: BTreeMap::new(),
+    };
+    let text = encode_backup(&b, 9);
+    let bad = resigned(&text, |c| {
+        c.replace("\"response\":\"met\"", "\"response\":{\"score\":999}")
+    });
+    let e = open_backup(&bad, |id, v| (id == t.id && v == t.version).then_some(&t)).unwrap_err();
+    assert!(
+        e.contains("未恢复任何内容") && e.contains("第1.1项") && e.contains("“999分”"),
+        "{e}"
+    );
+    // Without the template here to check against, it is restored as it is.
+    assert!(open_backup(&bad, |_, _| None).is_ok());
 }

@@ -247,7 +247,9 @@ fn json_nested_thousands_of_levels_deep_is_refused_without_a_crash() {
         assert!(why.contains("位于第1行第"), "{why}");
     }
     for content in [deep.clone(), format!("{{\"template\":{deep}}}")] {
-        let text = format!("{{\"format\":\"mofan-result\",\"schema\":1,\"content\":{content},\"sha256\":\"x\"}}");
+        // Signed, so the content itself is read.
+        let sha = mofan::core::result_file::sha256_hex(content.as_bytes());
+        let text = format!("{{\"format\":\"mofan-result\",\"schema\":1,\"content\":{content},\"sha256\":\"{sha}\"}}");
         let why = open(&text, |_, _| None).unwrap_err().to_string();
         assert!(why.contains("位于第1行第"), "{why}");
     }

@@ -316,7 +316,7 @@ fn result_branch_and_backup_files_from_the_earlier_build_open_and_are_written_th
 
     let file = fixture("backup.json");
     assert_eq!(encode_backup(&backup(), NOW), file);
-    assert_eq!(open_backup(&file).unwrap(), backup());
+    assert_eq!(open_backup(&file, |_, _| None).unwrap(), backup());
 }
 
 /// Rule fields that a valid template never holds still write as before.

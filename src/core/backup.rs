@@ -27,7 +27,12 @@ pub fn encode_backup(b: &Backup, now: i64) -> String {
 }
 
 /// Reads and checks a backup file; a result or branch file is named as such.
-pub fn open_backup(text: &str) -> Result<Backup, String> {
+/// Every self-check's answers are checked against its template, found in
+/// the backup or by `lookup(id, version)` among the ones here; one that no
+/// rule can take refuses the whole file, naming each by item. A self-check
+/// whose template is in neither place is restored as it is (it says so when
+/// opened).
+pub fn open_backup<'t>(text: &str, lookup: impl Fn(&str, u32) -> Option<&'t Template>) -> Result<Backup, String> {
     let sealed = read_envelope(text).map_err(|e| e.describe("备份文件"))?;
     if sealed.format != BACKUP_FORMAT {
         return Err("这是结果文件或汇总文件，不是备份文件；结果文件请在“审核”或“支部汇总”中打开".into());
@@ -35,6 +40,24 @@ pub fn open_backup(text: &str) -> Result<Backup, String> {
     let backup: Backup = sealed.unseal().map_err(|e| e.describe("备份文件"))?;
     if let Some(t) = backup.templates.iter().find(|t| !t.problems().is_empty()) {
         return Err(format!("备份中的评分表“{}”有误，未恢复任何内容", t.title));
+    }
+    for a in &backup.assessments {
+        let own = backup
+            .templates
+            .iter()
+            .find(|t| t.id == a.template_id && t.version == a.template_version);
+        let Some(t) = own.or_else(|| lookup(&a.template_id, a.template_version)) else {
+            continue;
+        };
+        let problems = super::answer_check::answer_problems(t, a);
+        if !problems.is_empty() {
+            let each: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            return Err(format!(
+                "备份中“{}”的自查有答案不符合评分规则，未恢复任何内容：{}",
+                a.title(t),
+                each.join("；")
+            ));
+        }
     }
     Ok(backup)
 }

@@ -1,6 +1,7 @@
 //! Plain Rust domain logic: no browser, no Leptos. Tested natively.
 
 pub mod action;
+pub mod answer_check;
 pub mod answer_input;
 pub mod assessment;
 pub mod backup;

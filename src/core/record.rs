@@ -38,6 +38,9 @@ pub enum RecordError {
     WrongKind(String),
     /// The envelope is fine but the data inside is not valid.
     BadData(String),
+    /// Readable, but holding answers no rule can take: a copy kept as found
+    /// when the self-check was opened without them.
+    SetAside,
 }
 
 impl fmt::Display for RecordError {
@@ -51,6 +54,10 @@ impl fmt::Display for RecordError {
             ),
             RecordError::WrongKind(k) => write!(f, "记录类型为“{k}”，与它的存放位置不符"),
             RecordError::BadData(why) => write!(f, "记录内容不完整或有误（{why}）"),
+            RecordError::SetAside => write!(
+                f,
+                "打开这份自查时，其中有答案不符合评分规则而没有采用；这是当时原样另存的记录"
+            ),
         }
     }
 }

@@ -120,6 +120,9 @@ pub enum ResultFileError {
     BadContent(String),
     /// The content does not hash to the recorded checksum.
     Tampered,
+    /// The content is intact, but holds what this version does not know
+    /// (a newer version wrote it); reading it would drop that.
+    OtherVersion,
     /// No template with this id and version in this browser.
     NoTemplate {
         title: String,
@@ -154,6 +157,10 @@ impl fmt::Display for ResultFileError {
             ResultFileError::Newer(v) => write!(f, "文件由更新版本的模范导出（文件版本 {v}），请升级后再导入"),
             ResultFileError::BadContent(why) => write!(f, "文件内容不完整或有误（{why}）"),
             ResultFileError::Tampered => write!(f, "文件内容与校验码不符：导出后被修改过或已损坏，已拒绝导入"),
+            ResultFileError::OtherVersion => write!(
+                f,
+                "文件完好，但由其他版本的模范导出，含有本版本不认识的内容；为免丢失这些内容，没有导入。请用导出它的版本（或更新的版本）打开"
+            ),
             ResultFileError::NoTemplate { title, version } => {
                 write!(f, "本机没有此文件所用的评分表“{title}”第{version}版，请先导入该评分表")
             }
@@ -256,13 +263,19 @@ pub(crate) fn read_envelope(text: &str) -> Result<Sealed<'_>, ResultFileError> {
 }
 
 impl Sealed<'_> {
-    /// Reads the content and checks it: written out again it must hash to the checksum.
+    /// Reads the content and checks it: as written it must hash to the
+    /// checksum, and written out again it must be the same text, or the
+    /// file holds something this version would drop.
     pub(crate) fn unseal<T: DeserializeOwned + Serialize>(&self) -> Result<T, ResultFileError> {
+        let hash = self.hash.trim().to_ascii_lowercase();
+        if sha256_hex(self.content.as_bytes()) != hash {
+            return Err(ResultFileError::Tampered);
+        }
         let value: T = serde_json::from_str(self.content)
             .map_err(|e| ResultFileError::BadContent(JsonProblem::within(&e, self.text, self.content).to_string()))?;
         let again = serde_json::to_string(&value).unwrap_or_default();
-        if sha256_hex(again.as_bytes()) != self.hash.trim().to_ascii_lowercase() {
-            return Err(ResultFileError::Tampered);
+        if again != self.content {
+            return Err(ResultFileError::OtherVersion);
         }
         Ok(value)
     }
@@ -347,7 +360,7 @@ fn open_checked<'t>(
 }
 
 /// Every answer names an item of the template and fits its rule, for the
-/// member's response and the review alike.
+/// member's response and the review alike; every bad one is named.
 fn check_answers(t: &Template, a: &Assessment) -> Result<(), ResultFileError> {
     if a.template_id != t.id || a.template_version != t.version {
         return Err(ResultFileError::BadAnswer(format!(
@@ -355,23 +368,14 @@ fn check_answers(t: &Template, a: &Assessment) -> Result<(), ResultFileError> {
             a.respondent.name
         )));
     }
-    for (id, answer) in &a.answers {
-        let item = t
-            .item(id)
-            .ok_or_else(|| ResultFileError::BadAnswer(format!("评分表中没有条目“{id}”")))?;
-        let responses = [
-            answer.response.as_ref(),
-            answer.review.as_ref().and_then(|r| r.response.as_ref()),
-        ];
-        for r in responses.into_iter().flatten() {
-            r.check_fits(item)
-                .map_err(|p| ResultFileError::BadAnswer(format!("“{}”：{}", item.title, p.message())))?;
-        }
+    let problems = super::answer_check::answer_problems(t, a);
+    if problems.is_empty() {
+        return Ok(());
     }
-    if let Some(id) = a.actions.keys().find(|id| t.item(id).is_none()) {
-        return Err(ResultFileError::BadAnswer(format!(
-            "整改清单中的条目“{id}”不在评分表中"
-        )));
-    }
-    Ok(())
+    let each: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    Err(ResultFileError::BadAnswer(format!(
+        "“{}”的{}",
+        a.respondent.name,
+        each.join("；")
+    )))
 }

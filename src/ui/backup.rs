@@ -51,7 +51,7 @@ pub fn BackupPanel(
         spawn_local(async move {
             let name = file.name();
             let text = files::read_text(&file, files::BACKUP_FILE).await;
-            let backup = match text.map_err(|e| e.0).and_then(|t| open_backup(&t)) {
+            let backup = match text.map_err(|e| e.0).and_then(|t| open_backup(&t, library::find)) {
                 Ok(b) => b,
                 Err(e) => {
                     plan.set(None);
@@ -68,15 +68,24 @@ pub fn BackupPanel(
     let apply = move |_| {
         let Some((_, p)) = plan.get_untracked() else { return };
         let restored = store::restore(&p);
-        for t in restored.templates {
-            library::add(t);
-        }
-        let done = restored.written;
-        let failure = restored.error.map(|e| e.to_string());
         plan.set(None);
-        message.set(Some(match failure {
-            None => (true, format!("已恢复 {done} 项。")),
-            Some(e) => (false, format!("已恢复 {done} 项后停止：{e}")),
+        message.set(Some(match restored {
+            store::Restored::All {
+                assessments,
+                templates,
+                settings,
+            } => {
+                let counts = format!("自查 {assessments} 份、评分表 {} 份、设置 {settings} 项", templates.len());
+                for t in templates {
+                    library::add(t);
+                }
+                (true, format!("已全部恢复：{counts}。"))
+            }
+            store::Restored::Nothing(store::StoreError::QuotaExceeded) => (
+                false,
+                "浏览器本地存储空间不足，放不下备份中要恢复的全部内容，因此没有恢复任何内容，本机原有内容没有改动。请删除不需要的自查记录后重试。".to_string(),
+            ),
+            store::Restored::Nothing(e) => (false, format!("没有恢复任何内容，本机原有内容没有改动：{e}")),
         }));
         revision.update(|n| *n += 1);
         on_restored();

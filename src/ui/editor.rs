@@ -23,8 +23,19 @@ pub enum CannotOpen {
     MissingVersion { id: String, why: String },
 }
 
+/// A stored self-check as it opens: the exact template version it was made
+/// with, and the answers no rule of it can take, left out (see `core::answer_check`).
+pub struct Opened {
+    pub assessment: Assessment,
+    pub template: &'static Template,
+    /// Each answer left out, by item, in Chinese.
+    pub set_aside: Vec<String>,
+    /// Whether the record as found was copied to the quarantine first.
+    pub copy_kept: bool,
+}
+
 /// A stored self-check and the exact template version it was made with, or why it cannot be shown.
-pub fn open_assessment(id: &str) -> Result<(Assessment, &'static Template), CannotOpen> {
+pub fn open_assessment(id: &str) -> Result<Opened, CannotOpen> {
     let problem = |msg: String| CannotOpen::Problem(msg);
     match store::load_assessment(id) {
         Err(e) => Err(problem(e.to_string())),
@@ -38,9 +49,53 @@ pub fn open_assessment(id: &str) -> Result<(Assessment, &'static Template), Cann
                 id: a.id.clone(),
                 why: library::missing_version(&a.template_id, a.template_version),
             }),
-            Some(t) => Ok((a, t)),
+            Some(t) => Ok(without_bad_answers(id, a, t)),
         },
     }
+}
+
+/// Opens `a` without the answers `t` cannot take, first keeping the record
+/// as found in the quarantine, so nothing is lost when it is next saved.
+fn without_bad_answers(id: &str, a: Assessment, t: &'static Template) -> Opened {
+    let problems = crate::core::answer_check::answer_problems(t, &a);
+    if problems.is_empty() {
+        return Opened {
+            assessment: a,
+            template: t,
+            set_aside: Vec::new(),
+            copy_kept: false,
+        };
+    }
+    let copy_kept = store::load_assessment_raw(id).is_some_and(|raw| store::set_aside(id, &raw, now_ms()).is_ok());
+    Opened {
+        assessment: a.without_bad_answers(t),
+        template: t,
+        set_aside: problems.iter().map(ToString::to_string).collect(),
+        copy_kept,
+    }
+}
+
+/// Which answers were left out when a self-check opened, and where the record as found is.
+pub fn set_aside_notice(opened: &Opened) -> Option<AnyView> {
+    if opened.set_aside.is_empty() {
+        return None;
+    }
+    let where_kept = if opened.copy_kept {
+        "原始记录已原样另存在本机，可在首页“无法读取的记录”中下载。"
+    } else {
+        "原始记录未能另存（存储空间不足），修改前请先在首页备份，以免丢失这些答案。"
+    };
+    let items = opened.set_aside.clone();
+    Some(
+        view! {
+            <section class="notice warn set-aside" role="alert">
+                <p>{format!("以下 {} 个答案不符合评分规则，没有采用，请重新作答：", items.len())}</p>
+                <ul>{items.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <p>{where_kept}</p>
+            </section>
+        }
+        .into_any(),
+    )
 }
 
 /// A message in place of a screen that cannot be shown.
@@ -92,8 +147,13 @@ pub fn Editor(id: String, section: usize, #[prop(optional)] reviewing: bool) -> 
         library::track();
         match open_assessment(&id) {
             Err(e) => cannot_open_panel(e),
-            Ok((a, t)) => {
-                view! { <CheckForm template=t assessment=a section=section reviewing=reviewing /> }.into_any()
+            Ok(o) => {
+                let notice = set_aside_notice(&o);
+                view! {
+                    {notice}
+                    <CheckForm template=o.template assessment=o.assessment section=section reviewing=reviewing />
+                }
+                .into_any()
             }
         }
     }

@@ -87,10 +87,16 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
     let (title, summary) = match template {
         Some(t) => {
             let card = Scorecard::of_self(t, &assessment);
+            let bad = crate::core::answer_check::answer_problems(t, &assessment).len();
+            let misfits = if bad == 0 {
+                String::new()
+            } else {
+                format!(" · {bad} 个答案不符合评分规则")
+            };
             (
                 t.short_title.clone(),
                 format!(
-                    "已答 {}/{} 项 · {} 分 · {}",
+                    "已答 {}/{} 项 · {} 分 · {}{misfits}",
                     card.answered, card.items, card.total, card.grade
                 ),
             )

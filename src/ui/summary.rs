@@ -3,7 +3,7 @@
 //! lines. The same page is what prints on A4.
 
 use super::clock::{format_local, now_ms};
-use super::editor::{cannot_open_panel, open_assessment};
+use super::editor::{cannot_open_panel, open_assessment, set_aside_notice};
 use super::or_dash;
 use super::radar::{RadarChart, Series};
 use super::route::Route;
@@ -26,7 +26,14 @@ pub fn SummaryPage(id: String) -> impl IntoView {
         super::library::track();
         match open_assessment(&id) {
             Err(e) => cannot_open_panel(e),
-            Ok((a, t)) => view! { <SummarySheet template=t assessment=a /> }.into_any(),
+            Ok(o) => {
+                let notice = set_aside_notice(&o);
+                view! {
+                    {notice}
+                    <SummarySheet template=o.template assessment=o.assessment />
+                }
+                .into_any()
+            }
         }
     }
 }

@@ -66,7 +66,7 @@ test('back up everything, lose and change things, restore with a preview that ke
   assert.ok(lines.some((l) => /^自查.*周九.*本机的较新，保留本机$/.test(l)), lines.join(' | '));
   assert.ok(lines.some((l) => /^自查.*吴十.*新增$/.test(l)), lines.join(' | '));
   await plan.getByRole('button', { name: '恢复（写入 1 项）' }).click();
-  await page.getByText('已恢复 1 项。').waitFor();
+  await page.getByText('已全部恢复：自查 1 份、评分表 0 份、设置 0 项。').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('.saved-row').length === 2);
   assert.match(await text(rows.filter({ hasText: '吴十' })), /已答 2\//, '吴十 is back with both answers');
   assert.match(await text(rows.filter({ hasText: '周九' })), /已答 2\//, "周九's newer answer was kept");

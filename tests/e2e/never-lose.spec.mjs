@@ -114,3 +114,47 @@ test('a self-check whose template version is missing says which, never opens und
   assert.match(await text(page.getByTestId('progress')), /^1\//);
   assert.equal(await page.locator('.missing-version').count(), 0);
 }));
+
+test('answers from storage that no rule can take are named by item, not used, and the record as found is kept', () => withFreshBrowser(async ({ page }) => {
+  await page.goto(server.url);
+  const raw = await page.evaluate(() => {
+    const record = JSON.stringify({ schema: 2, kind: 'assessment', data: {
+      id: 'hand-edited', template_id: 'hege-dangyuan', template_version: 1,
+      respondent: { unit: '', branch: '', name: '冯十二' }, round: '2026年上半年',
+      answers: {
+        'xue-1': { response: 'met' },
+        'xue-3': { response: { count: 99 } },
+        'gai-2': { response: { score: 999 }, note: '说明还在' },
+        'zuo-v': { response: 'not_applicable' },
+      },
+      created_at: 1, updated_at: 2 } });
+    localStorage.setItem('mofan.assessment.hand-edited', record);
+    return record;
+  });
+  await page.reload();
+  assert.match(await text(page.locator('.saved-row').first()), /3 个答案不符合评分规则/);
+  await page.locator('.saved-row').first().getByRole('button', { name: '继续填写' }).click();
+  const notice = page.locator('.set-aside');
+  await notice.waitFor();
+  const listed = await notice.locator('li').allTextContents();
+  assert.equal(listed.length, 3, listed.join(' | '));
+  assert.match(listed[0], /^第1\.3项“.*自评答案“99次”不符合评分规则（次数不能超过12次）/);
+  assert.match(listed[1], /^第2\.5项“.*不允许选择“不适用”/);
+  assert.match(listed[2], /^第3\.2项“.*“999分”.*分数应在0到8分之间/);
+  assert.match(await text(page.getByTestId('progress')), /^1\//, 'only the answer that fits counts');
+  // The record as found is kept in the quarantine, byte for byte; the one in use is untouched until an edit.
+  assert.equal(await page.evaluate(() => localStorage.getItem('mofan.assessment.hand-edited')), raw);
+  const kept = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('mofan.quarantine.')).map(([, v]) => v));
+  assert.deepEqual(kept, [raw]);
+  // Opening again keeps no second copy.
+  await page.reload();
+  await notice.waitFor();
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mofan.quarantine.')).length), 1);
+  // An answer given now is saved without the ones that did not fit; the note stays.
+  await page.locator('.section .item').nth(1).getByRole('radio').first().check();
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('mofan.assessment.hand-edited')).data.answers);
+  assert.deepEqual(saved, { 'xue-1': { response: 'met' }, 'xue-2': { response: 'met' }, 'gai-2': { note: '说明还在' } });
+  await page.goto(server.url);
+  await page.getByText('打开这份自查时，其中有答案不符合评分规则而没有采用').waitFor();
+}));
