@@ -622,3 +622,51 @@ fn the_reviewer_sets_score_and_comment_separately_and_neither_erases_the_other()
     );
     assert_eq!(zhang.updated_at, 32);
 }
+
+#[test]
+fn names_that_differ_only_in_characters_that_show_nothing_are_one_member_and_said_so() {
+    let t = template("t", 1, 2);
+    let plain = member(&t, "z1", "张三", "第一支部", &[("a1", Response::Met)], 10);
+    let zero_width = member(&t, "z2", "张\u{200b}三", "第一支部", &[("a1", Response::Met)], 20);
+    let joiner = member(
+        &t,
+        "z3",
+        "张三\u{200d}",
+        "第一支部\u{feff}",
+        &[("a1", Response::NotMet)],
+        30,
+    );
+    let subs = [
+        sub(plain, "一.json"),
+        sub(zero_width, "二.json"),
+        sub(joiner, "三.json"),
+    ];
+    let roster = parse_roster("张三、李\u{200b}四");
+    assert_eq!(roster, ["张三", "李四"], "the roster is cleaned too");
+    let c = Combined::build(&t, &subs, &roster, Level::Member);
+    assert_eq!(c.rows.len(), 1, "one member: {:?}", c.rows);
+    assert_eq!(
+        (c.rows[0].name.as_str(), c.rows[0].detail.as_str()),
+        ("张三", "第一支部")
+    );
+    assert_eq!(
+        c.rows[0].total,
+        pts("0"),
+        "the newest, 三.json with 未达标, is the one counted"
+    );
+    assert_eq!(c.duplicates.len(), 1);
+    assert_eq!(c.duplicates[0].kept, "三.json");
+    assert_eq!(c.duplicates[0].dropped, ["一.json", "二.json"]);
+    assert_eq!(c.missing, ["李四"], "张三 on the roster is matched");
+    assert_eq!(c.invisible.len(), 2, "{:?}", c.invisible);
+    assert!(
+        c.invisible[0].contains("二.json") && c.invisible[0].contains("U+200B"),
+        "{}",
+        c.invisible[0]
+    );
+    assert!(
+        c.invisible[1].contains("三.json") && c.invisible[1].contains("U+200D、U+FEFF"),
+        "{}",
+        c.invisible[1]
+    );
+}

@@ -5,6 +5,7 @@
 //! every member.
 
 use super::assessment::Assessment;
+use super::names::{clean_name, invisible_in};
 use super::points::Points;
 use super::scoring::{ItemScore, Scorecard};
 use super::summary::percent;
@@ -141,6 +142,9 @@ pub struct Combined {
     /// Roster names (members, or branches at committee level) with nothing brought in.
     pub missing: Vec<String>,
     pub duplicates: Vec<Duplicate>,
+    /// Submissions whose name or branch held characters that show nothing,
+    /// said in Chinese: they are counted under the name as it reads.
+    pub invisible: Vec<String>,
     /// Files for another checklist, with the reason, not counted.
     pub refused: Vec<(String, String)>,
     /// Which submissions were counted (indices into the input), in input order.
@@ -151,15 +155,16 @@ pub struct Combined {
 pub const WEAKEST_SHOWN: usize = 10;
 
 /// Splits a pasted roster into names: one per line, or separated by commas,
-/// 、 or spaces. Blank and repeated names are dropped; order is kept.
+/// 、 or spaces, each without invisible characters (see `core::names`).
+/// Blank and repeated names are dropped; order is kept.
 pub fn parse_roster(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for name in
         text.split(|c: char| matches!(c, '\n' | '\r' | ',' | '，' | '、' | ';' | '；' | '\t') || c.is_whitespace())
     {
-        let name = name.trim();
-        if !name.is_empty() && !out.iter().any(|n| n == name) {
-            out.push(name.to_string());
+        let name = clean_name(name);
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
         }
     }
     out
@@ -229,6 +234,7 @@ impl Combined {
         let mut kept: Vec<usize> = Vec::new();
         let mut by_key: HashMap<(String, String, String, String), usize> = HashMap::new();
         let mut dup_sources: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut invisible = Vec::new();
         for (n, s) in subs.iter().enumerate() {
             let a = &s.assessment;
             if a.template_id != template.id || a.template_version != template.version {
@@ -241,12 +247,23 @@ impl Combined {
                 ));
                 continue;
             }
+            // Compared as they read: 张三 and 张\u{200b}三 are one member.
             let key = (
-                a.respondent.unit.trim().to_string(),
-                s.branch.trim().to_string(),
-                a.respondent.name.trim().to_string(),
-                a.round.trim().to_string(),
+                clean_name(&a.respondent.unit),
+                clean_name(&s.branch),
+                clean_name(&a.respondent.name),
+                clean_name(&a.round),
             );
+            let hidden = [invisible_in(&a.respondent.name), invisible_in(&s.branch)].concat();
+            if !hidden.is_empty() {
+                invisible.push(format!(
+                    "“{}”（{}）的姓名或支部中含有看不见的字符（{}），已按“{}”计",
+                    clean_name(&a.respondent.name),
+                    s.source,
+                    hidden.join("、"),
+                    clean_name(&a.respondent.name)
+                ));
+            }
             match by_key.get(&key) {
                 None => {
                     by_key.insert(key, kept.len());
@@ -267,8 +284,13 @@ impl Combined {
             .map(|(i, mut dropped)| {
                 let s = &subs[kept[i]];
                 crate::core::sorted::sort_by(&mut dropped, Ord::cmp);
+                let r = &s.assessment.respondent;
                 Duplicate {
-                    who: s.assessment.respondent.line(),
+                    who: [clean_name(&r.unit), clean_name(&s.branch), clean_name(&r.name)]
+                        .into_iter()
+                        .filter(|x| !x.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · "),
                     round: s.assessment.round.clone(),
                     kept: s.source.clone(),
                     dropped,
@@ -293,7 +315,7 @@ impl Combined {
         let present: Vec<&str> = rows.iter().map(|r: &Row| r.name.as_str()).collect();
         let missing = roster
             .iter()
-            .filter(|n| !present.contains(&n.as_str()))
+            .filter(|n| !present.contains(&clean_name(n).as_str()))
             .cloned()
             .collect();
 
@@ -347,6 +369,7 @@ impl Combined {
             weakest: weakest_items(template, &scored),
             missing,
             duplicates,
+            invisible,
             refused,
             kept,
         }
@@ -386,8 +409,8 @@ impl Combined {
 fn member_row(m: &Scored) -> Row {
     let a = &m.sub.assessment;
     Row {
-        name: a.respondent.name.clone(),
-        detail: m.sub.branch.clone(),
+        name: clean_name(&a.respondent.name),
+        detail: clean_name(&m.sub.branch),
         members: 1,
         sections: m.own.sections.iter().map(|s| s.earned).collect(),
         total: m.own.total,
@@ -401,16 +424,17 @@ fn member_row(m: &Scored) -> Row {
 }
 
 fn branch_rows(template: &Template, scored: &[Scored]) -> Vec<Row> {
-    let mut names: Vec<&str> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for m in scored {
-        if !names.contains(&m.sub.branch.as_str()) {
-            names.push(&m.sub.branch);
+        let name = clean_name(&m.sub.branch);
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
     names
         .into_iter()
         .map(|name| {
-            let members: Vec<&Scored> = scored.iter().filter(|m| m.sub.branch == name).collect();
+            let members: Vec<&Scored> = scored.iter().filter(|m| clean_name(&m.sub.branch) == name).collect();
             let sections = (0..template.sections.len())
                 .map(|i| mean(members.iter().map(|m| m.own.sections[i].earned)).unwrap_or_default())
                 .collect();
@@ -427,7 +451,7 @@ fn branch_rows(template: &Template, scored: &[Scored]) -> Vec<Row> {
                 name: if name.is_empty() {
                     "（未填支部）".to_string()
                 } else {
-                    name.to_string()
+                    name
                 },
                 detail: format!("{}人", members.len()),
                 members: members.len(),

@@ -10,6 +10,7 @@ pub mod builtin;
 pub mod csv;
 pub mod file_jobs;
 pub mod json_problem;
+pub mod names;
 pub mod numbering;
 pub mod points;
 pub mod radar;

@@ -376,6 +376,9 @@ fn BranchSheet(
                         }).collect_view()}</ul>
                     </div>
                 })}
+                {(!c.invisible.is_empty()).then(|| view! {
+                    <ul data-testid="invisible-names">{c.invisible.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                })}
                 {(!c.refused.is_empty()).then(|| view! {
                     <ul class="refused">{c.refused.iter().map(|(f, why)| view! { <li>{format!("{f}：{why}")}</li> }).collect_view()}</ul>
                 })}
