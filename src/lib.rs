@@ -10,6 +10,8 @@ pub mod files;
 #[cfg(target_arch = "wasm32")]
 pub mod files_module;
 #[cfg(target_arch = "wasm32")]
+pub mod pending;
+#[cfg(target_arch = "wasm32")]
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

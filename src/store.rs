@@ -200,6 +200,19 @@ pub fn write_assessment(a: &Assessment) -> Result<String, StoreError> {
     raw_text(&key).ok_or_else(|| StoreError::WriteFailed("写入后无法读回".to_string()))
 }
 
+/// Writes back a copy of self-check `id` kept aside (see `crate::pending`),
+/// unless the stored one was edited later (it then wins, and the copy is
+/// no longer needed). A copy that cannot be read is not written.
+pub fn write_back(id: &str, kept: &str) -> Result<(), StoreError> {
+    let Ok(copy) = decode_assessment_under(id, kept) else {
+        return Ok(());
+    };
+    match load_assessment(id)? {
+        Loaded::Found(stored) if stored.updated_at >= copy.updated_at => Ok(()),
+        _ => save_assessment(&copy),
+    }
+}
+
 /// The stored text of one self-check, exactly as it is, if any.
 pub fn load_assessment_raw(id: &str) -> Option<String> {
     raw_text(&key_of(id))

@@ -2,6 +2,7 @@
 
 use super::clock::{format_time, now_ms};
 use super::item_card::ItemCard;
+use super::kept::KeptCopies;
 use super::library;
 use super::route::Route;
 use super::save_queue::{SaveQueue, SaveStatus};
@@ -28,29 +29,49 @@ pub enum CannotOpen {
 pub struct Opened {
     pub assessment: Assessment,
     pub template: &'static Template,
+    /// Opened from a copy kept aside (newer than the stored one): to be written.
+    pub from_kept_copy: bool,
     /// Each answer left out, by item, in Chinese.
     pub set_aside: Vec<String>,
     /// Whether the record as found was copied to the quarantine first.
     pub copy_kept: bool,
 }
 
-/// A stored self-check and the exact template version it was made with, or why it cannot be shown.
-pub fn open_assessment(id: &str) -> Result<Opened, CannotOpen> {
+/// A stored self-check and the exact template version it was made with, or
+/// why it cannot be shown. A copy kept aside when localStorage was full
+/// (`kept`) is what opens when it is newer than the stored one, or when
+/// nothing is stored.
+pub fn open_assessment(id: &str, kept: KeptCopies) -> Result<Opened, CannotOpen> {
     let problem = |msg: String| CannotOpen::Problem(msg);
-    match store::load_assessment(id) {
-        Err(e) => Err(problem(e.to_string())),
-        Ok(Loaded::Missing) => Err(problem("没有找到这份自查，可能已被删除。".into())),
-        Ok(Loaded::Bad(b)) => Err(problem(format!(
-            "这份自查无法打开：{}。原始内容已原样保留在本机（{}），没有被修改。",
-            b.error, b.key
-        ))),
-        Ok(Loaded::Found(a)) => match library::find(&a.template_id, a.template_version) {
-            None => Err(CannotOpen::MissingVersion {
-                id: a.id.clone(),
-                why: library::missing_version(&a.template_id, a.template_version),
-            }),
-            Some(t) => Ok(without_bad_answers(id, a, t)),
-        },
+    let kept_copy = kept
+        .copy_of(id)
+        .and_then(|text| crate::core::record::decode_assessment_under(id, &text).ok());
+    let stored = match store::load_assessment(id) {
+        Err(e) => return Err(problem(e.to_string())),
+        Ok(Loaded::Bad(b)) => {
+            return Err(problem(format!(
+                "这份自查无法打开：{}。原始内容已原样保留在本机（{}），没有被修改。",
+                b.error, b.key
+            )))
+        }
+        Ok(Loaded::Found(a)) => Some(a),
+        Ok(Loaded::Missing) => None,
+    };
+    let (a, from_kept_copy) = match (stored, kept_copy) {
+        (Some(s), Some(k)) if k.updated_at > s.updated_at => (k, true),
+        (Some(s), _) => (s, false),
+        (None, Some(k)) => (k, true),
+        (None, None) => return Err(problem("没有找到这份自查，可能已被删除。".into())),
+    };
+    match library::find(&a.template_id, a.template_version) {
+        None => Err(CannotOpen::MissingVersion {
+            id: a.id.clone(),
+            why: library::missing_version(&a.template_id, a.template_version),
+        }),
+        Some(t) => Ok(Opened {
+            from_kept_copy,
+            ..without_bad_answers(id, a, t)
+        }),
     }
 }
 
@@ -62,6 +83,7 @@ fn without_bad_answers(id: &str, a: Assessment, t: &'static Template) -> Opened 
         return Opened {
             assessment: a,
             template: t,
+            from_kept_copy: false,
             set_aside: Vec::new(),
             copy_kept: false,
         };
@@ -70,6 +92,7 @@ fn without_bad_answers(id: &str, a: Assessment, t: &'static Template) -> Opened 
     Opened {
         assessment: a.without_bad_answers(t),
         template: t,
+        from_kept_copy: false,
         set_aside: problems.iter().map(ToString::to_string).collect(),
         copy_kept,
     }
@@ -145,13 +168,14 @@ pub fn Editor(id: String, section: usize, #[prop(optional)] reviewing: bool) -> 
     // Opened again when a checklist is imported, so importing the missing version opens it.
     move || {
         library::track();
-        match open_assessment(&id) {
+        match open_assessment(&id, expect_context()) {
             Err(e) => cannot_open_panel(e),
             Ok(o) => {
                 let notice = set_aside_notice(&o);
                 view! {
                     {notice}
-                    <CheckForm template=o.template assessment=o.assessment section=section reviewing=reviewing />
+                    <CheckForm template=o.template assessment=o.assessment section=section reviewing=reviewing
+                        write_now=o.from_kept_copy />
                 }
                 .into_any()
             }
@@ -163,7 +187,14 @@ pub fn Editor(id: String, section: usize, #[prop(optional)] reviewing: bool) -> 
 type Responses = Arc<HashMap<String, RwSignal<Option<Response>>>>;
 
 #[component]
-fn CheckForm(template: &'static Template, assessment: Assessment, section: usize, reviewing: bool) -> impl IntoView {
+fn CheckForm(
+    template: &'static Template,
+    assessment: Assessment,
+    section: usize,
+    reviewing: bool,
+    /// Opened from a copy kept aside: store it as soon as the form is up.
+    write_now: bool,
+) -> impl IntoView {
     let t = template;
     // When reviewing, the signals hold the reviewer's responses; the member's stay as saved.
     let shown = move |a: &Assessment, id: &str| {
@@ -184,7 +215,11 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
     });
     let header = (assessment.respondent.clone(), assessment.round.clone());
     let assessment_id = assessment.id.clone();
-    let queue: StoredValue<Rc<SaveQueue>, LocalStorage> = StoredValue::new_local(SaveQueue::new(assessment));
+    let queue: StoredValue<Rc<SaveQueue>, LocalStorage> =
+        StoredValue::new_local(SaveQueue::new(assessment, expect_context()));
+    if write_now {
+        queue.with_value(|q| q.write_now());
+    }
     let serial = queue.with_value(|q| q.serial);
     on_cleanup(move || super::save_queue::release(serial));
 
@@ -366,6 +401,7 @@ fn CheckForm(template: &'static Template, assessment: Assessment, section: usize
 #[component]
 pub fn SaveBadge(queue: StoredValue<Rc<SaveQueue>, LocalStorage>, template: &'static Template) -> impl IntoView {
     let status = queue.with_value(|q| q.status);
+    let kept_aside = queue.with_value(|q| q.kept_aside);
     let export_failed = RwSignal::new(None::<String>);
     let export = move |_| export_failed.set(queue.with_value(|q| q.export_result(template)).err().map(|e| e.0));
     view! {
@@ -381,6 +417,12 @@ pub fn SaveBadge(queue: StoredValue<Rc<SaveQueue>, LocalStorage>, template: &'st
                             <button on:click=move |_| queue.with_value(|q| q.flush())>"重试保存"</button>
                             <button on:click=export>"导出结果文件"</button>
                         </span>
+                        {move || kept_aside.get().map(|kept| view! {
+                            <span class="fail-note" data-testid="kept-aside">{match kept {
+                                Ok(()) => "这些修改已暂存在浏览器的备用存储（IndexedDB）中，离开本页也不会丢失；腾出空间后会写回本地存储。".to_string(),
+                                Err(e) => format!("{e}，请立即导出结果文件保存。"),
+                            }}</span>
+                        })}
                         {move || export_failed.get().map(|m| view! { <span class="fail-note">{m}</span> })}
                     </span>
                 }.into_any(),

@@ -22,6 +22,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <div class="home">
             {move || notice.get().map(|n| view! { <p class="notice error" role="alert">{n}</p> })}
+            <KeptNotice on_written=reload />
             {move || listing.with(|l| match l {
                 Err(e) => view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any(),
                 Ok((_, bad)) => {
@@ -64,6 +65,51 @@ pub fn Home() -> impl IntoView {
             } />
             <PersistenceNote />
         </div>
+    }
+}
+
+/// Self-checks whose latest changes are kept aside because localStorage
+/// was full, and the button that writes them back once there is room.
+#[component]
+fn KeptNotice(on_written: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let kept: super::kept::KeptCopies = expect_context();
+    let message = RwSignal::new(None::<(bool, String)>);
+    let write_back = move |_| {
+        let mut written = 0;
+        let mut failed = None;
+        for (id, text) in kept.copies.get_untracked() {
+            match store::write_back(&id, &text) {
+                Ok(()) => {
+                    kept.forget(id);
+                    written += 1;
+                }
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        message.set(Some(match failed {
+            None => (true, format!("已写回 {written} 份自查的修改，本地存储中已是最新内容。")),
+            Some(e) => (false, format!("写回未完成：{e}")),
+        }));
+        on_written();
+    };
+    view! {
+        {move || {
+            let n = kept.copies.with(Vec::len);
+            (n > 0).then(|| view! {
+                <section class="notice warn kept-copies" role="alert">
+                    <p>{format!(
+                        "有 {n} 份自查的最近修改因本地存储空间已满，暂存在浏览器的备用存储中，还没有写回。请删除不需要的记录腾出空间，再点“写回本地存储”；打开这些自查时看到的已是暂存的内容。"
+                    )}</p>
+                    <button class="primary" on:click=write_back>"写回本地存储"</button>
+                </section>
+            })
+        }}
+        {move || message.get().map(|(ok, m)| view! {
+            <p class=if ok { "notice ok" } else { "notice error" } role="status">{m}</p>
+        })}
     }
 }
 

@@ -7,6 +7,7 @@ mod editor;
 mod file_pick;
 mod home;
 mod item_card;
+pub mod kept;
 mod library;
 mod radar;
 mod review_import;
@@ -36,9 +37,22 @@ fn App() -> impl IntoView {
     let _ = crate::store::quarantine_unreadable(clock::now_ms());
     let bad_templates = library::load_imported();
     provide_context(BadTemplates(bad_templates));
+    // Self-checks an earlier visit could not store are read before any screen opens one.
+    let kept = kept::KeptCopies::load();
+    provide_context(kept);
     // These listeners live as long as the page; their handles are not kept.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::current()));
     let _ = window_event_listener(leptos::ev::pagehide, |_| save_queue::flush_all());
+    // Leaving while a write still fails: the browser asks first. (The
+    // changes are also kept aside in IndexedDB, but the last keystrokes may
+    // not have reached it.)
+    let _ = window_event_listener(leptos::ev::beforeunload, |ev| {
+        save_queue::flush_all();
+        if save_queue::any_unsaved() {
+            ev.prevent_default();
+            ev.set_return_value("填写的内容还没有保存在本机，离开会丢失最近的修改");
+        }
+    });
     // Another tab wrote to storage: an open self-check takes in its changes.
     let _ = window_event_listener(leptos::ev::storage, |ev| {
         if let Some(key) = ev.key() {
@@ -57,13 +71,13 @@ fn App() -> impl IntoView {
             <span class="offline-note">"离线可用 · 数据只保存在本机浏览器"</span>
         </header>
         <main id="main">
-            {move || match route.get() {
+            {move || (kept.loaded.get()).then(|| match route.get() {
                 Route::Home => view! { <home::Home /> }.into_any(),
                 Route::Check { id, section } => view! { <editor::Editor id=id section=section /> }.into_any(),
                 Route::Review { id, section } => view! { <editor::Editor id=id section=section reviewing=true /> }.into_any(),
                 Route::Summary { id } => view! { <summary::SummaryPage id=id /> }.into_any(),
                 Route::Branch => view! { <branch::BranchDesk /> }.into_any(),
-            }}
+            })}
         </main>
     }
 }

@@ -4,9 +4,12 @@
 //! is written at once; typed text follows at most 300 ms after the first
 //! unsaved keystroke (later ones do not postpone it), and immediately when the
 //! page is hidden or closed (`pagehide`, `visibilitychange`), so the last
-//! keystroke survives.
+//! keystroke survives. A write localStorage refuses (a full quota) keeps the
+//! self-check aside in IndexedDB instead (see `super::kept`), until a later
+//! write succeeds; leaving the page while a write still fails is warned of.
 
-use crate::core::record::RecordError;
+use super::kept::KeptCopies;
+use crate::core::record::{encode_assessment, RecordError};
 use crate::core::Assessment;
 use crate::store::{self, StoreError};
 use leptos::prelude::*;
@@ -39,6 +42,9 @@ pub struct SaveQueue {
     /// Bumped when another tab's changes were taken into this copy, so the
     /// screen can show them.
     pub outside: RwSignal<u64>,
+    kept: KeptCopies,
+    /// After a failed write: whether the self-check could be kept aside.
+    pub kept_aside: RwSignal<Option<Result<(), String>>>,
 }
 
 thread_local! {
@@ -48,7 +54,7 @@ thread_local! {
 }
 
 impl SaveQueue {
-    pub fn new(assessment: Assessment) -> Rc<SaveQueue> {
+    pub fn new(assessment: Assessment, kept: KeptCopies) -> Rc<SaveQueue> {
         let serial = NEXT_SERIAL.with(|n| n.replace(n.get() + 1));
         let q = Rc::new(SaveQueue {
             serial,
@@ -58,6 +64,8 @@ impl SaveQueue {
             dirty: Cell::new(false),
             status: RwSignal::new(SaveStatus::Saved(None)),
             outside: RwSignal::new(0),
+            kept,
+            kept_aside: RwSignal::new(None),
         });
         OPEN.with(|open| open.borrow_mut().push(q.clone()));
         q
@@ -112,7 +120,7 @@ impl SaveQueue {
             return;
         }
         if let Err(e) = self.catch_up() {
-            self.status.set(SaveStatus::Failed(e));
+            self.failed(e);
             return;
         }
         let result = store::write_assessment(&self.assessment.borrow());
@@ -121,10 +129,28 @@ impl SaveQueue {
                 self.dirty.set(false);
                 *self.base.borrow_mut() = (self.assessment.borrow().clone(), Some(text));
                 self.status.set(SaveStatus::Saved(Some(crate::ui::clock::now_ms())));
+                self.kept_aside.set(None);
+                self.kept.forget(self.assessment_id());
             }
             // Stay dirty: the next change, a retry or page hide tries again.
-            Err(e) => self.status.set(SaveStatus::Failed(e)),
+            Err(e) => self.failed(e),
         }
+    }
+
+    /// A write failed: says so, and keeps the self-check as it is on screen
+    /// aside in IndexedDB, which the full quota of localStorage cannot stop.
+    fn failed(&self, e: StoreError) {
+        self.status.set(SaveStatus::Failed(e));
+        let note = self.kept_aside;
+        let record = encode_assessment(&self.assessment.borrow());
+        self.kept.keep(self.assessment_id(), record, move |r| note.set(Some(r)));
+    }
+
+    /// Marks what is on screen as not yet stored and writes it now: used
+    /// when a self-check opens from a copy kept aside.
+    pub fn write_now(&self) {
+        self.dirty.set(true);
+        self.flush();
     }
 
     /// Takes in what another tab stored since this tab last read or wrote:
@@ -163,7 +189,7 @@ impl SaveQueue {
     pub fn sync_from_storage(&self) {
         if !self.dirty.get() {
             if let Err(e) = self.catch_up() {
-                self.status.set(SaveStatus::Failed(e));
+                self.failed(e);
                 return;
             }
         }
@@ -196,6 +222,11 @@ pub fn flush_all() {
     for q in open {
         q.flush();
     }
+}
+
+/// Whether some open self-check has changes localStorage does not hold.
+pub fn any_unsaved() -> bool {
+    OPEN.with(|open| open.borrow().iter().any(|q| q.dirty.get()))
 }
 
 /// Writes one queue's last changes and forgets it; called when its editor closes.

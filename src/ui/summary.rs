@@ -24,13 +24,13 @@ type Queue = StoredValue<Rc<SaveQueue>, LocalStorage>;
 pub fn SummaryPage(id: String) -> impl IntoView {
     move || {
         super::library::track();
-        match open_assessment(&id) {
+        match open_assessment(&id, expect_context()) {
             Err(e) => cannot_open_panel(e),
             Ok(o) => {
                 let notice = set_aside_notice(&o);
                 view! {
                     {notice}
-                    <SummarySheet template=o.template assessment=o.assessment />
+                    <SummarySheet template=o.template assessment=o.assessment write_now=o.from_kept_copy />
                 }
                 .into_any()
             }
@@ -39,11 +39,19 @@ pub fn SummaryPage(id: String) -> impl IntoView {
 }
 
 #[component]
-fn SummarySheet(template: &'static Template, assessment: Assessment) -> impl IntoView {
+fn SummarySheet(
+    template: &'static Template,
+    assessment: Assessment,
+    /// Opened from a copy kept aside: store it at once.
+    write_now: bool,
+) -> impl IntoView {
     let t = template;
     let sum = Summary::of(t, &assessment);
     let a = assessment.clone();
-    let queue: Queue = StoredValue::new_local(SaveQueue::new(assessment));
+    let queue: Queue = StoredValue::new_local(SaveQueue::new(assessment, expect_context()));
+    if write_now {
+        queue.with_value(|q| q.write_now());
+    }
     let serial = queue.with_value(|q| q.serial);
     on_cleanup(move || super::save_queue::release(serial));
     let failed = RwSignal::new(None::<String>);

@@ -158,3 +158,91 @@ test('answers from storage that no rule can take are named by item, not used, an
   await page.goto(server.url);
   await page.getByText('打开这份自查时，其中有答案不符合评分规则而没有采用').waitFor();
 }));
+
+/** Fills the origin's localStorage to the last byte with filler keys. */
+const fillStorage = (page) => page.evaluate(() => {
+  let chunk = 'x'.repeat(1 << 20);
+  let n = 0;
+  while (chunk.length > 0) {
+    try { localStorage.setItem(`filler.${n}`, chunk); n++; } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+  }
+  return n;
+});
+const freeStorage = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+
+test('with the storage full, answers survive leaving by ← 首页: kept aside, offered back at the next start, and all there', () => withFreshBrowser(async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByLabel('姓名', { exact: true }).fill('陈十三');
+  await page.getByLabel('评分表', { exact: true }).selectOption('hege-dangyuan');
+  await page.getByRole('button', { name: '开始自查' }).click();
+  const items = page.locator('.section .item');
+  await items.nth(0).getByRole('radio').first().check();
+  const badge = page.getByTestId('save-status');
+  await badge.filter({ hasText: '已保存' }).waitFor();
+  assert.ok(await fillStorage(page) > 0);
+
+  // Two more answers and a note, none of which localStorage will take.
+  await items.nth(1).getByRole('radio').first().check();
+  await badge.filter({ hasText: '本地存储空间已满' }).waitFor();
+  await items.nth(3).getByRole('radio').nth(1).check();
+  await items.nth(0).getByLabel(/说明/).first().fill('暂存也要留下');
+  await page.getByTestId('kept-aside').filter({ hasText: '暂存在浏览器的备用存储' }).waitFor();
+  await page.getByRole('link', { name: '← 首页' }).click();
+  const notice = page.locator('.kept-copies');
+  await notice.waitFor();
+  assert.match(await text(notice), /有 1 份自查的最近修改/);
+
+  // Space is freed, the app is opened again: the copy is offered and written back.
+  await freeStorage(page);
+  await page.reload();
+  await notice.waitFor();
+  await notice.getByRole('button', { name: '写回本地存储' }).click();
+  await page.getByText('已写回 1 份自查的修改').waitFor();
+  assert.equal(await page.locator('.kept-copies').count(), 0);
+  const stored = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('mofan.assessment.'));
+    return JSON.parse(localStorage.getItem(key)).data.answers;
+  });
+  assert.deepEqual(Object.keys(stored).sort(), ['xue-1', 'xue-2', 'xue-4']);
+  assert.equal(stored['xue-1'].note, '暂存也要留下');
+  assert.equal(stored['xue-4'].response, 'partial');
+  await page.locator('.saved-row').first().getByRole('button', { name: '继续填写' }).click();
+  await items.first().waitFor();
+  assert.match(await text(page.getByTestId('progress')), /^3\//);
+  assert.equal(await items.nth(0).getByLabel(/说明/).first().inputValue(), '暂存也要留下');
+}));
+
+test('with the storage full, reopening a self-check shows the kept answers and stores them once there is room; closing warns first', () => withFreshBrowser(async ({ page, context }) => {
+  await page.goto(server.url);
+  await page.getByLabel('姓名', { exact: true }).fill('褚十四');
+  await page.getByLabel('评分表', { exact: true }).selectOption('hege-dangyuan');
+  await page.getByRole('button', { name: '开始自查' }).click();
+  const items = page.locator('.section .item');
+  await items.nth(0).getByRole('radio').first().check();
+  const badge = page.getByTestId('save-status');
+  await badge.filter({ hasText: '已保存' }).waitFor();
+  await fillStorage(page);
+  await items.nth(1).getByRole('radio').first().check();
+  await page.getByTestId('kept-aside').filter({ hasText: '暂存在浏览器的备用存储' }).waitFor();
+  // Closing the tab now: the browser asks first.
+  const asked = new Promise((ok) => page.once('dialog', (d) => { ok(d.type()); d.dismiss(); }));
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload');
+  // Opened again in a new tab, with room again: the kept answers are there and stored at once.
+  const again = await context.newPage();
+  await again.goto(server.url);
+  await freeStorage(again);
+  await again.reload();
+  await again.locator('.saved-row').first().getByRole('button', { name: '继续填写' }).click();
+  await again.locator('.section .item').first().waitFor();
+  assert.match(await text(again.getByTestId('progress')), /^2\//);
+  await again.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  const answers = await again.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('mofan.assessment.'));
+    return Object.keys(JSON.parse(localStorage.getItem(key)).data.answers);
+  });
+  assert.equal(answers.length, 2);
+  await again.goto(server.url);
+  await again.getByText('新建自查').waitFor();
+  assert.equal(await again.locator('.kept-copies').count(), 0, 'the copy is gone once stored');
+}));
