@@ -129,12 +129,17 @@ pub async fn run(job: Job) -> Result<Outcome, FileError> {
         .ok_or_else(not_loaded)
 }
 
+/// The refusal for an outcome that does not answer the job sent.
+pub fn unexpected() -> FileError {
+    FileError("文件处理模块的回答有误，请刷新页面后重试".into())
+}
+
 /// Makes a file with `job` in the worker and offers it as a download named
 /// `name` (made safe for Windows).
 pub async fn download(name: &str, mime: &str, job: Job) -> Result<(), FileError> {
     match run(job).await? {
         Outcome::Text(text) => crate::files::download(&crate::files::safe_file_name(name), mime, &text),
         Outcome::Refused(problems) => Err(FileError(problems.join("；"))),
-        Outcome::Template(_) => Err(FileError("文件处理模块的回答有误，请刷新页面后重试".into())),
+        _ => Err(unexpected()),
     }
 }

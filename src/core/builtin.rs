@@ -46,3 +46,9 @@ pub fn builtin_templates() -> Vec<Template> {
         .filter(|t| t.problems().is_empty())
         .collect()
 }
+
+/// The built-in templates, parsed once for the life of the program.
+pub fn builtins() -> &'static [Template] {
+    static PARSED: std::sync::OnceLock<Vec<Template>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(builtin_templates)
+}

@@ -1,15 +1,18 @@
-//! The work on files that the files worker does, off the main module: reading
-//! a picked checklist file (JSON or a spreadsheet) and writing spreadsheets
+//! The work on files that the files worker does, off the main module and off
+//! the page's thread: reading a picked checklist file (JSON or a spreadsheet),
+//! checking result files, branch files and backups, and writing spreadsheets
 //! and template files. The worker is a second wasm module fetched the first
-//! time a user imports or exports one, so the code for spreadsheets (the csv
-//! crate) is not in what every member downloads.
+//! time a user imports, opens or exports one, so this code (the csv crate,
+//! the checks of files between people) is not in what every member downloads.
 //!
 //! A job goes to the worker as a JSON [`Request`] and its outcome comes back
 //! as a JSON [`Reply`]; [`answer`] is all the worker runs, tested here.
 
 use super::assessment::Assessment;
-use super::branch::{Level, Row};
+use super::backup::{open_backup, Backup};
+use super::branch::{Level, Row, Submission};
 use super::report_csv::{assessment_to_csv, table_to_csv};
+use super::result_file::{Opened, Opener};
 use super::template::Template;
 use super::template_csv::template_to_csv;
 use super::template_library::{read_template_file, TemplateFile};
@@ -36,6 +39,28 @@ pub enum Job {
         level: Level,
         rows: Vec<Row>,
     },
+    /// Result files and branch files (name and text each), checked against
+    /// the built-in checklists and `imported`, the ones imported here.
+    OpenResults {
+        files: Vec<(String, String)>,
+        imported: Vec<Template>,
+    },
+    /// A backup file, its answers checked against its own templates, the
+    /// built-in ones and `imported`.
+    OpenBackup { text: String, imported: Vec<Template> },
+}
+
+/// What one result or branch file brought in, or why it was refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileRead {
+    /// A member's result file (`branch_file` false) or a branch's summary
+    /// file: its self-checks, each counted under its branch.
+    Submissions {
+        branch_file: bool,
+        submissions: Vec<Submission>,
+    },
+    Refused(String),
 }
 
 /// What a job came to.
@@ -44,6 +69,9 @@ pub enum Job {
 pub enum Outcome {
     Template(TemplateFile),
     Text(String),
+    /// One per file, in the order given.
+    Files(Vec<FileRead>),
+    Backup(Backup),
     /// Every problem found, in Chinese; nothing was made.
     Refused(Vec<String>),
 }
@@ -71,6 +99,30 @@ impl Job {
             Job::TemplateJson { template } => Outcome::Text(template.to_json()),
             Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
             Job::TableCsv { template, level, rows } => Outcome::Text(table_to_csv(&template, level, &rows)),
+            Job::OpenResults { files, imported } => {
+                let builtin = super::builtin::builtins();
+                let lookup = |id: &str, v: u32| builtin.iter().chain(&imported).find(|t| t.id == id && t.version == v);
+                let mut opener = Opener::new(lookup);
+                let read = files
+                    .into_iter()
+                    .map(|(name, text)| match opener.open(&text) {
+                        Ok((opened, _)) => FileRead::Submissions {
+                            branch_file: matches!(opened, Opened::Branch(_)),
+                            submissions: Submission::from_file(opened, &name),
+                        },
+                        Err(e) => FileRead::Refused(e.to_string()),
+                    })
+                    .collect();
+                Outcome::Files(read)
+            }
+            Job::OpenBackup { text, imported } => {
+                let builtin = super::builtin::builtins();
+                let lookup = |id: &str, v: u32| builtin.iter().chain(&imported).find(|t| t.id == id && t.version == v);
+                match open_backup(&text, lookup) {
+                    Ok(b) => Outcome::Backup(b),
+                    Err(why) => Outcome::Refused(vec![why]),
+                }
+            }
         }
     }
 }

@@ -4,7 +4,8 @@
 use super::clock::{format_local, now_ms};
 use super::file_pick::FilePick;
 use super::library;
-use crate::core::backup::{encode_backup, open_backup, RestorePlan};
+use crate::core::backup::{encode_backup, RestorePlan};
+use crate::core::file_jobs::{Job, Outcome};
 use crate::core::Assessment;
 use crate::files;
 use crate::store;
@@ -51,7 +52,23 @@ pub fn BackupPanel(
         spawn_local(async move {
             let name = file.name();
             let text = files::read_text(&file, files::BACKUP_FILE).await;
-            let backup = match text.map_err(|e| e.0).and_then(|t| open_backup(&t, library::find)) {
+            let backup = match text.map_err(|e| e.0) {
+                Err(e) => Err(e),
+                // Checked in the files worker.
+                Ok(text) => {
+                    let job = Job::OpenBackup {
+                        text,
+                        imported: library::imported_owned(),
+                    };
+                    match crate::files_module::run(job).await {
+                        Ok(Outcome::Backup(b)) => Ok(b),
+                        Ok(Outcome::Refused(why)) => Err(why.join("；")),
+                        Ok(_) => Err(crate::files_module::unexpected().0),
+                        Err(e) => Err(e.0),
+                    }
+                }
+            };
+            let backup = match backup {
                 Ok(b) => b,
                 Err(e) => {
                     plan.set(None);

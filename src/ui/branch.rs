@@ -9,8 +9,8 @@ use super::file_pick::{dropped, FilePick};
 use super::library;
 use super::or_dash;
 use crate::core::branch::{main_template, most_common_text, parse_roster, Combined, Level, SortKey, Submission};
-use crate::core::file_jobs::Job;
-use crate::core::result_file::{encode_branch, BranchContent, Opener, TemplateRef};
+use crate::core::file_jobs::{FileRead, Job, Outcome};
+use crate::core::result_file::{encode_branch, BranchContent, TemplateRef};
 use crate::core::{Points, Template};
 use crate::files;
 use leptos::prelude::*;
@@ -39,18 +39,34 @@ async fn read_all(list: Vec<web_sys::File>) -> (Vec<Submission>, Vec<Refusal>) {
     }
     let list = readable;
     let contents = files::read_files(&list).await;
-    let mut opener = Opener::new(library::find);
+    let mut texts = Vec::new();
     for (file, bytes) in list.iter().zip(contents) {
-        let name = file.name();
         match bytes.and_then(|b| files::decode_text(&b)) {
-            Err(e) => refused.push(Refusal { file: name, why: e.0 }),
-            Ok(text) => match opener.open(&text) {
-                Err(e) => refused.push(Refusal {
-                    file: name,
-                    why: e.to_string(),
-                }),
-                Ok((opened, _)) => subs.extend(Submission::from_file(opened, &name)),
-            },
+            Err(e) => refused.push(Refusal {
+                file: file.name(),
+                why: e.0,
+            }),
+            Ok(text) => texts.push((file.name(), text)),
+        }
+    }
+    let names: Vec<String> = texts.iter().map(|(n, _)| n.clone()).collect();
+    // Checked in the files worker, off the page's thread.
+    let job = Job::OpenResults {
+        files: texts,
+        imported: super::library::imported_owned(),
+    };
+    match crate::files_module::run(job).await {
+        Ok(Outcome::Files(read)) => {
+            for (file, read) in names.into_iter().zip(read) {
+                match read {
+                    FileRead::Submissions { submissions, .. } => subs.extend(submissions),
+                    FileRead::Refused(why) => refused.push(Refusal { file, why }),
+                }
+            }
+        }
+        outcome => {
+            let why = outcome.err().unwrap_or_else(crate::files_module::unexpected).0;
+            refused.extend(names.into_iter().map(|file| Refusal { file, why: why.clone() }));
         }
     }
     (subs, refused)

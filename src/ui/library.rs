@@ -24,6 +24,12 @@ pub fn imported() -> Vec<&'static Template> {
     IMPORTED.with(|i| i.borrow().clone())
 }
 
+/// The imported templates as values, for a files-worker job that checks
+/// files against them (the worker has the built-in ones itself).
+pub fn imported_owned() -> Vec<Template> {
+    imported().into_iter().cloned().collect()
+}
+
 /// Reads the imported templates from storage once at start; returns those
 /// that could not be read.
 pub fn load_imported() -> Vec<BadRecord> {

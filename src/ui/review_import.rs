@@ -4,11 +4,10 @@
 //! review already entered.
 
 use super::file_pick::FilePick;
-use super::library;
 use super::route::Route;
-use crate::core::result_file::{open, Opened};
-use crate::files;
+use crate::core::file_jobs::{FileRead, Job, Outcome};
 use crate::store::{self, Loaded};
+use crate::{files, files_module};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -19,10 +18,27 @@ async fn bring_in(file: web_sys::File) -> Result<String, String> {
     let text = files::read_text(&file, files::RESULT_FILE)
         .await
         .map_err(|e| fail(e.0))?;
-    let incoming = match open(&text, library::find).map_err(|e| fail(e.to_string()))? {
-        (Opened::Result(c), _) => c.assessment,
-        (Opened::Branch(_), _) => return Err(fail("这是支部汇总文件，请在“支部汇总”页导入".into())),
+    // Checked in the files worker, against the built-in checklists and the imported ones.
+    let job = Job::OpenResults {
+        files: vec![(name.clone(), text)],
+        imported: super::library::imported_owned(),
     };
+    let read = match files_module::run(job).await.map_err(|e| fail(e.0))? {
+        Outcome::Files(read) => read.into_iter().next(),
+        _ => None,
+    };
+    let incoming = match read {
+        Some(FileRead::Submissions {
+            branch_file: false,
+            submissions,
+        }) => submissions.into_iter().next().map(|s| s.assessment),
+        Some(FileRead::Submissions { branch_file: true, .. }) => {
+            return Err(fail("这是支部汇总文件，请在“支部汇总”页导入".into()))
+        }
+        Some(FileRead::Refused(why)) => return Err(fail(why)),
+        None => None,
+    }
+    .ok_or_else(|| fail(files_module::unexpected().0))?;
     let id = incoming.id.clone();
     let to_store = match store::load_assessment(&id).map_err(|e| fail(e.to_string()))? {
         Loaded::Missing => Some(incoming),

@@ -50,7 +50,7 @@ async fn examine(file: web_sys::File) -> ImportState {
     {
         Ok(Outcome::Template(f)) => f,
         Ok(Outcome::Refused(errors)) => return problems(errors),
-        Ok(Outcome::Text(_)) => return problems(vec!["文件处理模块的回答有误，请刷新页面后重试".into()]),
+        Ok(_) => return problems(vec![files_module::unexpected().0]),
         Err(e) => return problems(vec![e.0]),
     };
     match plan_import(
