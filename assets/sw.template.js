@@ -29,9 +29,11 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    // Pages (any path, any hash) are the one index.html of this build.
+    // Pages: the desk's branch.html, or else (any other path, any hash)
+    // the member's index.html, of this build.
+    const page = new URL(request.url).pathname.endsWith('/branch.html') ? './branch.html' : './index.html';
     const hit = request.mode === 'navigate'
-      ? await cache.match('./index.html')
+      ? await cache.match(page)
       : await cache.match(request, { ignoreSearch: true });
     return hit ?? fetch(request);
   })());

@@ -1,9 +1,10 @@
-// After `trunk build`: moves trunk's inline start-up script into its own file
-// and adds a Content-Security-Policy to index.html, so the page runs only the
-// app's own files: no inline script, nothing from another origin. Minifies
-// wasm-bindgen's glue module (and its integrity hash in index.html) and the
-// files worker's glue. Then
-// writes the service worker with the list of every file of this build.
+// After `trunk build`: for each page (index.html, branch.html), moves trunk's
+// inline start-up script into its own file and adds a
+// Content-Security-Policy, so the page runs only the app's own files: no
+// inline script, nothing from another origin; and minifies the page's
+// wasm-bindgen glue module (and its integrity hash in the page). Minifies the
+// files worker's glue. Then writes the service worker with the list of every
+// file of this build.
 //   node scripts/postbuild.mjs [dist]
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -13,39 +14,46 @@ import { isCompressedCopy } from './compress.mjs';
 import { CSP } from './csp.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-const indexPath = join(dist, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
-
-// Trunk minifies index.html in release builds, so attribute quotes may be gone.
-const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
-const found = html.match(inline);
-if (found) {
-  const code = found[1].trim() + '\n';
-  const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-  writeFileSync(join(dist, name), code);
-  html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
-}
-if (!html.includes('Content-Security-Policy')) {
-  const charset = /<meta charset="?utf-8"?>/i;
-  if (!charset.test(html)) throw new Error('index.html has no <meta charset=utf-8> to put the CSP after');
-  html = html.replace(charset, (meta) => `${meta}<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
-}
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
-  throw new Error('index.html still has an inline script; the CSP would block it');
-}
-
-// The glue module, minified once: its subresource-integrity hash in
-// index.html (trunk's modulepreload link) must then be the new file's.
 const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
-const glueName = readdirSync(dist).find((f) => /^mofan-[0-9a-f]+\.js$/.test(f));
-if (!glueName) throw new Error(`no wasm-bindgen glue module (mofan-<hash>.js) in ${dist}`);
-const gluePath = join(dist, glueName);
-const glue = readFileSync(gluePath, 'utf8');
-if (!html.includes(sri(glue))) throw new Error(`index.html has no integrity hash for ${glueName}`);
-const small = await minifyJs(glue);
-writeFileSync(gluePath, small);
-html = html.replace(sri(glue), sri(small));
-writeFileSync(indexPath, html);
+
+/** Makes one page run only the app's own files, and minifies its glue module. */
+async function securePage(page) {
+  const indexPath = join(dist, page);
+  let html = readFileSync(indexPath, 'utf8');
+
+  // Trunk minifies the HTML in release builds, so attribute quotes may be gone.
+  const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
+  const found = html.match(inline);
+  if (found) {
+    const code = found[1].trim() + '\n';
+    const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+    writeFileSync(join(dist, name), code);
+    html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
+  }
+  if (!html.includes('Content-Security-Policy')) {
+    const charset = /<meta charset="?utf-8"?>/i;
+    if (!charset.test(html)) throw new Error(`${page} has no <meta charset=utf-8> to put the CSP after`);
+    html = html.replace(charset, (meta) => `${meta}<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+  }
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+    throw new Error(`${page} still has an inline script; the CSP would block it`);
+  }
+
+  // The page's glue module (the start-up script imports it), minified once:
+  // its subresource-integrity hash in the page must then be the new file's.
+  const glueName = found?.[1].match(/from ['"]\.\/([\w-]+\.js)['"]/)?.[1];
+  if (!glueName) throw new Error(`no wasm-bindgen glue module imported by ${page}'s start-up script`);
+  const gluePath = join(dist, glueName);
+  const glue = readFileSync(gluePath, 'utf8');
+  if (!html.includes(sri(glue))) throw new Error(`${page} has no integrity hash for ${glueName}`);
+  const small = await minifyJs(glue);
+  writeFileSync(gluePath, small);
+  html = html.replace(sri(glue), sri(small));
+  writeFileSync(indexPath, html);
+}
+
+for (const page of ['index.html', 'branch.html']) await securePage(page);
+
 // The files worker's glue: no page names it with a hash, so it is only minified.
 const workerGlue = join(dist, 'mofan-files.js');
 // A classic script (wasm-bindgen's no-modules target): its global `wasm_bindgen` must keep its name.

@@ -4,6 +4,9 @@
 // the inline script and style by hash; nothing else may run or load. The
 // files worker is inside it too: a worker cannot be loaded from file://, so
 // the page starts it from a blob (`mofanFilesWorker`, see src/files_module.rs).
+// Both apps are inside, the member's and the 支部汇总 desk's, each in its own
+// scope; the address picks one when the page loads (#/branch: the desk), and
+// going between them reloads (src/ui/route.rs).
 //   node scripts/single-file.mjs [dist] [out-file]
 import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -22,21 +25,29 @@ const one = (re) => {
 const css = readFileSync(one(/^main-.*\.css$/), 'utf8');
 const icon = readFileSync(one(/^icon\.svg$/));
 const wasm = readFileSync(one(/^mofan-[0-9a-f]+_bg\.wasm$/));
+const deskWasm = readFileSync(one(/^mofan-desk-[0-9a-f]+_bg\.wasm$/));
 // The files worker: wasm-bindgen's no-modules glue (it defines `wasm_bindgen`) and its wasm.
 const workerGlue = readFileSync(one(/^mofan-files\.js$/));
 const workerWasm = readFileSync(one(/^mofan-files_bg\.wasm$/));
-// wasm-bindgen's module as trunk wrote it (run this before postbuild.mjs
-// minifies it), made into a plain script body: its exports become local names.
-const glue = readFileSync(one(/^mofan-[0-9a-f]+\.js$/), 'utf8');
-if (!/^async function __wbg_init\b/m.test(glue)) {
-  throw new Error('the glue module is already minified (postbuild.mjs ran): run scripts/build.sh, which builds the single file first');
+/**
+ * A wasm-bindgen glue module as trunk wrote it (run this before
+ * postbuild.mjs minifies it), made into the body of a function that returns
+ * its start function: its exports become local names, its own.
+ */
+function scoped(file) {
+  const glue = readFileSync(file, 'utf8');
+  if (!/^async function __wbg_init\b/m.test(glue)) {
+    throw new Error('the glue module is already minified (postbuild.mjs ran): run scripts/build.sh, which builds the single file first');
+  }
+  const bindings = glue
+    .replace(/^export (class|function|const|let|async function) /gm, '$1 ')
+    .replace(/^export \{[^}]*\};?\s*$/gm, '');
+  if (/^export /m.test(bindings)) throw new Error('an export form the single-file build does not handle');
+  return `(() => {\n${bindings}\nreturn __wbg_init;\n})()`;
 }
-const bindings = glue
-  .replace(/^export (class|function|const|let|async function) /gm, '$1 ')
-  .replace(/^export \{[^}]*\};?\s*$/gm, '');
-if (/^export /m.test(bindings)) throw new Error('an export form the single-file build does not handle');
 
-const script = await minifyJs(`${bindings}
+const script = await minifyJs(`const startMember = ${scoped(one(/^mofan-[0-9a-f]+\.js$/))};
+const startDesk = ${scoped(one(/^mofan-desk-[0-9a-f]+\.js$/))};
 const inPage = (id) => document.getElementById(id).textContent.trim();
 const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 globalThis.mofanFilesWorker = () => {
@@ -44,7 +55,8 @@ globalThis.mofanFilesWorker = () => {
   const start = \`wasm_bindgen({ module_or_path: Uint8Array.from(atob("\${inPage('mofan-files-wasm')}"), (c) => c.charCodeAt(0)) });\`;
   return new Worker(URL.createObjectURL(new Blob([glue, ';', start], { type: 'text/javascript' })));
 };
-await __wbg_init({ module_or_path: bytes(inPage('mofan-wasm')) });
+const desk = location.hash === '#/branch';
+await (desk ? startDesk : startMember)({ module_or_path: bytes(inPage(desk ? 'mofan-desk-wasm' : 'mofan-wasm')) });
 `);
 const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const csp = [
@@ -70,6 +82,7 @@ const html = `<!DOCTYPE html>
 <link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
 <style>${css}</style>
 <script type="application/octet-stream" id="mofan-wasm">${wasm.toString('base64')}</script>
+<script type="application/octet-stream" id="mofan-desk-wasm">${deskWasm.toString('base64')}</script>
 <script type="application/octet-stream" id="mofan-files-js">${workerGlue.toString('base64')}</script>
 <script type="application/octet-stream" id="mofan-files-wasm">${workerWasm.toString('base64')}</script>
 <script type="module">${script}</script>

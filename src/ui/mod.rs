@@ -26,8 +26,45 @@ fn or_dash(value: Option<impl std::fmt::Display>) -> String {
     value.map_or_else(|| "—".to_string(), |v| v.to_string())
 }
 
+/// The app a member opens: home, self-checks, review and summaries.
 pub fn mount() {
     leptos::mount::mount_to_body(App);
+}
+
+/// The 支部汇总 desk, its own page (`branch.html`) with its own module, so
+/// the code only secretaries use is not in what every member downloads.
+pub fn mount_desk() {
+    leptos::mount::mount_to_body(DeskApp);
+}
+
+/// The bar at the top of both pages.
+fn app_bar() -> impl IntoView {
+    view! {
+        <header class="app-bar">
+            <a class="brand" href="#/">"模范"<span>" · 自查自评"</span></a>
+            <span class="offline-note">"离线可用 · 数据只保存在本机浏览器"</span>
+        </header>
+    }
+}
+
+#[component]
+fn DeskApp() -> impl IntoView {
+    let route = RwSignal::new(Route::current());
+    let _ = library::load_imported();
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::current()));
+    view! {
+        {app_bar()}
+        <main id="main">
+            {move || match route.get() {
+                Route::Branch => view! { <branch::BranchDesk /> }.into_any(),
+                // Every other screen is the member's app's.
+                _ => {
+                    route::open_other_page();
+                    view! { <p class="hint">"正在返回首页…"</p> }.into_any()
+                }
+            }}
+        </main>
+    }
 }
 
 #[component]
@@ -66,17 +103,18 @@ fn App() -> impl IntoView {
         }
     });
     view! {
-        <header class="app-bar">
-            <a class="brand" href="#/">"模范"<span>" · 自查自评"</span></a>
-            <span class="offline-note">"离线可用 · 数据只保存在本机浏览器"</span>
-        </header>
+        {app_bar()}
         <main id="main">
             {move || (kept.loaded.get()).then(|| match route.get() {
                 Route::Home => view! { <home::Home /> }.into_any(),
                 Route::Check { id, section } => view! { <editor::Editor id=id section=section /> }.into_any(),
                 Route::Review { id, section } => view! { <editor::Editor id=id section=section reviewing=true /> }.into_any(),
                 Route::Summary { id } => view! { <summary::SummaryPage id=id /> }.into_any(),
-                Route::Branch => view! { <branch::BranchDesk /> }.into_any(),
+                // The desk is its own page.
+                Route::Branch => {
+                    route::open_other_page();
+                    view! { <p class="hint">"正在打开支部汇总…"</p> }.into_any()
+                }
             })}
         </main>
     }

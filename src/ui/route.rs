@@ -93,9 +93,28 @@ impl Route {
     }
 
     /// Goes to this screen; the `hashchange` listener updates the view.
+    /// (The 支部汇总 desk is the other page; see [`open_other_page`].)
     pub fn go(&self) {
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_hash(&self.to_hash());
         }
     }
+}
+
+/// Opens the current screen in the other page: the desk (`branch.html`)
+/// from the member's app, the member's app (`index.html`) from the desk.
+/// Each page names the other in `<meta name="mofan-other-page">`; the
+/// single-file build holds both apps in one page and picks one by the
+/// address when it loads, so there it reloads.
+pub fn open_other_page() {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let other = window
+        .document()
+        .and_then(|d| d.query_selector("meta[name=mofan-other-page]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"));
+    let _ = match other {
+        Some(page) => location.replace(&format!("{page}{}", location.hash().unwrap_or_default())),
+        None => location.reload(),
+    };
 }

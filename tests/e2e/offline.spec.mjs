@@ -42,6 +42,9 @@ test('works offline after one visit; a new build is offered and replaces the cac
   assert.equal(done, all, 'every item answered while offline');
   await page.reload();
   await page.getByTestId('progress').filter({ hasText: `${all}/${all}` }).waitFor();
+  // The desk's page, never opened online, comes from the cache too.
+  await page.goto(`${url}#/branch`);
+  await page.getByRole('heading', { name: '支部汇总' }).waitFor();
   // The files module, never used online, comes from the cache: a checklist exports as CSV.
   await page.goto(url);
   const [exported] = await Promise.all([
