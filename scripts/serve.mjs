@@ -12,15 +12,25 @@ import { STORED_AS_IS, ENCODINGS, brotli, gzip } from './compress.mjs';
 import { CSP } from './csp.mjs';
 
 /**
- * Sent with every response. The page carries the same policy in a <meta>
- * tag (so a copy opened without this server keeps it), but only a header can
- * forbid other sites to frame the app, and it covers the workers too.
+ * Sent with every response: no content-type sniffing.
  */
-export const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff' };
+
+/**
+ * Sent with documents and with the scripts that start a worker (whose own
+ * policy comes from its script's response). The page carries the same CSP
+ * in a <meta> tag, so a copy opened without this server keeps it, but only
+ * a header can forbid other sites to frame the app. A policy on a wasm,
+ * CSS or module file means nothing, so it is not sent there.
+ */
+export const DOCUMENT_HEADERS = {
+  ...SECURITY_HEADERS,
   'content-security-policy': `${CSP}; frame-ancestors 'none'`,
-  'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
+
+/** Whether `file` is a document or a worker's script. */
+const isDocumentOrWorker = (file) => ['.html', ''].includes(extname(file)) || /(_loader|\/sw)\.js$/.test(file);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -77,7 +87,7 @@ export function serve(dir, port = 0) {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403, SECURITY_HEADERS).end();
+        res.writeHead(403, DOCUMENT_HEADERS).end();
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
@@ -89,7 +99,7 @@ export function serve(dir, port = 0) {
       const version = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`;
       const etag = `"${version}${encoding ? `-${encoding.name}` : ''}"`;
       const headers = {
-        ...SECURITY_HEADERS,
+        ...(isDocumentOrWorker(file) ? DOCUMENT_HEADERS : SECURITY_HEADERS),
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         vary: 'accept-encoding',
@@ -105,7 +115,7 @@ export function serve(dir, port = 0) {
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
+      res.writeHead(404, { ...DOCUMENT_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
     }
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));

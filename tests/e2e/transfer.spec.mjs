@@ -39,12 +39,13 @@ test('the first visit downloads the app brotli-compressed and starts from it', (
   assert.ok(onWire < wasmBytes.length * 0.35, `the wasm crossed the wire as ${onWire} of ${wasmBytes.length} bytes`);
 }));
 
-test('the files module is not downloaded before the app is ready, and makes a file when asked', () => withFreshBrowser(async ({ page }) => {
+test('the files module and the desk are not downloaded before the app is ready; the files module makes a file when asked', () => withFreshBrowser(async ({ page }) => {
   const asked = [];
   page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await page.goto(server.url);
   await page.getByText('新建自查').waitFor();
-  assert.deepEqual(asked.filter((p) => p.includes('mofan-files')), [], 'nothing of the files module at start');
+  assert.deepEqual(asked.filter((p) => p.includes('mofan-files') || p.includes('desk') || p.includes('branch')), [],
+    'nothing of the files module or the desk at start');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出CSV（Excel）' }).click(),
@@ -83,12 +84,16 @@ test('brotli, else gzip, else the bytes as they are, each with its own ETag and 
   assert.equal(icon.headers['content-encoding'], undefined);
 });
 
-test('every response carries the CSP with frame-ancestors, nosniff and no-referrer, and another site cannot frame the app', async () => {
-  for (const path of ['', wasmName, 'mofan-files_loader.js', 'no-such-file.txt']) {
+test('documents and worker scripts carry the CSP with frame-ancestors and no-referrer, everything nosniff, and another site cannot frame the app', async () => {
+  for (const path of ['', 'index.html', 'mofan-files_loader.js', 'sw.js', 'no-such-file.txt']) {
     const r = await get(path, { 'accept-encoding': 'br' });
     assert.match(r.headers['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors 'none'/, path);
     assert.equal(r.headers['x-content-type-options'], 'nosniff', path);
     assert.equal(r.headers['referrer-policy'], 'no-referrer', path);
+  }
+  for (const path of [wasmName, 'icon-192.png']) {
+    const r = await get(path, { 'accept-encoding': 'br' });
+    assert.equal(r.headers['x-content-type-options'], 'nosniff', path);
   }
   // A page of another origin (another port) puts the app in a frame.
   const other = createServer((req, res) => {
