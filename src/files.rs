@@ -10,11 +10,11 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError(pub String);
 
-/// Text from bytes (see `core::text_file::decode`): UTF-8, UTF-16 with a
+/// Text from bytes (see `core::exchange::text_file::decode`): UTF-8, UTF-16 with a
 /// byte-order mark, or GB18030 (a superset of GBK) decoded by the browser,
 /// which refuses bytes that are not GB18030 instead of replacing them.
 pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
-    crate::core::text_file::decode(bytes, |bytes| {
+    crate::core::exchange::text_file::decode(bytes, |bytes| {
         let strict = web_sys::TextDecoderOptions::new();
         strict.set_fatal(true);
         let gb = web_sys::TextDecoder::new_with_label_and_options("gb18030", &strict).ok()?;

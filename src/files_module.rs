@@ -1,4 +1,4 @@
-//! The files worker from the page's side (see `core::file_jobs`): started
+//! The files worker from the page's side (see `core::exchange::file_jobs`): started
 //! the first time a job is sent, then kept for the page's life. Each job is
 //! one message, its outcome a promise settled by the worker's reply.
 //!
@@ -6,7 +6,7 @@
 //! function, `mofanFilesWorker`, that starts it from a blob (a worker cannot
 //! be loaded from `file://`); otherwise it is `mofan-files_loader.js`.
 
-use crate::core::file_jobs::{self, Job, Outcome, READY};
+use crate::core::exchange::file_jobs::{self, Job, Outcome, READY};
 use crate::files::FileError;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;

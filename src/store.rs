@@ -1,7 +1,7 @@
 //! The only code that touches localStorage, through gloo-storage.
 //!
 //! Each self-check is its own key, `mofan.assessment.<id>`, holding the
-//! versioned envelope from `core::record`; imported templates are
+//! versioned envelope from `core::exchange::record`; imported templates are
 //! `mofan.template.<id>.v<n>`, settings `mofan.setting.<name>`. Saving writes
 //! only the record that changed. Records and settings are written with
 //! gloo's typed `set`, and settings read with its typed `get`.
@@ -14,7 +14,7 @@
 //! gloo throws when the browser blocks storage, so every function first asks
 //! [`storage`], which checks once with web_sys.
 
-use crate::core::record::{
+use crate::core::exchange::record::{
     assessment_record, decode_assessment, decode_assessment_under, template_record, RecordError,
 };
 use crate::core::Assessment;
@@ -147,7 +147,7 @@ fn scan<T>(
             }),
         }
     }
-    crate::core::sorted::sort_by(&mut bad, |a, b| a.key.cmp(&b.key));
+    crate::core::basics::sorted::sort_by(&mut bad, |a, b| a.key.cmp(&b.key));
     Ok((good, bad))
 }
 
@@ -155,7 +155,7 @@ fn scan<T>(
 /// not be read.
 pub fn list_assessments() -> Result<(Vec<Assessment>, Vec<BadRecord>), StoreError> {
     let (mut good, bad) = scan(ASSESSMENT_PREFIX, decode_assessment_under)?;
-    crate::core::sorted::sort_by(&mut good, |a, b| {
+    crate::core::basics::sorted::sort_by(&mut good, |a, b| {
         b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id))
     });
     Ok((good, bad))
@@ -265,7 +265,7 @@ fn exported_setting(id: &str) -> String {
 pub fn user_settings() -> std::collections::BTreeMap<String, String> {
     let mut settings = std::collections::BTreeMap::new();
     // Inserted one by one: collecting into a map sorts, and would compile
-    // another copy of the standard sort (see `core::sorted`).
+    // another copy of the standard sort (see `core::basics::sorted`).
     let keys = keys_under(SETTING_PREFIX).unwrap_or_default();
     for name in keys.iter().filter_map(|k| k.strip_prefix(SETTING_PREFIX)) {
         if name.starts_with(EXPORTED_SETTING) || name == BACKUP_SETTING {
@@ -292,8 +292,8 @@ pub fn exported_at(id: &str) -> i64 {
 
 /// Everything a backup holds: every readable self-check, every imported
 /// template version, and the user's settings.
-pub fn everything() -> crate::core::backup::Backup {
-    crate::core::backup::Backup {
+pub fn everything() -> crate::core::exchange::backup::Backup {
+    crate::core::exchange::backup::Backup {
         assessments: list_assessments().map(|(good, _)| good).unwrap_or_default(),
         templates: list_templates().map(|(good, _)| good).unwrap_or_default(),
         settings: user_settings(),
@@ -308,7 +308,7 @@ pub fn mark_backed_up(now: i64) {
 /// How many of `all` have changes in no backup and no exported file.
 pub fn not_backed_up(all: &[Assessment]) -> usize {
     let last = load_setting(BACKUP_SETTING).and_then(|v| v.parse().ok()).unwrap_or(0);
-    crate::core::backup::needs_backup(all, last, exported_at)
+    crate::core::exchange::backup::needs_backup(all, last, exported_at)
 }
 
 /// What restoring did: everything the plan says, or nothing at all.
@@ -328,7 +328,7 @@ pub enum Restored {
 /// fails (a full quota, say), every one before it is undone, the keys it
 /// added removed first (which frees space) and the replaced ones put back as
 /// they were, byte for byte.
-pub fn restore(plan: &crate::core::backup::RestorePlan) -> Restored {
+pub fn restore(plan: &crate::core::exchange::backup::RestorePlan) -> Restored {
     /// The writes made so far: each key and what it held before.
     struct Writes(Vec<(String, Option<String>)>);
     impl Writes {
@@ -386,8 +386,10 @@ pub fn save_template(t: &crate::core::Template) -> Result<(), StoreError> {
 /// Every imported template version kept in this browser, and any that could
 /// not be read (kept untouched, like unreadable self-checks).
 pub fn list_templates() -> Result<(Vec<crate::core::Template>, Vec<BadRecord>), StoreError> {
-    let (mut good, bad) = scan(TEMPLATE_PREFIX, |_, raw| crate::core::record::decode_template(raw))?;
-    crate::core::sorted::sort_by(&mut good, |a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
+    let (mut good, bad) = scan(TEMPLATE_PREFIX, |_, raw| {
+        crate::core::exchange::record::decode_template(raw)
+    })?;
+    crate::core::basics::sorted::sort_by(&mut good, |a, b| a.title.cmp(&b.title).then(a.version.cmp(&b.version)));
     Ok((good, bad))
 }
 
@@ -400,7 +402,7 @@ fn reason(original: &str, raw: &str) -> RecordError {
     let result = if original.starts_with(ASSESSMENT_PREFIX) {
         decode_assessment(raw).map(|_| ())
     } else if original.starts_with(TEMPLATE_PREFIX) {
-        crate::core::record::decode_template(raw).map(|_| ())
+        crate::core::exchange::record::decode_template(raw).map(|_| ())
     } else {
         Err(RecordError::NoEnvelope)
     };
@@ -420,7 +422,12 @@ fn reason(original: &str, raw: &str) -> RecordError {
 /// reported where it is. Returns how many records were moved.
 pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
     let mut bad = scan(ASSESSMENT_PREFIX, decode_assessment_under)?.1;
-    bad.extend(scan(TEMPLATE_PREFIX, |_, raw| crate::core::record::decode_template(raw))?.1);
+    bad.extend(
+        scan(TEMPLATE_PREFIX, |_, raw| {
+            crate::core::exchange::record::decode_template(raw)
+        })?
+        .1,
+    );
     let mut moved = 0;
     for b in bad {
         if matches!(b.error, RecordError::NewerSchema(_)) {
@@ -489,7 +496,7 @@ pub fn list_quarantined() -> Result<Vec<BadRecord>, StoreError> {
             })
         })
         .collect();
-    crate::core::sorted::sort_by(&mut out, |a, b| a.key.cmp(&b.key));
+    crate::core::basics::sorted::sort_by(&mut out, |a, b| a.key.cmp(&b.key));
     Ok(out)
 }
 

@@ -3,8 +3,8 @@
 //! (decoding what Excel writes, reading many picked files at once).
 #![cfg(target_arch = "wasm32")]
 
-use mofan::core::builtin::builtin_templates;
-use mofan::core::record::RecordError;
+use mofan::core::exchange::record::RecordError;
+use mofan::core::template::builtin::builtin_templates;
 use mofan::core::{Assessment, Respondent, Response};
 use mofan::store::{self, Loaded, StoreError, ASSESSMENT_PREFIX};
 use wasm_bindgen_test::*;
@@ -148,7 +148,7 @@ const CSV_GBK: &[u8] = include_bytes!("fixtures/支部党建考核细则-gbk.csv
 
 #[wasm_bindgen_test]
 fn a_gbk_csv_saved_by_excel_on_chinese_windows_reads_as_the_same_table() {
-    use mofan::core::template_csv::template_from_csv;
+    use mofan::core::template::spreadsheet::template_from_csv;
     assert!(
         std::str::from_utf8(std::hint::black_box(CSV_GBK)).is_err(),
         "the fixture really is GBK, not UTF-8"
@@ -187,7 +187,7 @@ fn excel_unicode_text_decodes_from_utf16() {
 
 #[wasm_bindgen_test]
 fn imported_templates_are_stored_per_version_and_a_damaged_one_is_reported() {
-    use mofan::core::template_csv::template_from_csv;
+    use mofan::core::template::spreadsheet::template_from_csv;
     local().clear().unwrap();
     let v1 = template_from_csv(CSV_UTF8, "细则").unwrap();
     let mut v2 = v1.clone();
@@ -214,7 +214,7 @@ fn file(name: &str, bytes: &[u8]) -> web_sys::File {
 #[wasm_bindgen_test]
 async fn many_files_read_side_by_side_come_back_in_order() {
     // What the branch desk does with a multi-select of result files.
-    let first = mofan::core::result_file::encode_result(&builtin_templates()[0], &sample("f1", 10), 1);
+    let first = mofan::core::exchange::result_file::encode_result(&builtin_templates()[0], &sample("f1", 10), 1);
     let files = [
         file("张三.json", first.as_bytes()),
         file("空.json", b""),
@@ -228,7 +228,9 @@ async fn many_files_read_side_by_side_come_back_in_order() {
     // And the first is a result file that opens with the template it names.
     let templates = builtin_templates();
     let text = mofan::files::decode_text(read[0].as_ref().unwrap()).unwrap();
-    let opened = mofan::core::result_file::open(&text, |id, v| templates.iter().find(|t| t.id == id && t.version == v));
+    let opened = mofan::core::exchange::result_file::open(&text, |id, v| {
+        templates.iter().find(|t| t.id == id && t.version == v)
+    });
     assert!(opened.is_ok(), "{:?}", opened.err());
 }
 
@@ -258,7 +260,7 @@ fn routes_carry_any_id_and_bring_it_back() {
 fn a_record_copied_under_another_key_is_that_keys_self_check() {
     local().clear().unwrap();
     let a = sample("inner", 5);
-    let raw = mofan::core::record::encode_assessment(&a);
+    let raw = mofan::core::exchange::record::encode_assessment(&a);
     local().set_item(&format!("{ASSESSMENT_PREFIX}outer"), &raw).unwrap();
     let (good, bad) = store::list_assessments().unwrap();
     assert!(bad.is_empty());
@@ -277,7 +279,7 @@ fn a_record_copied_under_another_key_is_that_keys_self_check() {
 
 #[wasm_bindgen_test]
 fn a_restore_that_does_not_fit_writes_nothing_and_puts_back_what_it_replaced() {
-    use mofan::core::backup::RestorePlan;
+    use mofan::core::exchange::backup::RestorePlan;
     local().clear().unwrap();
     store::save_assessment(&sample("here", 10)).unwrap();
     let key = format!("{ASSESSMENT_PREFIX}here");

@@ -1,8 +1,8 @@
 //! Answers no rule can take, from storage, a backup or a result file, are
 //! named by item in Chinese, and can be left out without touching the rest.
 
-use mofan::core::answer_check::answer_problems;
-use mofan::core::builtin::builtin_templates;
+use mofan::core::assessment::answer_check::answer_problems;
+use mofan::core::template::builtin::builtin_templates;
 use mofan::core::{Answer, Assessment, Points, Respondent, Response, Review, Template};
 
 fn member_template() -> Template {
@@ -113,7 +113,7 @@ fn leaving_out_bad_answers_keeps_every_good_answer_note_and_comment() {
 
 #[test]
 fn a_result_file_with_answers_no_rule_can_take_is_refused_naming_each() {
-    use mofan::core::result_file::{encode_result, open, ResultFileError};
+    use mofan::core::exchange::result_file::{encode_result, open, ResultFileError};
     let t = member_template();
     let a = with_answers(
         &t,

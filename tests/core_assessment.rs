@@ -1,9 +1,9 @@
 //! Starting and editing a self-check, and the stored record round trip.
 
-use mofan::core::builtin::builtin_templates;
-use mofan::core::record::{decode_assessment, encode_assessment, RecordError, SCHEMA_VERSION};
-use mofan::core::round::half_year_round;
-use mofan::core::template_library::find;
+use mofan::core::assessment::round::half_year_round;
+use mofan::core::exchange::record::{decode_assessment, encode_assessment, RecordError, SCHEMA_VERSION};
+use mofan::core::template::builtin::builtin_templates;
+use mofan::core::template::library::find;
 use mofan::core::{Answer, Assessment, Respondent, Response, Scorecard, StartProblem};
 
 fn sample() -> Assessment {
@@ -157,7 +157,7 @@ fn a_self_check_keeps_the_rules_of_the_version_it_was_made_with() {
         "v2 cannot read a 达标 on a ladder item"
     );
     // New self-checks use the newest version.
-    assert_eq!(mofan::core::template_library::latest_versions(&refs)[0].version, 2);
+    assert_eq!(mofan::core::template::library::latest_versions(&refs)[0].version, 2);
 }
 
 #[test]
@@ -187,7 +187,7 @@ fn only_real_edits_count_as_changes_so_nothing_is_stored_twice() {
 
 #[test]
 fn two_tabs_keep_each_others_answers_when_merged() {
-    let t = mofan::core::builtin::builtin_templates().remove(0);
+    let t = mofan::core::template::builtin::builtin_templates().remove(0);
     let item = |id: &str| t.item(id).unwrap();
     let who = Respondent {
         name: "张三".into(),

@@ -1,10 +1,10 @@
 //! 备份与恢复: one file with everything; restoring merges and never lets an
 //! older copy replace a newer one.
 
-use mofan::core::backup::{encode_backup, needs_backup, open_backup, Backup, RestorePlan, Step};
-use mofan::core::builtin::builtin_templates;
-use mofan::core::result_file::encode_result;
-use mofan::core::template_csv::template_from_csv;
+use mofan::core::exchange::backup::{encode_backup, needs_backup, open_backup, Backup, RestorePlan, Step};
+use mofan::core::exchange::result_file::encode_result;
+use mofan::core::template::builtin::builtin_templates;
+use mofan::core::template::spreadsheet::template_from_csv;
 use mofan::core::{Assessment, Respondent, Response};
 use std::collections::BTreeMap;
 
@@ -115,7 +115,7 @@ fn resigned(file: &str, edit: impl Fn(&str) -> String) -> String {
     let start = file.find("\"content\":").unwrap() + "\"content\":".len();
     let end = file.rfind(",\"sha256\":").unwrap();
     let content = edit(&file[start..end]);
-    let sha = mofan::core::result_file::sha256_hex(content.as_bytes());
+    let sha = mofan::core::exchange::result_file::sha256_hex(content.as_bytes());
     format!("{}{content},\"sha256\":\"{sha}\"}}", &file[..start])
 }
 

@@ -3,10 +3,10 @@
 //! What the browser's TextDecoder does for GB18030 is done here by
 //! encoding_rs, with replacement off, as the browser's is.
 
-use mofan::core::builtin::builtin_templates;
-use mofan::core::template_csv::{template_from_csv, template_to_csv};
-use mofan::core::template_library::read_template_file;
-use mofan::core::text_file::{decode, NotText};
+use mofan::core::exchange::text_file::{decode, NotText};
+use mofan::core::template::builtin::builtin_templates;
+use mofan::core::template::library::read_template_file;
+use mofan::core::template::spreadsheet::{template_from_csv, template_to_csv};
 use mofan::core::Template;
 
 const UTF8: &[u8] = include_bytes!("fixtures/支部党建考核细则.csv");

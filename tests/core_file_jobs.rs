@@ -2,11 +2,11 @@
 //! job through `answer` gives what the core function gives directly, and a
 //! file with problems comes back refused with every problem.
 
-use mofan::core::branch::{Combined, Level, Submission};
-use mofan::core::builtin::builtin_templates;
-use mofan::core::file_jobs::{answer, reply, request, Job, Outcome, Reply};
-use mofan::core::report_csv::{assessment_to_csv, combined_to_csv};
-use mofan::core::template_csv::{template_from_csv, template_to_csv};
+use mofan::core::exchange::branch::{Combined, Level, Submission};
+use mofan::core::exchange::file_jobs::{answer, reply, request, Job, Outcome, Reply};
+use mofan::core::exchange::report_csv::{assessment_to_csv, combined_to_csv};
+use mofan::core::template::builtin::builtin_templates;
+use mofan::core::template::spreadsheet::{template_from_csv, template_to_csv};
 use mofan::core::{Assessment, Respondent, Response};
 
 const CSV: &str = include_str!("fixtures/支部党建考核细则.csv");

@@ -3,10 +3,10 @@
 //! random damage (bytes flipped, inserted, deleted, cut short). Seeded, so a
 //! failure reproduces; the seed and input are printed when one does.
 
-use mofan::core::builtin::{builtin_templates, BUILTIN_TEMPLATE_FILES};
-use mofan::core::record::{decode_assessment, decode_template, encode_assessment, encode_template};
-use mofan::core::result_file::{encode_result, open, Opened};
-use mofan::core::template_csv::{template_from_csv, template_to_csv};
+use mofan::core::exchange::record::{decode_assessment, decode_template, encode_assessment, encode_template};
+use mofan::core::exchange::result_file::{encode_result, open, Opened};
+use mofan::core::template::builtin::{builtin_templates, BUILTIN_TEMPLATE_FILES};
+use mofan::core::template::spreadsheet::{template_from_csv, template_to_csv};
 use mofan::core::{Assessment, Respondent, Response, Template};
 
 /// xorshift64*: small, fast and good enough to drive mutations.
@@ -174,9 +174,9 @@ fn picked_files_of_any_bytes_decode_or_are_refused_with_a_reason() {
                 .decode_without_bom_handling_and_without_replacement(b)
                 .map(|t| t.into_owned())
         };
-        let outcome = std::panic::catch_unwind(|| match mofan::core::text_file::decode(&input, gbk) {
+        let outcome = std::panic::catch_unwind(|| match mofan::core::exchange::text_file::decode(&input, gbk) {
             Ok(text) => {
-                let _ = mofan::core::template_library::read_template_file("表.csv", &text);
+                let _ = mofan::core::template::library::read_template_file("表.csv", &text);
             }
             Err(why) => assert!(!why.to_string().is_empty()),
         });
@@ -248,7 +248,7 @@ fn json_nested_thousands_of_levels_deep_is_refused_without_a_crash() {
     }
     for content in [deep.clone(), format!("{{\"template\":{deep}}}")] {
         // Signed, so the content itself is read.
-        let sha = mofan::core::result_file::sha256_hex(content.as_bytes());
+        let sha = mofan::core::exchange::result_file::sha256_hex(content.as_bytes());
         let text = format!("{{\"format\":\"mofan-result\",\"schema\":1,\"content\":{content},\"sha256\":\"{sha}\"}}");
         let why = open(&text, |_, _| None).unwrap_err().to_string();
         assert!(why.contains("位于第1行第"), "{why}");

@@ -4,13 +4,15 @@
 //! writes must match them exactly (the checksums in result files and the
 //! template fingerprints depend on it), and every one must read back the same.
 
-use mofan::core::action::Action;
-use mofan::core::backup::{encode_backup, open_backup, Backup};
-use mofan::core::builtin::builtin_templates;
-use mofan::core::record::{decode_assessment, decode_template, encode_assessment, encode_template};
-use mofan::core::result_file::sha256_hex;
-use mofan::core::result_file::{encode_branch, encode_result, fingerprint, open, BranchContent, Opened, TemplateRef};
-use mofan::core::template::Source;
+use mofan::core::assessment::action::Action;
+use mofan::core::exchange::backup::{encode_backup, open_backup, Backup};
+use mofan::core::exchange::record::{decode_assessment, decode_template, encode_assessment, encode_template};
+use mofan::core::exchange::result_file::sha256_hex;
+use mofan::core::exchange::result_file::{
+    encode_branch, encode_result, fingerprint, open, BranchContent, Opened, TemplateRef,
+};
+use mofan::core::template::builtin::builtin_templates;
+use mofan::core::template::format::Source;
 use mofan::core::{
     Answer, Assessment, Audience, Fraction, GradeBand, Item, LadderStep, Points, Respondent, Response, Review, Rule,
     Section, Template,
@@ -303,7 +305,7 @@ fn result_branch_and_backup_files_from_the_earlier_build_open_and_are_written_th
     let (opened, _) = open(&result, |id, v| (id == t.id && v == t.version).then_some(&t)).unwrap();
     assert_eq!(
         opened,
-        Opened::Result(mofan::core::result_file::ResultContent {
+        Opened::Result(mofan::core::exchange::result_file::ResultContent {
             template: TemplateRef::of(&t),
             assessment: a,
         })
@@ -355,7 +357,7 @@ fn built_in_templates_keep_their_fingerprints_and_exported_text() {
 /// A hand-edited file is refused with what is wrong, in Chinese, and where.
 #[test]
 fn hand_edited_files_are_refused_naming_the_field_and_the_place() {
-    use mofan::core::record::RecordError;
+    use mofan::core::exchange::record::RecordError;
     let record = fixture("assessment.json").replace("\"template_version\":3", "\"template_version\":\"3\"");
     // serde_json notices the wrong type once it has read the value: the
     // place is the value's closing quote.
@@ -388,5 +390,5 @@ fn hand_edited_files_are_refused_naming_the_field_and_the_place() {
     let result = fixture("result.json").replace("{\"count\":3}", "{\"count\":4}");
     let t = every_rule();
     let refused = open(&result, |_, _| Some(&t)).unwrap_err();
-    assert_eq!(refused, mofan::core::result_file::ResultFileError::Tampered);
+    assert_eq!(refused, mofan::core::exchange::result_file::ResultFileError::Tampered);
 }

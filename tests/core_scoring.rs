@@ -267,7 +267,7 @@ fn an_answer_that_no_longer_fits_the_rule_counts_as_unanswered() {
 
 #[test]
 fn two_rounds_compare_section_by_section_and_in_total() {
-    use mofan::core::round::{compare_rounds, Trend};
+    use mofan::core::assessment::round::{compare_rounds, Trend};
     let t = three_items();
     let mut first = start(&t);
     first.round = "2026年上半年".into();

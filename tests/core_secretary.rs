@@ -2,13 +2,14 @@
 //! result files (round trip, tampering, other template versions), and
 //! combining a branch (averages, distribution, duplicates, who is missing).
 
-use mofan::core::action::{shortfalls, Action};
-use mofan::core::branch::{main_template, parse_roster, Combined, Level, SortKey, Submission};
-use mofan::core::report_csv::{assessment_to_csv, combined_to_csv};
-use mofan::core::result_file::{
+use mofan::core::assessment::action::Action;
+use mofan::core::assessment::shortfalls::shortfalls;
+use mofan::core::assessment::summary::{item_lines, Summary};
+use mofan::core::exchange::branch::{main_template, parse_roster, Combined, Level, SortKey, Submission};
+use mofan::core::exchange::report_csv::{assessment_to_csv, combined_to_csv};
+use mofan::core::exchange::result_file::{
     encode_branch, encode_result, open, BranchContent, Opened, ResultFileError, TemplateRef,
 };
-use mofan::core::summary::{item_lines, Summary};
 use mofan::core::{Assessment, Points, Respondent, Response, Review, Template};
 
 fn template(id: &str, version: u32, per: u32) -> Template {
@@ -481,7 +482,7 @@ fn member_csv_has_bom_items_subtotals_and_actions() {
 
 #[test]
 fn every_builtin_template_survives_a_result_file_round_trip() {
-    for t in mofan::core::builtin::builtin_templates() {
+    for t in mofan::core::template::builtin::builtin_templates() {
         let first = t.items().next().unwrap();
         let mut a = Assessment::start(
             "r".into(),
@@ -502,7 +503,7 @@ fn every_builtin_template_survives_a_result_file_round_trip() {
             .unwrap_or_else(|e| panic!("{}: {e}", t.id));
         assert_eq!(
             opened,
-            Opened::Result(mofan::core::result_file::ResultContent {
+            Opened::Result(mofan::core::exchange::result_file::ResultContent {
                 template: TemplateRef::of(&t),
                 assessment: a
             })
@@ -580,7 +581,7 @@ fn confirming_the_rest_copies_self_answers_into_the_review_only_where_unreviewed
 
 #[test]
 fn the_summary_is_named_for_the_branch_most_files_share_blanks_aside() {
-    use mofan::core::branch::most_common_text;
+    use mofan::core::exchange::branch::most_common_text;
     assert_eq!(
         most_common_text(["", "第二支部", "第一支部", "", "", "第一支部"]),
         "第一支部"

@@ -1,7 +1,7 @@
 //! Importing 评分细则 saved from Excel as CSV, and exporting templates as CSV.
 
-use mofan::core::builtin::builtin_templates;
-use mofan::core::template_csv::{template_from_csv, template_id_for, template_to_csv};
+use mofan::core::template::builtin::builtin_templates;
+use mofan::core::template::spreadsheet::{template_from_csv, template_id_for, template_to_csv};
 use mofan::core::{Assessment, Audience, Points, Respondent, Response, Rule, Scorecard};
 
 const FIXTURE: &str = include_str!("fixtures/支部党建考核细则.csv");

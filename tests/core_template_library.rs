@@ -1,10 +1,10 @@
 //! Importing a checklist again: new versions are kept beside the old ones, so
 //! self-checks made with an older version still open with it.
 
-use mofan::core::builtin::builtin_templates;
-use mofan::core::record::{decode_template, encode_template, RecordError};
-use mofan::core::template_csv::template_from_csv;
-use mofan::core::template_library::{audience_first, find, latest_versions, plan_import, ImportPlan, ImportRefusal};
+use mofan::core::exchange::record::{decode_template, encode_template, RecordError};
+use mofan::core::template::builtin::builtin_templates;
+use mofan::core::template::library::{audience_first, find, latest_versions, plan_import, ImportPlan, ImportRefusal};
+use mofan::core::template::spreadsheet::template_from_csv;
 use mofan::core::{Points, Template};
 
 const FIXTURE: &str = include_str!("fixtures/支部党建考核细则.csv");
@@ -128,7 +128,7 @@ fn members_see_member_checklists_first_and_secretaries_branch_ones() {
 
 #[test]
 fn a_picked_file_is_read_as_its_name_says_and_anything_else_is_refused() {
-    use mofan::core::template_library::read_template_file;
+    use mofan::core::template::library::read_template_file;
     let csv = include_str!("fixtures/支部党建考核细则.csv");
     let f = read_template_file("支部党建考核细则.CSV", csv).unwrap();
     assert!(f.from_spreadsheet);
@@ -151,7 +151,7 @@ fn a_picked_file_is_read_as_its_name_says_and_anything_else_is_refused() {
 
 #[test]
 fn a_missing_version_is_never_replaced_by_another_and_is_named() {
-    use mofan::core::template_library::{missing_version, newest};
+    use mofan::core::template::library::{missing_version, newest};
     let v1 = template_from_csv(FIXTURE, "支部党建考核细则").unwrap();
     let mut v3 = v1.clone();
     v3.version = 3;

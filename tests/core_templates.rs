@@ -48,7 +48,7 @@ fn every_template_file_is_valid() {
 
 #[test]
 fn six_models_checklist_has_the_six_sections_and_20_to_40_items() {
-    let t = &mofan::core::builtin::builtin_templates()[0];
+    let t = &mofan::core::template::builtin::builtin_templates()[0];
     let titles: Vec<&str> = t.sections.iter().map(|s| s.title.as_str()).collect();
     for want in ["政治过硬", "理论武装", "组织坚强", "责任落实", "担当作为", "作风建设"] {
         assert!(titles.iter().any(|t| t.contains(want)), "missing section {want}");
@@ -192,7 +192,7 @@ fn every_template_file_is_built_in_and_the_seed_frameworks_are_all_there() {
         .unwrap()
         .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "json"))
         .count();
-    let builtins = mofan::core::builtin::builtin_templates();
+    let builtins = mofan::core::template::builtin::builtin_templates();
     assert_eq!(
         builtins.len(),
         files,
@@ -257,7 +257,7 @@ fn a_duplicate_id_in_a_pretty_printed_file_names_the_line_of_the_second_item() {
 
 #[test]
 fn a_section_short_title_drops_the_bracketed_gloss() {
-    let six = mofan::core::builtin::builtin_templates()
+    let six = mofan::core::template::builtin::builtin_templates()
         .into_iter()
         .find(|t| t.id == "liuge-mofan")
         .expect("六个模范 is built in");

@@ -4,8 +4,8 @@
 use super::clock::{format_local, now_ms};
 use super::file_pick::FilePick;
 use super::library;
-use crate::core::backup::{encode_backup, RestorePlan};
-use crate::core::file_jobs::{Job, Outcome};
+use crate::core::exchange::backup::{encode_backup, RestorePlan};
+use crate::core::exchange::file_jobs::{Job, Outcome};
 use crate::core::Assessment;
 use crate::files;
 use crate::store;

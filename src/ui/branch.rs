@@ -8,9 +8,11 @@ use super::clock::{format_local, now_ms};
 use super::file_pick::{dropped, FilePick};
 use super::library;
 use super::or_dash;
-use crate::core::branch::{main_template, most_common_text, parse_roster, Combined, Level, SortKey, Submission};
-use crate::core::file_jobs::{FileRead, Job, Outcome};
-use crate::core::result_file::{encode_branch, BranchContent, TemplateRef};
+use crate::core::exchange::branch::{
+    main_template, most_common_text, parse_roster, Combined, Level, SortKey, Submission,
+};
+use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
+use crate::core::exchange::result_file::{encode_branch, BranchContent, TemplateRef};
 use crate::core::{Points, Template};
 use crate::files;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! Time and identifiers from the browser.
 
-use crate::core::round::half_year_round;
+use crate::core::assessment::round::half_year_round;
 use js_sys::Date;
 
 /// Milliseconds since 1970, as stored in records.

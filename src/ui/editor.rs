@@ -7,7 +7,7 @@ use super::library;
 use super::route::Route;
 use super::save_queue::{SaveQueue, SaveStatus};
 use super::section_nav::SectionNav;
-use crate::core::numbering::{item_number, section_heading};
+use crate::core::basics::numbering::{item_number, section_heading};
 use crate::core::{Assessment, Response, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ pub enum CannotOpen {
 }
 
 /// A stored self-check as it opens: the exact template version it was made
-/// with, and the answers no rule of it can take, left out (see `core::answer_check`).
+/// with, and the answers no rule of it can take, left out (see `core::assessment::answer_check`).
 pub struct Opened {
     pub assessment: Assessment,
     pub template: &'static Template,
@@ -45,7 +45,7 @@ pub fn open_assessment(id: &str, kept: KeptCopies) -> Result<Opened, CannotOpen>
     let problem = |msg: String| CannotOpen::Problem(msg);
     let kept_copy = kept
         .copy_of(id)
-        .and_then(|text| crate::core::record::decode_assessment_under(id, &text).ok());
+        .and_then(|text| crate::core::exchange::record::decode_assessment_under(id, &text).ok());
     let stored = match store::load_assessment(id) {
         Err(e) => return Err(problem(e.to_string())),
         Ok(Loaded::Bad(b)) => {
@@ -78,7 +78,7 @@ pub fn open_assessment(id: &str, kept: KeptCopies) -> Result<Opened, CannotOpen>
 /// Opens `a` without the answers `t` cannot take, first keeping the record
 /// as found in the quarantine, so nothing is lost when it is next saved.
 fn without_bad_answers(id: &str, a: Assessment, t: &'static Template) -> Opened {
-    let problems = crate::core::answer_check::answer_problems(t, &a);
+    let problems = crate::core::assessment::answer_check::answer_problems(t, &a);
     if problems.is_empty() {
         return Opened {
             assessment: a,

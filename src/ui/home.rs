@@ -133,7 +133,7 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
     let (title, summary) = match template {
         Some(t) => {
             let card = Scorecard::of_self(t, &assessment);
-            let bad = crate::core::answer_check::answer_problems(t, &assessment).len();
+            let bad = crate::core::assessment::answer_check::answer_problems(t, &assessment).len();
             let misfits = if bad == 0 {
                 String::new()
             } else {

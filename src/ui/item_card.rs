@@ -4,7 +4,7 @@
 
 use super::clock::now_ms;
 use super::save_queue::SaveQueue;
-use crate::core::answer_input::{parse_typed, typed_text};
+use crate::core::assessment::answer_input::{parse_typed, typed_text};
 use crate::core::{Assessment, Item, ItemScore, Points, Response, Rule};
 use leptos::prelude::*;
 use std::rc::Rc;

@@ -2,8 +2,8 @@
 //! of every imported one. Templates live for the whole page, so views can
 //! hold `&'static` references to their items.
 
-use crate::core::builtin::builtin_templates;
-use crate::core::template_library::{self, latest_versions};
+use crate::core::template::builtin::builtin_templates;
+use crate::core::template::library::{self as versions, latest_versions};
 use crate::core::Template;
 use crate::store::{self, BadRecord};
 use leptos::prelude::*;
@@ -57,20 +57,20 @@ pub fn track() {
     REVISION.with(|r| r.track());
 }
 
-/// The template a self-check was made with (see `core::template_library::find`).
+/// The template a self-check was made with (see `core::template::library::find`).
 pub fn find(id: &str, version: u32) -> Option<&'static Template> {
-    template_library::find(&builtin(), &imported(), id, version)
+    versions::find(&builtin(), &imported(), id, version)
 }
 
 /// The newest version of a checklist, for starting a new self-check.
 pub fn newest(id: &str) -> Option<&'static Template> {
-    template_library::newest(&builtin(), &imported(), id)
+    versions::newest(&builtin(), &imported(), id)
 }
 
 /// Which version of a self-check's template is missing, in words (see
-/// `core::template_library::missing_version`).
+/// `core::template::library::missing_version`).
 pub fn missing_version(id: &str, version: u32) -> String {
-    template_library::missing_version(&builtin(), &imported(), id, version)
+    versions::missing_version(&builtin(), &imported(), id, version)
 }
 
 /// What a new self-check can use: the built-in ones, then the newest version of each imported one.

@@ -1,6 +1,6 @@
 //! 雷达图 of section rates, drawn as SVG from core's geometry.
 
-use crate::core::radar::{Radar, SIZE};
+use crate::core::assessment::radar::{Radar, SIZE};
 use crate::core::Points;
 use leptos::prelude::*;
 

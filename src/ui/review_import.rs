@@ -5,7 +5,7 @@
 
 use super::file_pick::FilePick;
 use super::route::Route;
-use crate::core::file_jobs::{FileRead, Job, Outcome};
+use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
 use crate::store::{self, Loaded};
 use crate::{files, files_module};
 use leptos::prelude::*;

@@ -9,7 +9,7 @@
 //! write succeeds; leaving the page while a write still fails is warned of.
 
 use super::kept::KeptCopies;
-use crate::core::record::{encode_assessment, RecordError};
+use crate::core::exchange::record::{encode_assessment, RecordError};
 use crate::core::Assessment;
 use crate::store::{self, StoreError};
 use leptos::prelude::*;
@@ -166,7 +166,7 @@ impl SaveQueue {
         if stored == self.base.borrow().1 {
             return Ok(());
         }
-        let theirs = match crate::core::record::decode_assessment_under(&id, text) {
+        let theirs = match crate::core::exchange::record::decode_assessment_under(&id, text) {
             Ok(theirs) => theirs,
             Err(RecordError::NewerSchema(_)) => return Err(StoreError::NewerCopyStored),
             Err(_) => {
@@ -199,7 +199,7 @@ impl SaveQueue {
     /// Offers this self-check, as it is on screen, as a result file, and
     /// notes that its current state is now in an exported file.
     pub fn export_result(&self, template: &crate::core::Template) -> Result<(), crate::files::FileError> {
-        use crate::core::result_file::{encode_result, result_file_name};
+        use crate::core::exchange::result_file::{encode_result, result_file_name};
         let a = self.assessment.borrow();
         let text = encode_result(template, &a, crate::ui::clock::now_ms());
         crate::files::download(

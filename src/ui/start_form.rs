@@ -3,8 +3,8 @@
 use super::clock::{current_round, new_id, now_ms};
 use super::library;
 use super::route::Route;
-use crate::core::file_jobs::Job;
-use crate::core::template_library::audience_first;
+use crate::core::exchange::file_jobs::Job;
+use crate::core::template::library::audience_first;
 use crate::core::{Assessment, Audience, Respondent, Template};
 use crate::files_module;
 use crate::store;

@@ -4,8 +4,8 @@
 
 use super::file_pick::{dropped, FilePick};
 use super::library;
-use crate::core::file_jobs::{Job, Outcome};
-use crate::core::template_library::{plan_import, ImportPlan};
+use crate::core::exchange::file_jobs::{Job, Outcome};
+use crate::core::template::library::{plan_import, ImportPlan};
 use crate::core::Template;
 use crate::store;
 use crate::{files, files_module};

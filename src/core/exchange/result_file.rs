@@ -12,10 +12,10 @@
 //! must hash the same. A branch summary (`mofan-branch`) carries the branch's
 //! name, roster and every member's self-check in the same envelope.
 
-use super::assessment::Assessment;
-use super::json_problem::JsonProblem;
-use super::points::Points;
-use super::template::{GradeBand, Rule, Template};
+use crate::core::assessment::answers::Assessment;
+use crate::core::basics::json_problem::JsonProblem;
+use crate::core::basics::points::Points;
+use crate::core::template::format::{GradeBand, Rule, Template};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -247,7 +247,7 @@ pub(crate) fn read_envelope(text: &str) -> Result<Sealed<'_>, ResultFileError> {
         _ => ResultFileError::NotJson(JsonProblem::of(&e, text).to_string()),
     })?;
     let format = sealed.format.ok_or(ResultFileError::NotResultFile)?;
-    if format == super::template::TEMPLATE_FORMAT {
+    if format == crate::core::template::format::TEMPLATE_FORMAT {
         return Err(ResultFileError::IsTemplate);
     }
     let schema = sealed.schema.ok_or(ResultFileError::NotResultFile)?;
@@ -368,7 +368,7 @@ fn check_answers(t: &Template, a: &Assessment) -> Result<(), ResultFileError> {
             a.respondent.name
         )));
     }
-    let problems = super::answer_check::answer_problems(t, a);
+    let problems = crate::core::assessment::answer_check::answer_problems(t, a);
     if problems.is_empty() {
         return Ok(());
     }

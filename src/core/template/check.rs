@@ -1,9 +1,9 @@
 //! The template validator: the one users hit when importing, and the one the
 //! native tests run over every file in `templates/`.
 
-use super::json_problem::{JsonProblem, ProblemKind};
-use super::points::Points;
-use super::template::{Rule, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION};
+use crate::core::basics::json_problem::{JsonProblem, ProblemKind};
+use crate::core::basics::points::Points;
+use crate::core::template::format::{Rule, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -76,6 +76,20 @@ impl fmt::Display for TemplateError {
 }
 
 impl Template {
+    /// Parses and validates a template file. Every problem found is returned,
+    /// in Chinese, with its line, so the user can fix them all at once.
+    pub fn from_json(text: &str) -> Result<Template, Vec<TemplateError>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let template: Template =
+            serde_json::from_str(text).map_err(|e| vec![TemplateError::from_json(&JsonProblem::of(&e, text))])?;
+        let problems = template.problems();
+        if problems.is_empty() {
+            Ok(template)
+        } else {
+            Err(with_json_lines(problems, text, &template))
+        }
+    }
+
     /// Every rule a template must keep, checked after parsing.
     pub fn problems(&self) -> Vec<TemplateError> {
         let mut out = Vec::new();
@@ -321,7 +335,7 @@ fn key_lines(text: &str, key: &str) -> Vec<usize> {
 /// Adds the line to problems found in a JSON template's content, e.g.
 /// `第57行（第2个一级指标第3项）`. Sections are found by their `items` key,
 /// items by their `rule` key, bands by their `min` key.
-pub(crate) fn with_json_lines(mut problems: Vec<TemplateError>, text: &str, t: &Template) -> Vec<TemplateError> {
+fn with_json_lines(mut problems: Vec<TemplateError>, text: &str, t: &Template) -> Vec<TemplateError> {
     let (sections, items, grades) = (
         key_lines(text, "items"),
         key_lines(text, "rule"),

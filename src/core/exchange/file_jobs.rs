@@ -8,14 +8,14 @@
 //! A job goes to the worker as a JSON [`Request`] and its outcome comes back
 //! as a JSON [`Reply`]; [`answer`] is all the worker runs, tested here.
 
-use super::assessment::Assessment;
-use super::backup::{open_backup, Backup};
-use super::branch::{Level, Row, Submission};
-use super::report_csv::{assessment_to_csv, table_to_csv};
-use super::result_file::{Opened, Opener};
-use super::template::Template;
-use super::template_csv::template_to_csv;
-use super::template_library::{read_template_file, TemplateFile};
+use crate::core::assessment::answers::Assessment;
+use crate::core::exchange::backup::{open_backup, Backup};
+use crate::core::exchange::branch::{Level, Row, Submission};
+use crate::core::exchange::report_csv::{assessment_to_csv, table_to_csv};
+use crate::core::exchange::result_file::{Opened, Opener};
+use crate::core::template::format::Template;
+use crate::core::template::library::{read_template_file, TemplateFile};
+use crate::core::template::spreadsheet::template_to_csv;
 use serde::{Deserialize, Serialize};
 
 /// What the worker sends once it can take jobs.
@@ -100,7 +100,7 @@ impl Job {
             Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
             Job::TableCsv { template, level, rows } => Outcome::Text(table_to_csv(&template, level, &rows)),
             Job::OpenResults { files, imported } => {
-                let builtin = super::builtin::builtins();
+                let builtin = crate::core::template::builtin::builtins();
                 let lookup = |id: &str, v: u32| builtin.iter().chain(&imported).find(|t| t.id == id && t.version == v);
                 let mut opener = Opener::new(lookup);
                 let read = files
@@ -116,7 +116,7 @@ impl Job {
                 Outcome::Files(read)
             }
             Job::OpenBackup { text, imported } => {
-                let builtin = super::builtin::builtins();
+                let builtin = crate::core::template::builtin::builtins();
                 let lookup = |id: &str, v: u32| builtin.iter().chain(&imported).find(|t| t.id == id && t.version == v);
                 match open_backup(&text, lookup) {
                     Ok(b) => Outcome::Backup(b),

@@ -1,10 +1,10 @@
 //! 自查汇总 of one self-check: per section the self score, the review score,
 //! the maximum, the rate and how many items are answered; then the totals.
 
-use super::assessment::Assessment;
-use super::points::Points;
-use super::scoring::{ItemScore, Scorecard, SectionScore};
-use super::template::{Item, Template};
+use crate::core::assessment::answers::Assessment;
+use crate::core::assessment::scoring::{ItemScore, Scorecard, SectionScore};
+use crate::core::basics::points::Points;
+use crate::core::template::format::{Item, Template};
 
 /// `part ÷ whole` as a percentage with two decimals (0 when `whole` is 0).
 pub fn percent(part: Points, whole: Points) -> Points {
@@ -108,7 +108,7 @@ pub fn item_lines<'t>(template: &'t Template, a: &Assessment) -> Vec<Vec<ItemLin
                     let review = a.review_response(&item.id);
                     let label = |r: Option<&super::Response>| r.map(|r| r.label()).unwrap_or_default();
                     ItemLine {
-                        number: super::numbering::item_number(si, ii),
+                        number: crate::core::basics::numbering::item_number(si, ii),
                         item,
                         own_answer: label(own),
                         own_score: ItemScore::of(item, own),

@@ -9,9 +9,9 @@
 //! after: `total = base + bonus`. A triggered veto (一票否决) forces the lowest
 //! grade whatever the total.
 
-use super::assessment::{Assessment, Response};
-use super::points::Points;
-use super::template::{Item, Rule, Section, Template};
+use crate::core::assessment::answers::{Assessment, Response};
+use crate::core::basics::points::Points;
+use crate::core::template::format::{Item, Rule, Section, Template};
 
 /// What one item contributes, given a response.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,10 +1,10 @@
 //! 轮次: the period a self-check belongs to, e.g. 2026年上半年, and how two
 //! rounds of the same checklist compare.
 
-use super::assessment::Assessment;
-use super::points::Points;
-use super::scoring::Scorecard;
-use super::template::Template;
+use crate::core::assessment::answers::Assessment;
+use crate::core::assessment::scoring::Scorecard;
+use crate::core::basics::points::Points;
+use crate::core::template::format::Template;
 
 /// The half-year round a date falls in: months 1–6 are 上半年, 7–12 下半年.
 pub fn half_year_round(year: i32, month: u32) -> String {
@@ -61,7 +61,7 @@ pub fn other_rounds<'a>(all: &'a [Assessment], a: &Assessment) -> Vec<&'a Assess
         .iter()
         .filter(|o| o.id != a.id && o.template_id == a.template_id && o.respondent.name == a.respondent.name)
         .collect();
-    crate::core::sorted::sort_by(&mut others, |x, y| y.round.cmp(&x.round));
+    crate::core::basics::sorted::sort_by(&mut others, |x, y| y.round.cmp(&x.round));
     others
 }
 

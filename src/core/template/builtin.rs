@@ -1,7 +1,7 @@
 //! The checklists shipped with the app: files in `templates/`, compiled in
 //! without their indentation (build.rs).
 
-use super::template::Template;
+use crate::core::template::format::Template;
 
 /// Raw text of every built-in template, newest version of each first.
 pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[

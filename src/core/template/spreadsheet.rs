@@ -10,12 +10,12 @@
 //! `达标：0.6` (基本达标 earns 0.6 of the points), `扣分：0.5` (optionally
 //! `，最多20次`), 打分 (or `打分：1` for whole points), 一票否决, 加分 (or `加分：1`).
 
-use super::csv::{self, Record};
-use super::points::{Fraction, Points};
-use super::template::{
+use crate::core::basics::csv::{self, Record};
+use crate::core::basics::points::{Fraction, Points};
+use crate::core::template::check::{Spot, TemplateError};
+use crate::core::template::format::{
     Audience, GradeBand, Item, LadderStep, Rule, Section, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION,
 };
-use super::template_check::{Spot, TemplateError};
 use std::collections::HashMap;
 
 const DEFAULT_TOTAL: i64 = 100;
@@ -368,7 +368,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
     if errors.is_empty() {
         Ok(template)
     } else {
-        crate::core::sorted::sort_by_key(&mut errors, |(line, _)| *line);
+        crate::core::basics::sorted::sort_by_key(&mut errors, |(line, _)| *line);
         Err(errors.into_iter().map(|(_, e)| e).collect())
     }
 }

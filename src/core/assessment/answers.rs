@@ -1,7 +1,8 @@
 //! 自评: one person's (or one branch's) answers to one template in one round.
 
-use super::points::Points;
-use super::template::{Item, Rule, Template};
+use crate::core::assessment::action::Action;
+use crate::core::basics::points::Points;
+use crate::core::template::format::{Item, Rule, Template};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -128,7 +129,7 @@ impl Respondent {
 /// changes what the member answered. Only what was given is written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
-    /// Records of schema 1 called it `choice` (see `core::record`).
+    /// Records of schema 1 called it `choice` (see `core::exchange::record`).
     #[serde(default, alias = "choice", skip_serializing_if = "Option::is_none")]
     pub response: Option<Response>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -178,7 +179,7 @@ pub struct Assessment {
     pub answers: BTreeMap<String, Answer>,
     /// 整改清单, keyed by item id; kept even if the item is later answered in full.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub actions: BTreeMap<String, super::action::Action>,
+    pub actions: BTreeMap<String, Action>,
     /// Milliseconds since 1970-01-01 UTC.
     pub created_at: i64,
     pub updated_at: i64,
@@ -186,7 +187,7 @@ pub struct Assessment {
 
 /// Puts `value` under `key`, or removes the key when the value is empty.
 /// Returns whether the map changed.
-pub(super) fn put_or_remove<V: PartialEq>(map: &mut BTreeMap<String, V>, key: &str, value: V, empty: bool) -> bool {
+fn put_or_remove<V: PartialEq>(map: &mut BTreeMap<String, V>, key: &str, value: V, empty: bool) -> bool {
     if map.get(key).map_or(empty, |old| old == &value) {
         return false;
     }
@@ -302,7 +303,7 @@ impl Assessment {
     }
 
     /// Runs an edit that reports whether it changed anything, and moves the edit time if it did.
-    pub(super) fn record(&mut self, now: i64, edit: impl FnOnce(&mut Assessment) -> bool) -> bool {
+    fn record(&mut self, now: i64, edit: impl FnOnce(&mut Assessment) -> bool) -> bool {
         let changed = edit(self);
         if changed {
             self.touch(now);
@@ -458,5 +459,26 @@ impl Assessment {
     /// The self-check's display name, e.g. `六个模范-张三-2026年上半年`.
     pub fn title(&self, template: &Template) -> String {
         format!("{}-{}-{}", template.short_title, self.respondent.name, self.round)
+    }
+}
+
+/// 整改清单 entries, one per item.
+impl Assessment {
+    /// The action written for an item, if any.
+    pub fn action(&self, item_id: &str) -> Option<&Action> {
+        self.actions.get(item_id)
+    }
+
+    /// Replaces one item's action; an empty one removes it. Returns whether anything changed.
+    pub fn set_action(&mut self, item_id: &str, action: Action, now: i64) -> bool {
+        let empty = action.is_empty();
+        self.record(now, |a| put_or_remove(&mut a.actions, item_id, action, empty))
+    }
+
+    /// Changes one field of an item's action.
+    pub fn edit_action(&mut self, item_id: &str, now: i64, f: impl FnOnce(&mut Action)) -> bool {
+        let mut x = self.actions.get(item_id).cloned().unwrap_or_default();
+        f(&mut x);
+        self.set_action(item_id, x, now)
     }
 }

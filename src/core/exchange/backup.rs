@@ -6,9 +6,9 @@
 //! The file is the same signed envelope as a result file, with
 //! `"format":"mofan-backup"` and `content` = `{assessments, templates, settings}`.
 
-use super::assessment::Assessment;
-use super::result_file::{read_envelope, seal};
-use super::template::Template;
+use crate::core::assessment::answers::Assessment;
+use crate::core::exchange::result_file::{read_envelope, seal};
+use crate::core::template::format::Template;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -49,7 +49,7 @@ pub fn open_backup<'t>(text: &str, lookup: impl Fn(&str, u32) -> Option<&'t Temp
         let Some(t) = own.or_else(|| lookup(&a.template_id, a.template_version)) else {
             continue;
         };
-        let problems = super::answer_check::answer_problems(t, a);
+        let problems = crate::core::assessment::answer_check::answer_problems(t, a);
         if !problems.is_empty() {
             let each: Vec<String> = problems.iter().map(ToString::to_string).collect();
             return Err(format!(

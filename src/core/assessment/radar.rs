@@ -1,7 +1,7 @@
 //! 雷达图 geometry: the app draws the chart itself as SVG. Coordinates are
 //! whole numbers in a 1000 × 1000 box, so no float formatting reaches the wasm.
 
-use super::points::Points;
+use crate::core::basics::points::Points;
 
 /// Size of the square drawing box (SVG viewBox `0 0 SIZE SIZE`).
 pub const SIZE: i32 = 1000;

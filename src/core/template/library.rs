@@ -3,8 +3,8 @@
 //! versions stay, so a self-check made with one still opens after a newer
 //! version is imported.
 
-use super::template::{Audience, Template};
-use super::template_csv::template_from_csv;
+use crate::core::template::format::{Audience, Template};
+use crate::core::template::spreadsheet::template_from_csv;
 use serde::{Deserialize, Serialize};
 
 /// A picked template file, read by the reader its name calls for.
@@ -117,7 +117,7 @@ pub fn plan_import(
 /// Every version here of the checklist `id`, built-in or imported, oldest first.
 pub fn versions_of<'a>(builtin: &[&'a Template], imported: &[&'a Template], id: &str) -> Vec<&'a Template> {
     let mut all: Vec<&'a Template> = builtin.iter().chain(imported).copied().filter(|t| t.id == id).collect();
-    super::sorted::sort_by_key(&mut all, |t| t.version);
+    crate::core::basics::sorted::sort_by_key(&mut all, |t| t.version);
     all
 }
 

@@ -1,14 +1,14 @@
 //! Results as CSV for Excel (UTF-8 with a byte-order mark, so Chinese shows
 //! correctly): one self-check item by item, and a branch's combined table.
 
-use super::action::shortfalls;
-use super::assessment::Assessment;
-use super::branch::{Combined, Level, Row};
-use super::csv::CsvOut;
-use super::numbering::chinese_number;
-use super::scoring::ItemScore;
-use super::summary::{item_lines, Summary};
-use super::template::Template;
+use crate::core::assessment::answers::Assessment;
+use crate::core::assessment::scoring::ItemScore;
+use crate::core::assessment::shortfalls::shortfalls;
+use crate::core::assessment::summary::{item_lines, Summary};
+use crate::core::basics::csv::CsvOut;
+use crate::core::basics::numbering::chinese_number;
+use crate::core::exchange::branch::{Combined, Level, Row};
+use crate::core::template::format::Template;
 
 fn score_text(s: &ItemScore) -> String {
     match s {

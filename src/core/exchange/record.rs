@@ -6,9 +6,9 @@
 //! {"schema": 1, "kind": "assessment", "data": { …Assessment… }}
 //! ```
 
-use super::assessment::Assessment;
-use super::json_problem::JsonProblem;
-use super::template::Template;
+use crate::core::assessment::answers::Assessment;
+use crate::core::basics::json_problem::JsonProblem;
+use crate::core::template::format::Template;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;

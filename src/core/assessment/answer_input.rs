@@ -1,9 +1,9 @@
 //! Answers typed as text: a count for 扣分 items, a score for 打分 and 加分
 //! items. What the user typed becomes a `Response`, or a Chinese message.
 
-use super::assessment::Response;
-use super::points::Points;
-use super::template::Rule;
+use crate::core::assessment::answers::Response;
+use crate::core::basics::points::Points;
+use crate::core::template::format::Rule;
 
 /// Why typed text is not an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

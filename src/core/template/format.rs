@@ -1,11 +1,10 @@
 //! A checklist definition (评分表): sections (一级指标) of items (二级指标),
 //! each with its points, scoring rule and evidence hint, plus the grade bands.
 //! Templates are data: the built-in ones live in `templates/` in exactly the
-//! format users import.
+//! format users import. Reading a file with its problems named is the
+//! validator's (`super::check`), which this never imports.
 
-use super::json_problem::JsonProblem;
-use super::points::{Fraction, Points};
-use super::template_check::TemplateError;
+use crate::core::basics::points::{Fraction, Points};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field every template file carries.
@@ -261,20 +260,6 @@ impl Rule {
 }
 
 impl Template {
-    /// Parses and validates a template file. Every problem found is returned,
-    /// in Chinese, so the user can fix them all at once.
-    pub fn from_json(text: &str) -> Result<Template, Vec<TemplateError>> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let template: Template =
-            serde_json::from_str(text).map_err(|e| vec![TemplateError::from_json(&JsonProblem::of(&e, text))])?;
-        let problems = template.problems();
-        if problems.is_empty() {
-            Ok(template)
-        } else {
-            Err(super::template_check::with_json_lines(problems, text, &template))
-        }
-    }
-
     pub fn to_json(&self) -> String {
         // Strings, whole numbers and exact decimals cannot fail to serialise.
         serde_json::to_string_pretty(self).unwrap_or_default()

@@ -4,9 +4,9 @@
 //! on a veto item, an item the checklist does not have) is named by item,
 //! in Chinese.
 
-use super::assessment::Assessment;
-use super::numbering::item_number;
-use super::template::Template;
+use crate::core::assessment::answers::Assessment;
+use crate::core::basics::numbering::item_number;
+use crate::core::template::format::Template;
 use std::fmt;
 
 /// One answer that does not fit, and where.
@@ -72,7 +72,7 @@ pub fn answer_problems(t: &Template, a: &Assessment) -> Vec<AnswerProblem> {
     for id in a.actions.keys().filter(|id| position(id).is_none()) {
         found.push(unknown(id, "整改清单中的这一项不在评分表中"));
     }
-    super::sorted::sort_by_key(&mut found, |(at, _)| *at);
+    crate::core::basics::sorted::sort_by_key(&mut found, |(at, _)| *at);
     found.into_iter().map(|(_, p)| p).collect()
 }
 

@@ -4,12 +4,12 @@
 //! distribution, section averages and weakest items are still counted over
 //! every member.
 
-use super::assessment::Assessment;
-use super::names::{clean_name, invisible_in};
-use super::points::Points;
-use super::scoring::{ItemScore, Scorecard};
-use super::summary::percent;
-use super::template::Template;
+use crate::core::assessment::answers::Assessment;
+use crate::core::assessment::scoring::{ItemScore, Scorecard};
+use crate::core::assessment::summary::percent;
+use crate::core::basics::names::{clean_name, invisible_in};
+use crate::core::basics::points::Points;
+use crate::core::template::format::Template;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -27,8 +27,8 @@ impl Submission {
     /// The self-checks a checked file brings in: a member's result file is
     /// counted under the member's own 支部, a branch file's results under
     /// the branch the file names.
-    pub fn from_file(opened: super::result_file::Opened, source: &str) -> Vec<Submission> {
-        use super::result_file::Opened;
+    pub fn from_file(opened: crate::core::exchange::result_file::Opened, source: &str) -> Vec<Submission> {
+        use crate::core::exchange::result_file::Opened;
         match opened {
             Opened::Result(c) => vec![Submission {
                 branch: c.assessment.respondent.branch.clone(),
@@ -155,7 +155,7 @@ pub struct Combined {
 pub const WEAKEST_SHOWN: usize = 10;
 
 /// Splits a pasted roster into names: one per line, or separated by commas,
-/// 、 or spaces, each without invisible characters (see `core::names`).
+/// 、 or spaces, each without invisible characters (see `core::basics::names`).
 /// Blank and repeated names are dropped; order is kept.
 pub fn parse_roster(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -283,7 +283,7 @@ impl Combined {
             .into_iter()
             .map(|(i, mut dropped)| {
                 let s = &subs[kept[i]];
-                crate::core::sorted::sort_by(&mut dropped, Ord::cmp);
+                crate::core::basics::sorted::sort_by(&mut dropped, Ord::cmp);
                 let r = &s.assessment.respondent;
                 Duplicate {
                     who: [clean_name(&r.unit), clean_name(&s.branch), clean_name(&r.name)]
@@ -297,7 +297,7 @@ impl Combined {
                 }
             })
             .collect();
-        crate::core::sorted::sort_by(&mut duplicates, |a, b| a.who.cmp(&b.who));
+        crate::core::basics::sorted::sort_by(&mut duplicates, |a, b| a.who.cmp(&b.who));
 
         let scored: Vec<Scored> = kept
             .iter()
@@ -344,8 +344,8 @@ impl Combined {
             })
             .collect();
 
-        let mut bands: Vec<&super::template::GradeBand> = template.grades.iter().collect();
-        crate::core::sorted::sort_by_key(&mut bands, |g| std::cmp::Reverse(g.min));
+        let mut bands: Vec<&crate::core::template::format::GradeBand> = template.grades.iter().collect();
+        crate::core::basics::sorted::sort_by_key(&mut bands, |g| std::cmp::Reverse(g.min));
         let distribution = bands
             .iter()
             .map(|g| GradeCount {
@@ -392,7 +392,7 @@ impl Combined {
                 SortKey::ReviewTotal => r.review.as_ref().map_or(Points::from_hundredths(-1), |x| x.1),
             }
         };
-        crate::core::sorted::sort_by(&mut self.rows, |a, b| {
+        crate::core::basics::sorted::sort_by(&mut self.rows, |a, b| {
             let order = match key {
                 SortKey::Name => names(&a.name, &b.name),
                 _ => value(a).cmp(&value(b)).then_with(|| names(&a.name, &b.name)),
@@ -495,7 +495,7 @@ fn weakest_items(template: &Template, scored: &[Scored]) -> Vec<ItemAverage> {
             });
         }
     }
-    crate::core::sorted::sort_by_key(&mut out, |w| w.rate);
+    crate::core::basics::sorted::sort_by_key(&mut out, |w| w.rate);
     out.truncate(WEAKEST_SHOWN);
     out
 }

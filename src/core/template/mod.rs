@@ -1,0 +1,13 @@
+//! The checklist (评分表): its format ([`format`]: sections, items, rules,
+//! grade bands), the validator every imported file passes ([`check`]), the
+//! same table as a spreadsheet ([`spreadsheet`]), which versions a browser
+//! holds and where an import goes ([`library`]), and the built-in ones
+//! ([`builtin`]). Imports only `core::basics`.
+
+pub mod builtin;
+pub mod check;
+pub mod format;
+pub mod library;
+pub mod spreadsheet;
+
+pub use format::*;
