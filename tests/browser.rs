@@ -236,7 +236,7 @@ async fn many_files_read_side_by_side_come_back_in_order() {
 
 #[wasm_bindgen_test]
 fn routes_carry_any_id_and_bring_it_back() {
-    use mofan::ui::route::Route;
+    use mofan::ui::state::route::Route;
     for id in ["a b", "引号\"x'", "a/b", "c#d", "e?f=g&h", "100%", "%zz", "普通-1"] {
         for r in [
             Route::Check {

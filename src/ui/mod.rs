@@ -1,25 +1,17 @@
-//! Leptos components: thin views over `core`, one file per screen or widget.
+//! Leptos components: thin views over `core`.
+//! - [`screens`]: what the address shows (home, a self-check, its summary,
+//!   the branch desk);
+//! - [`widgets`]: the pieces screens are made of, one file each;
+//! - [`state`]: what the whole page shares, given to components through
+//!   context: the template library, the open self-checks' save queues, the
+//!   copies kept aside, the route and the clock.
 
-mod backup;
-mod branch;
-mod clock;
-mod editor;
-mod file_pick;
-mod home;
-mod item_card;
-pub mod kept;
-mod library;
-mod radar;
-mod review_import;
-pub mod route;
-mod save_queue;
-mod section_nav;
-mod start_form;
-mod summary;
-mod template_import;
+pub mod screens;
+pub mod state;
+pub mod widgets;
 
 use leptos::prelude::*;
-use route::Route;
+use state::route::Route;
 
 /// A value for a table cell, or `—` where there is none (not reviewed, no earlier round).
 fn or_dash(value: Option<impl std::fmt::Display>) -> String {
@@ -50,16 +42,16 @@ fn app_bar() -> impl IntoView {
 #[component]
 fn DeskApp() -> impl IntoView {
     let route = RwSignal::new(Route::current());
-    let _ = library::load_imported();
+    let _ = state::library::load_imported();
     let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::current()));
     view! {
         {app_bar()}
         <main id="main">
             {move || match route.get() {
-                Route::Branch => view! { <branch::BranchDesk /> }.into_any(),
+                Route::Branch => view! { <screens::branch::BranchDesk /> }.into_any(),
                 // Every other screen is the member's app's.
                 _ => {
-                    route::open_other_page();
+                    state::route::open_other_page();
                     view! { <p class="hint">"正在返回首页…"</p> }.into_any()
                 }
             }}
@@ -71,21 +63,21 @@ fn DeskApp() -> impl IntoView {
 fn App() -> impl IntoView {
     let route = RwSignal::new(Route::current());
     // Unreadable records go to the quarantine before anything reads storage.
-    let _ = crate::store::quarantine_unreadable(clock::now_ms());
-    let bad_templates = library::load_imported();
+    let _ = crate::store::quarantine_unreadable(state::clock::now_ms());
+    let bad_templates = state::library::load_imported();
     provide_context(BadTemplates(bad_templates));
     // Self-checks an earlier visit could not store are read before any screen opens one.
-    let kept = kept::KeptCopies::load();
+    let kept = state::kept::KeptCopies::load();
     provide_context(kept);
     // These listeners live as long as the page; their handles are not kept.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::current()));
-    let _ = window_event_listener(leptos::ev::pagehide, |_| save_queue::flush_all());
+    let _ = window_event_listener(leptos::ev::pagehide, |_| state::save_queue::flush_all());
     // Leaving while a write still fails: the browser asks first. (The
     // changes are also kept aside in IndexedDB, but the last keystrokes may
     // not have reached it.)
     let _ = window_event_listener(leptos::ev::beforeunload, |ev| {
-        save_queue::flush_all();
-        if save_queue::any_unsaved() {
+        state::save_queue::flush_all();
+        if state::save_queue::any_unsaved() {
             ev.prevent_default();
             ev.set_return_value("填写的内容还没有保存在本机，离开会丢失最近的修改");
         }
@@ -93,26 +85,26 @@ fn App() -> impl IntoView {
     // Another tab wrote to storage: an open self-check takes in its changes.
     let _ = window_event_listener(leptos::ev::storage, |ev| {
         if let Some(key) = ev.key() {
-            save_queue::storage_changed(&key);
+            state::save_queue::storage_changed(&key);
         }
     });
     let _ = window_event_listener(leptos::ev::visibilitychange, |_| {
         let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
         if hidden {
-            save_queue::flush_all();
+            state::save_queue::flush_all();
         }
     });
     view! {
         {app_bar()}
         <main id="main">
             {move || (kept.loaded.get()).then(|| match route.get() {
-                Route::Home => view! { <home::Home /> }.into_any(),
-                Route::Check { id, section } => view! { <editor::Editor id=id section=section /> }.into_any(),
-                Route::Review { id, section } => view! { <editor::Editor id=id section=section reviewing=true /> }.into_any(),
-                Route::Summary { id } => view! { <summary::SummaryPage id=id /> }.into_any(),
+                Route::Home => view! { <screens::home::Home /> }.into_any(),
+                Route::Check { id, section } => view! { <screens::editor::Editor id=id section=section /> }.into_any(),
+                Route::Review { id, section } => view! { <screens::editor::Editor id=id section=section reviewing=true /> }.into_any(),
+                Route::Summary { id } => view! { <screens::summary::SummaryPage id=id /> }.into_any(),
                 // The desk is its own page.
                 Route::Branch => {
-                    route::open_other_page();
+                    state::route::open_other_page();
                     view! { <p class="hint">"正在打开支部汇总…"</p> }.into_any()
                 }
             })}

@@ -1,15 +1,15 @@
 //! 填写自查: one self-check, section by section, with live scores.
 
-use super::clock::{format_time, now_ms};
-use super::item_card::ItemCard;
-use super::kept::KeptCopies;
-use super::library;
-use super::route::Route;
-use super::save_queue::{SaveQueue, SaveStatus};
-use super::section_nav::SectionNav;
 use crate::core::basics::numbering::{item_number, section_heading};
 use crate::core::{Assessment, Response, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
+use crate::ui::state::clock::{format_time, now_ms};
+use crate::ui::state::kept::KeptCopies;
+use crate::ui::state::library;
+use crate::ui::state::route::Route;
+use crate::ui::state::save_queue::{SaveQueue, SaveStatus};
+use crate::ui::widgets::item_card::ItemCard;
+use crate::ui::widgets::section_nav::SectionNav;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -158,7 +158,7 @@ pub fn cannot_open_panel(e: CannotOpen) -> AnyView {
             </p>
             {move || failed.get().map(|e| view! { <p class="error">{e}</p> })}
         </section>
-        <super::template_import::TemplateImport />
+        <crate::ui::widgets::template_import::TemplateImport />
     }
     .into_any()
 }
@@ -221,7 +221,7 @@ fn CheckForm(
         queue.with_value(|q| q.write_now());
     }
     let serial = queue.with_value(|q| q.serial);
-    on_cleanup(move || super::save_queue::release(serial));
+    on_cleanup(move || crate::ui::state::save_queue::release(serial));
 
     // One memo per section reading only its own items' signals, and the
     // total from the section memos: an answer recomputes its section and the

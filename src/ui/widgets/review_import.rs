@@ -3,10 +3,10 @@
 //! file from the same member updates the member's answers and keeps the
 //! review already entered.
 
-use super::file_pick::FilePick;
-use super::route::Route;
 use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
 use crate::store::{self, Loaded};
+use crate::ui::state::route::Route;
+use crate::ui::widgets::file_pick::FilePick;
 use crate::{files, files_module};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,7 +21,7 @@ async fn bring_in(file: web_sys::File) -> Result<String, String> {
     // Checked in the files worker, against the built-in checklists and the imported ones.
     let job = Job::OpenResults {
         files: vec![(name.clone(), text)],
-        imported: super::library::imported_owned(),
+        imported: crate::ui::state::library::imported_owned(),
     };
     let read = match files_module::run(job).await.map_err(|e| fail(e.0))? {
         Outcome::Files(read) => read.into_iter().next(),

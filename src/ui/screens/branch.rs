@@ -4,10 +4,6 @@
 //! exports the summary and prints it. The files are combined in memory only;
 //! nothing here changes stored self-checks.
 
-use super::clock::{format_local, now_ms};
-use super::file_pick::{dropped, FilePick};
-use super::library;
-use super::or_dash;
 use crate::core::exchange::branch::{
     main_template, most_common_text, parse_roster, Combined, Level, SortKey, Submission,
 };
@@ -15,6 +11,10 @@ use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
 use crate::core::exchange::result_file::{encode_branch, BranchContent, TemplateRef};
 use crate::core::{Points, Template};
 use crate::files;
+use crate::ui::or_dash;
+use crate::ui::state::clock::{format_local, now_ms};
+use crate::ui::state::library;
+use crate::ui::widgets::file_pick::{dropped, FilePick};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -55,7 +55,7 @@ async fn read_all(list: Vec<web_sys::File>) -> (Vec<Submission>, Vec<Refusal>) {
     // Checked in the files worker, off the page's thread.
     let job = Job::OpenResults {
         files: texts,
-        imported: super::library::imported_owned(),
+        imported: crate::ui::state::library::imported_owned(),
     };
     match crate::files_module::run(job).await {
         Ok(Outcome::Files(read)) => {
@@ -401,7 +401,7 @@ fn BranchSheet(
                     <ul class="refused">{c.refused.iter().map(|(f, why)| view! { <li>{format!("{f}：{why}")}</li> }).collect_view()}</ul>
                 })}
             </section>
-            <super::summary::Signatures first="汇总人签字" />
+            <crate::ui::screens::summary::Signatures first="汇总人签字" />
         </article>
     }
 }

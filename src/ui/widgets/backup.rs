@@ -1,14 +1,14 @@
 //! 备份与恢复 on the home page: a reminder when changes are in no file yet,
 //! one file with everything, and restoring one with a preview first.
 
-use super::clock::{format_local, now_ms};
-use super::file_pick::FilePick;
-use super::library;
 use crate::core::exchange::backup::{encode_backup, RestorePlan};
 use crate::core::exchange::file_jobs::{Job, Outcome};
 use crate::core::Assessment;
 use crate::files;
 use crate::store;
+use crate::ui::state::clock::{format_local, now_ms};
+use crate::ui::state::library;
+use crate::ui::widgets::file_pick::FilePick;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

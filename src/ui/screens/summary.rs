@@ -2,12 +2,6 @@
 //! radar chart, every item, the 整改清单 the user fills in, and signature
 //! lines. The same page is what prints on A4.
 
-use super::clock::{format_local, now_ms};
-use super::editor::{cannot_open_panel, open_assessment, set_aside_notice};
-use super::or_dash;
-use super::radar::{RadarChart, Series};
-use super::route::Route;
-use super::save_queue::SaveQueue;
 use crate::core::assessment::action::Action;
 use crate::core::assessment::round::{compare_rounds, other_rounds, Trend};
 use crate::core::assessment::shortfalls::shortfalls;
@@ -15,6 +9,12 @@ use crate::core::assessment::summary::{item_lines, percent, SectionLine, Summary
 use crate::core::basics::numbering::section_heading;
 use crate::core::exchange::file_jobs::Job;
 use crate::core::{Assessment, Points, Template};
+use crate::ui::or_dash;
+use crate::ui::screens::editor::{cannot_open_panel, open_assessment, set_aside_notice};
+use crate::ui::state::clock::{format_local, now_ms};
+use crate::ui::state::route::Route;
+use crate::ui::state::save_queue::SaveQueue;
+use crate::ui::widgets::radar::{RadarChart, Series};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -24,7 +24,7 @@ type Queue = StoredValue<Rc<SaveQueue>, LocalStorage>;
 #[component]
 pub fn SummaryPage(id: String) -> impl IntoView {
     move || {
-        super::library::track();
+        crate::ui::state::library::track();
         match open_assessment(&id, expect_context()) {
             Err(e) => cannot_open_panel(e),
             Ok(o) => {
@@ -54,7 +54,7 @@ fn SummarySheet(
         queue.with_value(|q| q.write_now());
     }
     let serial = queue.with_value(|q| q.serial);
-    on_cleanup(move || super::save_queue::release(serial));
+    on_cleanup(move || crate::ui::state::save_queue::release(serial));
     let failed = RwSignal::new(None::<String>);
 
     let export = move |csv: bool| {
@@ -113,7 +113,7 @@ fn SummarySheet(
                 <button class="primary" on:click=print>"打印"</button>
                 <button on:click=move |_| export(false)>"导出结果文件"</button>
                 <button on:click=move |_| export(true)>"导出CSV（Excel）"</button>
-                <super::editor::SaveBadge queue=queue template=t />
+                <crate::ui::screens::editor::SaveBadge queue=queue template=t />
             </nav>
             {move || failed.get().map(|m| view! { <p class="notice error no-print" role="alert">{m}</p> })}
             <article class="sheet" data-testid="summary-sheet">
@@ -236,7 +236,7 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
         .collect::<Vec<_>>();
     let lines = move || {
         let other = others.iter().find(|o| o.id == chosen.get())?;
-        let t_before = super::library::find(&other.template_id, other.template_version)?;
+        let t_before = crate::ui::state::library::find(&other.template_id, other.template_version)?;
         Some((
             other.round.clone(),
             compare_rounds(template, &assessment, t_before, other),

@@ -2,10 +2,10 @@
 //! The answer control follows the item's rule: choices for 达标 checks,
 //! ladders and vetoes; a number for deductions, free scores and bonuses.
 
-use super::clock::now_ms;
-use super::save_queue::SaveQueue;
 use crate::core::assessment::answer_input::{parse_typed, typed_text};
 use crate::core::{Assessment, Item, ItemScore, Points, Response, Rule};
+use crate::ui::state::clock::now_ms;
+use crate::ui::state::save_queue::SaveQueue;
 use leptos::prelude::*;
 use std::rc::Rc;
 

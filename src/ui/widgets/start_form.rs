@@ -1,13 +1,13 @@
 //! 新建自查: pick a checklist, say who and which round, start.
 
-use super::clock::{current_round, new_id, now_ms};
-use super::library;
-use super::route::Route;
 use crate::core::exchange::file_jobs::Job;
 use crate::core::template::library::audience_first;
 use crate::core::{Assessment, Audience, Respondent, Template};
 use crate::files_module;
 use crate::store;
+use crate::ui::state::clock::{current_round, new_id, now_ms};
+use crate::ui::state::library;
+use crate::ui::state::route::Route;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -5,13 +5,13 @@
 //! unsaved keystroke (later ones do not postpone it), and immediately when the
 //! page is hidden or closed (`pagehide`, `visibilitychange`), so the last
 //! keystroke survives. A write localStorage refuses (a full quota) keeps the
-//! self-check aside in IndexedDB instead (see `super::kept`), until a later
+//! self-check aside in IndexedDB instead (see `crate::ui::state::kept`), until a later
 //! write succeeds; leaving the page while a write still fails is warned of.
 
-use super::kept::KeptCopies;
 use crate::core::exchange::record::{encode_assessment, RecordError};
 use crate::core::Assessment;
 use crate::store::{self, StoreError};
+use crate::ui::state::kept::KeptCopies;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -128,7 +128,8 @@ impl SaveQueue {
             Ok(text) => {
                 self.dirty.set(false);
                 *self.base.borrow_mut() = (self.assessment.borrow().clone(), Some(text));
-                self.status.set(SaveStatus::Saved(Some(crate::ui::clock::now_ms())));
+                self.status
+                    .set(SaveStatus::Saved(Some(crate::ui::state::clock::now_ms())));
                 self.kept_aside.set(None);
                 self.kept.forget(self.assessment_id());
             }
@@ -170,7 +171,7 @@ impl SaveQueue {
             Ok(theirs) => theirs,
             Err(RecordError::NewerSchema(_)) => return Err(StoreError::NewerCopyStored),
             Err(_) => {
-                store::quarantine_assessment(&id, text, crate::ui::clock::now_ms())?;
+                store::quarantine_assessment(&id, text, crate::ui::state::clock::now_ms())?;
                 self.base.borrow_mut().1 = None;
                 self.dirty.set(true);
                 return Ok(());
@@ -201,7 +202,7 @@ impl SaveQueue {
     pub fn export_result(&self, template: &crate::core::Template) -> Result<(), crate::files::FileError> {
         use crate::core::exchange::result_file::{encode_result, result_file_name};
         let a = self.assessment.borrow();
-        let text = encode_result(template, &a, crate::ui::clock::now_ms());
+        let text = encode_result(template, &a, crate::ui::state::clock::now_ms());
         crate::files::download(
             &crate::files::safe_file_name(&result_file_name(template, &a)),
             "application/json",

@@ -2,12 +2,12 @@
 //! previewed with every problem listed by line; nothing is saved until the
 //! file is right and the user confirms.
 
-use super::file_pick::{dropped, FilePick};
-use super::library;
 use crate::core::exchange::file_jobs::{Job, Outcome};
 use crate::core::template::library::{plan_import, ImportPlan};
 use crate::core::Template;
 use crate::store;
+use crate::ui::state::library;
+use crate::ui::widgets::file_pick::{dropped, FilePick};
 use crate::{files, files_module};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,12 +1,12 @@
 //! 首页: the saved self-checks, and starting a new one.
 
-use super::clock::format_local;
-use super::library;
-use super::route::Route;
-use super::start_form::StartForm;
-use super::template_import::TemplateImport;
 use crate::core::{Assessment, Scorecard};
 use crate::store::{self, BadRecord};
+use crate::ui::state::clock::format_local;
+use crate::ui::state::library;
+use crate::ui::state::route::Route;
+use crate::ui::widgets::start_form::StartForm;
+use crate::ui::widgets::template_import::TemplateImport;
 use leptos::prelude::*;
 
 #[component]
@@ -27,7 +27,7 @@ pub fn Home() -> impl IntoView {
                 Err(e) => view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any(),
                 Ok((_, bad)) => {
                     let mut bad = bad.clone();
-                    bad.extend(use_context::<super::BadTemplates>().map(|b| b.0).unwrap_or_default());
+                    bad.extend(use_context::<crate::ui::BadTemplates>().map(|b| b.0).unwrap_or_default());
                     bad.extend(quarantined.get());
                     (!bad.is_empty()).then(|| view! {
                         <BadRecords bad=bad on_deleted=reload_quarantine />
@@ -55,9 +55,9 @@ pub fn Home() -> impl IntoView {
                 })}
             </section>
             <StartForm latest=latest />
-            <super::review_import::ReviewImport />
+            <crate::ui::widgets::review_import::ReviewImport />
             <TemplateImport />
-            <super::backup::BackupPanel
+            <crate::ui::widgets::backup::BackupPanel
                 saved=Signal::derive(move || listing.with(|l| l.as_ref().map(|(good, _)| good.clone()).unwrap_or_default()))
                 on_restored=move || {
                 listing.set(store::list_assessments());
@@ -72,7 +72,7 @@ pub fn Home() -> impl IntoView {
 /// was full, and the button that writes them back once there is room.
 #[component]
 fn KeptNotice(on_written: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let kept: super::kept::KeptCopies = expect_context();
+    let kept: crate::ui::state::kept::KeptCopies = expect_context();
     let message = RwSignal::new(None::<(bool, String)>);
     let write_back = move |_| {
         let mut written = 0;
