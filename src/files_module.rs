@@ -42,6 +42,8 @@ struct Module {
     next_id: Cell<u32>,
 }
 
+// The connection, opened on first use: a cache, not app state (what the app
+// shares goes through context; see `crate::ui::state`).
 thread_local! {
     static MODULE: RefCell<Option<Rc<Module>>> = const { RefCell::new(None) };
 }

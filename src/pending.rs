@@ -44,6 +44,8 @@ async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
     .await
 }
 
+// The connection, opened on first use: a cache, not app state (what the app
+// shares goes through context; see `crate::ui::state`).
 thread_local! {
     static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }

@@ -12,6 +12,7 @@ pub mod widgets;
 
 use leptos::prelude::*;
 use state::route::Route;
+use state::save_queue::SaveQueues;
 
 /// A value for a table cell, or `—` where there is none (not reviewed, no earlier round).
 fn or_dash(value: Option<impl std::fmt::Display>) -> String {
@@ -42,7 +43,8 @@ fn app_bar() -> impl IntoView {
 #[component]
 fn DeskApp() -> impl IntoView {
     let route = RwSignal::new(Route::current());
-    let _ = state::library::load_imported();
+    let (library, _) = state::library::Library::load();
+    provide_context(library);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::current()));
     view! {
         {app_bar()}
@@ -64,34 +66,37 @@ fn App() -> impl IntoView {
     let route = RwSignal::new(Route::current());
     // Unreadable records go to the quarantine before anything reads storage.
     let _ = crate::store::quarantine_unreadable(state::clock::now_ms());
-    let bad_templates = state::library::load_imported();
+    let (library, bad_templates) = state::library::Library::load();
+    provide_context(library);
     provide_context(BadTemplates(bad_templates));
     // Self-checks an earlier visit could not store are read before any screen opens one.
     let kept = state::kept::KeptCopies::load();
     provide_context(kept);
+    let queues = SaveQueues::new(kept);
+    provide_context(queues);
     // These listeners live as long as the page; their handles are not kept.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::current()));
-    let _ = window_event_listener(leptos::ev::pagehide, |_| state::save_queue::flush_all());
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| queues.flush_all());
     // Leaving while a write still fails: the browser asks first. (The
     // changes are also kept aside in IndexedDB, but the last keystrokes may
     // not have reached it.)
-    let _ = window_event_listener(leptos::ev::beforeunload, |ev| {
-        state::save_queue::flush_all();
-        if state::save_queue::any_unsaved() {
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        queues.flush_all();
+        if queues.any_unsaved() {
             ev.prevent_default();
             ev.set_return_value("填写的内容还没有保存在本机，离开会丢失最近的修改");
         }
     });
     // Another tab wrote to storage: an open self-check takes in its changes.
-    let _ = window_event_listener(leptos::ev::storage, |ev| {
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if let Some(key) = ev.key() {
-            state::save_queue::storage_changed(&key);
+            queues.storage_changed(&key);
         }
     });
-    let _ = window_event_listener(leptos::ev::visibilitychange, |_| {
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
         let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
         if hidden {
-            state::save_queue::flush_all();
+            queues.flush_all();
         }
     });
     view! {

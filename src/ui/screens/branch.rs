@@ -13,7 +13,7 @@ use crate::core::{Points, Template};
 use crate::files;
 use crate::ui::or_dash;
 use crate::ui::state::clock::{format_local, now_ms};
-use crate::ui::state::library;
+use crate::ui::state::library::{use_library, Library};
 use crate::ui::widgets::file_pick::{dropped, FilePick};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,7 +26,7 @@ struct Refusal {
 }
 
 /// Reads every file; the good ones become submissions, the others refusals.
-async fn read_all(list: Vec<web_sys::File>) -> (Vec<Submission>, Vec<Refusal>) {
+async fn read_all(list: Vec<web_sys::File>, library: Library) -> (Vec<Submission>, Vec<Refusal>) {
     let mut subs = Vec::new();
     let mut refused = Vec::new();
     let mut readable = Vec::new();
@@ -55,7 +55,7 @@ async fn read_all(list: Vec<web_sys::File>) -> (Vec<Submission>, Vec<Refusal>) {
     // Checked in the files worker, off the page's thread.
     let job = Job::OpenResults {
         files: texts,
-        imported: crate::ui::state::library::imported_owned(),
+        imported: library.imported_owned(),
     };
     match crate::files_module::run(job).await {
         Ok(Outcome::Files(read)) => {
@@ -76,6 +76,7 @@ async fn read_all(list: Vec<web_sys::File>) -> (Vec<Submission>, Vec<Refusal>) {
 
 #[component]
 pub fn BranchDesk() -> impl IntoView {
+    let library = use_library();
     let subs = RwSignal::new(Vec::<Submission>::new());
     let refusals = RwSignal::new(Vec::<Refusal>::new());
     let busy = RwSignal::new(false);
@@ -85,10 +86,7 @@ pub fn BranchDesk() -> impl IntoView {
     let branch_name = RwSignal::new(String::new());
     let failed = RwSignal::new(None::<String>);
 
-    let template = Memo::new(move |_| {
-        subs.with(|s| main_template(s))
-            .and_then(|(id, v)| library::find(&id, v).filter(|t| t.version == v))
-    });
+    let template = Memo::new(move |_| subs.with(|s| main_template(s)).and_then(|(id, v)| library.find(&id, v)));
     let level = Memo::new(move |_| level_choice.get().unwrap_or_else(|| subs.with(|s| Level::suggested(s))));
     let combined = Memo::new(move |_| {
         let t = template.get()?;
@@ -111,7 +109,7 @@ pub fn BranchDesk() -> impl IntoView {
         busy.set(true);
         let started = js_sys::Date::now();
         spawn_local(async move {
-            let (new_subs, new_refusals) = read_all(list).await;
+            let (new_subs, new_refusals) = read_all(list, library).await;
             subs.update(|s| s.extend(new_subs));
             refusals.update(|r| r.extend(new_refusals));
             if branch_name.get_untracked().is_empty() {

@@ -5,14 +5,13 @@ use crate::core::{Assessment, Response, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
 use crate::ui::state::clock::{format_time, now_ms};
 use crate::ui::state::kept::KeptCopies;
-use crate::ui::state::library;
+use crate::ui::state::library::use_library;
 use crate::ui::state::route::Route;
-use crate::ui::state::save_queue::{SaveQueue, SaveStatus};
+use crate::ui::state::save_queue::{Editing, SaveQueues, SaveStatus};
 use crate::ui::widgets::item_card::ItemCard;
 use crate::ui::widgets::section_nav::SectionNav;
 use leptos::prelude::*;
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::sync::Arc;
 
 /// Why a stored self-check cannot be shown.
@@ -63,10 +62,11 @@ pub fn open_assessment(id: &str, kept: KeptCopies) -> Result<Opened, CannotOpen>
         (None, Some(k)) => (k, true),
         (None, None) => return Err(problem("没有找到这份自查，可能已被删除。".into())),
     };
-    match library::find(&a.template_id, a.template_version) {
+    let library = use_library();
+    match library.find(&a.template_id, a.template_version) {
         None => Err(CannotOpen::MissingVersion {
             id: a.id.clone(),
-            why: library::missing_version(&a.template_id, a.template_version),
+            why: library.missing_version(&a.template_id, a.template_version),
         }),
         Some(t) => Ok(Opened {
             from_kept_copy,
@@ -165,20 +165,18 @@ pub fn cannot_open_panel(e: CannotOpen) -> AnyView {
 
 #[component]
 pub fn Editor(id: String, section: usize, #[prop(optional)] reviewing: bool) -> impl IntoView {
-    // Opened again when a checklist is imported, so importing the missing version opens it.
-    move || {
-        library::track();
-        match open_assessment(&id, expect_context()) {
-            Err(e) => cannot_open_panel(e),
-            Ok(o) => {
-                let notice = set_aside_notice(&o);
-                view! {
-                    {notice}
-                    <CheckForm template=o.template assessment=o.assessment section=section reviewing=reviewing
-                        write_now=o.from_kept_copy />
-                }
-                .into_any()
+    // Opened again when a checklist is imported (the library is read inside),
+    // so importing the missing version opens it.
+    move || match open_assessment(&id, expect_context()) {
+        Err(e) => cannot_open_panel(e),
+        Ok(o) => {
+            let notice = set_aside_notice(&o);
+            view! {
+                {notice}
+                <CheckForm template=o.template assessment=o.assessment section=section reviewing=reviewing
+                    write_now=o.from_kept_copy />
             }
+            .into_any()
         }
     }
 }
@@ -215,13 +213,10 @@ fn CheckForm(
     });
     let header = (assessment.respondent.clone(), assessment.round.clone());
     let assessment_id = assessment.id.clone();
-    let queue: StoredValue<Rc<SaveQueue>, LocalStorage> =
-        StoredValue::new_local(SaveQueue::new(assessment, expect_context()));
+    let queue = expect_context::<SaveQueues>().editing(assessment, reviewing).queue;
     if write_now {
         queue.with_value(|q| q.write_now());
     }
-    let serial = queue.with_value(|q| q.serial);
-    on_cleanup(move || crate::ui::state::save_queue::release(serial));
 
     // One memo per section reading only its own items' signals, and the
     // total from the section memos: an answer recomputes its section and the
@@ -322,7 +317,7 @@ fn CheckForm(
                             {move || card.with(|c| format!("{}/{}", c.answered, c.items))}
                         </strong>
                     </div>
-                    <SaveBadge queue=queue template=t />
+                    <SaveBadge template=t />
                 </div>
                 {move || card.with(|c| (c.bonus > crate::core::Points::ZERO).then(|| view! {
                     <p class="bonus-line" data-testid="bonus">{format!("基础分 {} + 加分 {} = 总分 {}", c.base, c.bonus, c.total)}</p>
@@ -375,8 +370,6 @@ fn CheckForm(
                                     number=item_number(si, ii)
                                     item=item
                                     response=responses[&item.id]
-                                    queue=queue
-                                    reviewing=reviewing
                                 />
                             }).collect_view()}
                             <nav class="section-steps">
@@ -399,7 +392,8 @@ fn CheckForm(
 /// the answers stay on screen, the last good stored copy is untouched, and
 /// the user can try again or take the self-check away as a file.
 #[component]
-pub fn SaveBadge(queue: StoredValue<Rc<SaveQueue>, LocalStorage>, template: &'static Template) -> impl IntoView {
+pub fn SaveBadge(template: &'static Template) -> impl IntoView {
+    let Editing { queue, .. } = expect_context();
     let status = queue.with_value(|q| q.status);
     let kept_aside = queue.with_value(|q| q.kept_aside);
     let export_failed = RwSignal::new(None::<String>);

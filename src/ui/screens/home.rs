@@ -3,7 +3,7 @@
 use crate::core::{Assessment, Scorecard};
 use crate::store::{self, BadRecord};
 use crate::ui::state::clock::format_local;
-use crate::ui::state::library;
+use crate::ui::state::library::use_library;
 use crate::ui::state::route::Route;
 use crate::ui::widgets::start_form::StartForm;
 use crate::ui::widgets::template_import::TemplateImport;
@@ -116,7 +116,8 @@ fn KeptNotice(on_written: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
 #[component]
 fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) -> impl IntoView {
     let confirming = RwSignal::new(false);
-    let template = library::find(&assessment.template_id, assessment.template_version);
+    let library = use_library();
+    let template = library.find(&assessment.template_id, assessment.template_version);
     let id = assessment.id.clone();
     let open = {
         let id = id.clone();
@@ -148,7 +149,8 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
             )
         }
         None => (
-            library::newest(&assessment.template_id)
+            library
+                .newest(&assessment.template_id)
                 .map_or_else(|| assessment.template_id.clone(), |t| t.short_title.clone()),
             format!(
                 "本机没有所用的评分表第{}版，无法计分；打开后可导入",

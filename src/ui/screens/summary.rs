@@ -12,29 +12,24 @@ use crate::core::{Assessment, Points, Template};
 use crate::ui::or_dash;
 use crate::ui::screens::editor::{cannot_open_panel, open_assessment, set_aside_notice};
 use crate::ui::state::clock::{format_local, now_ms};
+use crate::ui::state::library::use_library;
 use crate::ui::state::route::Route;
-use crate::ui::state::save_queue::SaveQueue;
+use crate::ui::state::save_queue::{Editing, SaveQueues};
 use crate::ui::widgets::radar::{RadarChart, Series};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::rc::Rc;
-
-type Queue = StoredValue<Rc<SaveQueue>, LocalStorage>;
 
 #[component]
 pub fn SummaryPage(id: String) -> impl IntoView {
-    move || {
-        crate::ui::state::library::track();
-        match open_assessment(&id, expect_context()) {
-            Err(e) => cannot_open_panel(e),
-            Ok(o) => {
-                let notice = set_aside_notice(&o);
-                view! {
-                    {notice}
-                    <SummarySheet template=o.template assessment=o.assessment write_now=o.from_kept_copy />
-                }
-                .into_any()
+    move || match open_assessment(&id, expect_context()) {
+        Err(e) => cannot_open_panel(e),
+        Ok(o) => {
+            let notice = set_aside_notice(&o);
+            view! {
+                {notice}
+                <SummarySheet template=o.template assessment=o.assessment write_now=o.from_kept_copy />
             }
+            .into_any()
         }
     }
 }
@@ -49,12 +44,10 @@ fn SummarySheet(
     let t = template;
     let sum = Summary::of(t, &assessment);
     let a = assessment.clone();
-    let queue: Queue = StoredValue::new_local(SaveQueue::new(assessment, expect_context()));
+    let queue = expect_context::<SaveQueues>().editing(assessment, false).queue;
     if write_now {
         queue.with_value(|q| q.write_now());
     }
-    let serial = queue.with_value(|q| q.serial);
-    on_cleanup(move || crate::ui::state::save_queue::release(serial));
     let failed = RwSignal::new(None::<String>);
 
     let export = move |csv: bool| {
@@ -113,7 +106,7 @@ fn SummarySheet(
                 <button class="primary" on:click=print>"打印"</button>
                 <button on:click=move |_| export(false)>"导出结果文件"</button>
                 <button on:click=move |_| export(true)>"导出CSV（Excel）"</button>
-                <crate::ui::screens::editor::SaveBadge queue=queue template=t />
+                <crate::ui::screens::editor::SaveBadge template=t />
             </nav>
             {move || failed.get().map(|m| view! { <p class="notice error no-print" role="alert">{m}</p> })}
             <article class="sheet" data-testid="summary-sheet">
@@ -192,7 +185,7 @@ fn SummarySheet(
 
                 <section class="block">
                     <h2>"整改清单"</h2>
-                    <ActionList template=t assessment=a.clone() queue=queue />
+                    <ActionList template=t assessment=a.clone() />
                 </section>
 
                 <Signatures first="本人签字" />
@@ -236,7 +229,7 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
         .collect::<Vec<_>>();
     let lines = move || {
         let other = others.iter().find(|o| o.id == chosen.get())?;
-        let t_before = crate::ui::state::library::find(&other.template_id, other.template_version)?;
+        let t_before = use_library().find(&other.template_id, other.template_version)?;
         Some((
             other.round.clone(),
             compare_rounds(template, &assessment, t_before, other),
@@ -328,7 +321,8 @@ fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<Sec
 /// 整改清单: one row per shortfall, with 整改措施, 责任人, 完成时限 and 状态,
 /// saved with the self-check. On paper the typed values print as text.
 #[component]
-fn ActionList(template: &'static Template, assessment: Assessment, queue: Queue) -> impl IntoView {
+fn ActionList(template: &'static Template, assessment: Assessment) -> impl IntoView {
+    let Editing { queue, .. } = expect_context();
     let list = shortfalls(template, &assessment);
     if list.is_empty() {
         return view! { <p class="empty" data-testid="no-actions">"没有低于满分的项目，无需整改。"</p> }.into_any();

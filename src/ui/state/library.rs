@@ -1,81 +1,83 @@
 //! The checklists this browser offers: the built-in ones plus every version
-//! of every imported one. Templates live for the whole page, so views can
-//! hold `&'static` references to their items.
+//! of every imported one, given to components through context (see
+//! [`use_library`]). Templates live for the whole page, so views can hold
+//! `&'static` references to their items. Reading the imported ones inside a
+//! view subscribes it: importing a checklist updates what depends on it.
 
-use crate::core::template::builtin::builtin_templates;
+use crate::core::template::builtin::builtins;
 use crate::core::template::library::{self as versions, latest_versions};
 use crate::core::Template;
 use crate::store::{self, BadRecord};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::sync::OnceLock;
 
-thread_local! {
-    static IMPORTED: RefCell<Vec<&'static Template>> = const { RefCell::new(Vec::new()) };
-    static REVISION: RwSignal<u32> = RwSignal::new(0);
+/// The page's checklists. `Copy`: the imported list is a signal.
+#[derive(Clone, Copy)]
+pub struct Library {
+    builtin: &'static [Template],
+    /// Each version imported, leaked for the page's life.
+    imported: RwSignal<Vec<&'static Template>>,
 }
 
-pub fn builtin() -> Vec<&'static Template> {
-    static BUILTIN: OnceLock<Vec<Template>> = OnceLock::new();
-    BUILTIN.get_or_init(builtin_templates).iter().collect()
+/// The library the app provided.
+pub fn use_library() -> Library {
+    expect_context()
 }
 
-pub fn imported() -> Vec<&'static Template> {
-    IMPORTED.with(|i| i.borrow().clone())
-}
-
-/// The imported templates as values, for a files-worker job that checks
-/// files against them (the worker has the built-in ones itself).
-pub fn imported_owned() -> Vec<Template> {
-    imported().into_iter().cloned().collect()
-}
-
-/// Reads the imported templates from storage once at start; returns those
-/// that could not be read.
-pub fn load_imported() -> Vec<BadRecord> {
-    match store::list_templates() {
-        Ok((good, bad)) => {
-            for t in good {
-                add(t);
-            }
-            bad
-        }
-        Err(_) => Vec::new(),
+impl Library {
+    /// The built-in checklists and the imported ones stored here, and the
+    /// stored ones that could not be read.
+    pub fn load() -> (Library, Vec<BadRecord>) {
+        let (good, bad) = store::list_templates().unwrap_or_default();
+        let imported = good.into_iter().map(|t| &*Box::leak(Box::new(t))).collect();
+        let library = Library {
+            builtin: builtins(),
+            imported: RwSignal::new(imported),
+        };
+        (library, bad)
     }
-}
 
-/// Adds a template (already saved) for the rest of the page's life.
-pub fn add(t: Template) -> &'static Template {
-    let t: &'static Template = Box::leak(Box::new(t));
-    IMPORTED.with(|i| i.borrow_mut().push(t));
-    REVISION.with(|r| r.update(|n| *n += 1));
-    t
-}
+    pub fn builtin(&self) -> Vec<&'static Template> {
+        self.builtin.iter().collect()
+    }
 
-/// Tracks changes to the library inside reactive views.
-pub fn track() {
-    REVISION.with(|r| r.track());
-}
+    pub fn imported(&self) -> Vec<&'static Template> {
+        self.imported.get()
+    }
 
-/// The template a self-check was made with (see `core::template::library::find`).
-pub fn find(id: &str, version: u32) -> Option<&'static Template> {
-    versions::find(&builtin(), &imported(), id, version)
-}
+    /// The imported templates as values, for a files-worker job that checks
+    /// files against them (the worker has the built-in ones itself).
+    pub fn imported_owned(&self) -> Vec<Template> {
+        self.imported
+            .with_untracked(|i| i.iter().map(|t| (*t).clone()).collect())
+    }
 
-/// The newest version of a checklist, for starting a new self-check.
-pub fn newest(id: &str) -> Option<&'static Template> {
-    versions::newest(&builtin(), &imported(), id)
-}
+    /// Adds a template (already saved) for the rest of the page's life.
+    pub fn add(&self, t: Template) -> &'static Template {
+        let t: &'static Template = Box::leak(Box::new(t));
+        self.imported.update(|i| i.push(t));
+        t
+    }
 
-/// Which version of a self-check's template is missing, in words (see
-/// `core::template::library::missing_version`).
-pub fn missing_version(id: &str, version: u32) -> String {
-    versions::missing_version(&builtin(), &imported(), id, version)
-}
+    /// The template a self-check was made with (see `core::template::library::find`).
+    pub fn find(&self, id: &str, version: u32) -> Option<&'static Template> {
+        versions::find(&self.builtin(), &self.imported(), id, version)
+    }
 
-/// What a new self-check can use: the built-in ones, then the newest version of each imported one.
-pub fn offered() -> Vec<&'static Template> {
-    let mut all = latest_versions(&builtin());
-    all.extend(latest_versions(&imported()));
-    all
+    /// The newest version of a checklist, for starting a new self-check.
+    pub fn newest(&self, id: &str) -> Option<&'static Template> {
+        versions::newest(&self.builtin(), &self.imported(), id)
+    }
+
+    /// Which version of a self-check's template is missing, in words (see
+    /// `core::template::library::missing_version`).
+    pub fn missing_version(&self, id: &str, version: u32) -> String {
+        versions::missing_version(&self.builtin(), &self.imported(), id, version)
+    }
+
+    /// What a new self-check can use: the built-in ones, then the newest version of each imported one.
+    pub fn offered(&self) -> Vec<&'static Template> {
+        let mut all = latest_versions(&self.builtin());
+        all.extend(latest_versions(&self.imported()));
+        all
+    }
 }

@@ -47,16 +47,103 @@ pub struct SaveQueue {
     pub kept_aside: RwSignal<Option<Result<(), String>>>,
 }
 
-thread_local! {
-    /// The queues of the self-checks on screen, flushed by page lifecycle events.
-    static OPEN: RefCell<Vec<Rc<SaveQueue>>> = const { RefCell::new(Vec::new()) };
-    static NEXT_SERIAL: Cell<u64> = const { Cell::new(1) };
+/// A screen's save queue, kept with the screen's reactive owner.
+pub type Queue = StoredValue<Rc<SaveQueue>, LocalStorage>;
+
+/// The self-check a screen is editing, given to its widgets through
+/// context: its save queue, and whether the screen is the reviewer's (审核:
+/// the answers are the reviewer's, the member's are shown, not editable).
+#[derive(Clone, Copy)]
+pub struct Editing {
+    pub queue: Queue,
+    pub reviewing: bool,
+}
+
+/// The save queues of the self-checks on screen, provided once by the app:
+/// page lifecycle events flush them all, and a `storage` event reaches the
+/// one it concerns.
+#[derive(Clone, Copy)]
+pub struct SaveQueues {
+    open: StoredValue<Vec<Rc<SaveQueue>>, LocalStorage>,
+    next_serial: StoredValue<u64>,
+    kept: KeptCopies,
+}
+
+impl SaveQueues {
+    pub fn new(kept: KeptCopies) -> SaveQueues {
+        SaveQueues {
+            open: StoredValue::new_local(Vec::new()),
+            next_serial: StoredValue::new(1),
+            kept,
+        }
+    }
+
+    /// Starts saving `assessment`: a queue for its screen, until [`Self::release`].
+    pub fn open(&self, assessment: Assessment) -> Rc<SaveQueue> {
+        let serial = self.next_serial.get_value();
+        self.next_serial.set_value(serial + 1);
+        let q = SaveQueue::new(serial, assessment, self.kept);
+        self.open.update_value(|open| open.push(q.clone()));
+        q
+    }
+
+    /// Opens a queue for the screen being built, released (its last
+    /// changes written) when the screen goes, and gives the screen's widgets
+    /// [`Editing`] through context.
+    pub fn editing(&self, assessment: Assessment, reviewing: bool) -> Editing {
+        let q = self.open(assessment);
+        let serial = q.serial;
+        let queues = *self;
+        on_cleanup(move || queues.release(serial));
+        let editing = Editing {
+            queue: StoredValue::new_local(q),
+            reviewing,
+        };
+        provide_context(editing);
+        editing
+    }
+
+    fn each(&self) -> Vec<Rc<SaveQueue>> {
+        self.open.with_value(Clone::clone)
+    }
+
+    /// Writes every open self-check now. Called when the page is hidden or closed.
+    pub fn flush_all(&self) {
+        for q in self.each() {
+            q.flush();
+        }
+    }
+
+    /// Whether some open self-check has changes localStorage does not hold.
+    pub fn any_unsaved(&self) -> bool {
+        self.open.with_value(|open| open.iter().any(|q| q.dirty.get()))
+    }
+
+    /// Writes one queue's last changes and forgets it; called when its screen closes.
+    pub fn release(&self, serial: u64) {
+        let mut released = None;
+        self.open.update_value(|open| {
+            if let Some(i) = open.iter().position(|q| q.serial == serial) {
+                released = Some(open.remove(i));
+            }
+        });
+        if let Some(q) = released {
+            q.flush();
+        }
+    }
+
+    /// Passes a `storage` event (another tab wrote) to the open self-check it concerns.
+    pub fn storage_changed(&self, key: &str) {
+        let Some(id) = store::assessment_id_of(key) else { return };
+        for q in self.each().iter().filter(|q| q.assessment_id() == id) {
+            q.sync_from_storage();
+        }
+    }
 }
 
 impl SaveQueue {
-    pub fn new(assessment: Assessment, kept: KeptCopies) -> Rc<SaveQueue> {
-        let serial = NEXT_SERIAL.with(|n| n.replace(n.get() + 1));
-        let q = Rc::new(SaveQueue {
+    fn new(serial: u64, assessment: Assessment, kept: KeptCopies) -> Rc<SaveQueue> {
+        Rc::new(SaveQueue {
             serial,
             base: RefCell::new((assessment.clone(), store::load_assessment_raw(&assessment.id))),
             assessment: RefCell::new(assessment),
@@ -66,9 +153,7 @@ impl SaveQueue {
             outside: RwSignal::new(0),
             kept,
             kept_aside: RwSignal::new(None),
-        });
-        OPEN.with(|open| open.borrow_mut().push(q.clone()));
-        q
+        })
     }
 
     pub fn read<R>(&self, f: impl FnOnce(&Assessment) -> R) -> R {
@@ -214,39 +299,5 @@ impl SaveQueue {
 
     pub fn assessment_id(&self) -> String {
         self.assessment.borrow().id.clone()
-    }
-}
-
-/// Writes every open self-check now. Called when the page is hidden or closed.
-pub fn flush_all() {
-    let open = OPEN.with(|open| open.borrow().clone());
-    for q in open {
-        q.flush();
-    }
-}
-
-/// Whether some open self-check has changes localStorage does not hold.
-pub fn any_unsaved() -> bool {
-    OPEN.with(|open| open.borrow().iter().any(|q| q.dirty.get()))
-}
-
-/// Writes one queue's last changes and forgets it; called when its editor closes.
-pub fn release(serial: u64) {
-    let q = OPEN.with(|open| {
-        let mut open = open.borrow_mut();
-        let i = open.iter().position(|q| q.serial == serial)?;
-        Some(open.remove(i))
-    });
-    if let Some(q) = q {
-        q.flush();
-    }
-}
-
-/// Passes a `storage` event (another tab wrote) to the open self-check it concerns.
-pub fn storage_changed(key: &str) {
-    let Some(id) = store::assessment_id_of(key) else { return };
-    let open = OPEN.with(|open| open.borrow().clone());
-    for q in open.iter().filter(|q| q.assessment_id() == id) {
-        q.sync_from_storage();
     }
 }

@@ -7,13 +7,13 @@ use crate::core::Assessment;
 use crate::files;
 use crate::store;
 use crate::ui::state::clock::{format_local, now_ms};
-use crate::ui::state::library;
+use crate::ui::state::library::{use_library, Library};
 use crate::ui::widgets::file_pick::FilePick;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-fn title_of(a: &Assessment) -> String {
-    match library::find(&a.template_id, a.template_version) {
+fn title_of(library: Library, a: &Assessment) -> String {
+    match library.find(&a.template_id, a.template_version) {
         Some(t) => a.title(t),
         None => format!("{}-{}", a.respondent.name, a.round),
     }
@@ -25,6 +25,7 @@ pub fn BackupPanel(
     saved: Signal<Vec<Assessment>>,
     on_restored: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let library = use_library();
     let revision = RwSignal::new(0u32);
     let message = RwSignal::new(None::<(bool, String)>);
     let plan = RwSignal::new(None::<(String, RestorePlan)>);
@@ -58,7 +59,7 @@ pub fn BackupPanel(
                 Ok(text) => {
                     let job = Job::OpenBackup {
                         text,
-                        imported: library::imported_owned(),
+                        imported: library.imported_owned(),
                     };
                     match crate::files_module::run(job).await {
                         Ok(Outcome::Backup(b)) => Ok(b),
@@ -78,7 +79,10 @@ pub fn BackupPanel(
             };
             let here = store::everything();
             message.set(None);
-            plan.set(Some((name, RestorePlan::make(&backup, &here, title_of))));
+            plan.set(Some((
+                name,
+                RestorePlan::make(&backup, &here, |a| title_of(library, a)),
+            )));
         });
     };
 
@@ -94,7 +98,7 @@ pub fn BackupPanel(
             } => {
                 let counts = format!("自查 {assessments} 份、评分表 {} 份、设置 {settings} 项", templates.len());
                 for t in templates {
-                    library::add(t);
+                    library.add(t);
                 }
                 (true, format!("已全部恢复：{counts}。"))
             }

@@ -5,21 +5,17 @@
 use crate::core::assessment::answer_input::{parse_typed, typed_text};
 use crate::core::{Assessment, Item, ItemScore, Points, Response, Rule};
 use crate::ui::state::clock::now_ms;
-use crate::ui::state::save_queue::SaveQueue;
+use crate::ui::state::save_queue::Editing;
 use leptos::prelude::*;
-use std::rc::Rc;
-
-type Queue = StoredValue<Rc<SaveQueue>, LocalStorage>;
 
 #[component]
 pub fn ItemCard(
     number: String,
     item: &'static Item,
+    /// The member's response, or when reviewing (see [`Editing`]) the reviewer's.
     response: RwSignal<Option<Response>>,
-    queue: Queue,
-    /// 审核: `response` is the reviewer's; the member's answer is shown, not editable.
-    reviewing: bool,
 ) -> impl IntoView {
+    let Editing { queue, reviewing } = expect_context();
     let id: &'static str = item.id.as_str();
     let problem = RwSignal::new(None::<String>);
     // Every answer goes through core's check against the rule; a refused one changes nothing.
@@ -79,18 +75,18 @@ pub fn ItemCard(
                 view! {
                     <div class="texts">
                         <TextField label="审核意见" class="review-comment" placeholder="扣分理由、需补充的材料"
-                            queue=queue set=move |a: &mut Assessment, v: &str| a.set_review_comment(item, v, now_ms())
+                            set=move |a: &mut Assessment, v: &str| a.set_review_comment(item, v, now_ms())
                             get=move |a: &Assessment| a.review_comment(id).to_string() />
                     </div>
                 }.into_any()
             } else {
                 view! {
                     <div class="texts">
-                        <TextField label="说明" class="note" placeholder="自查情况说明、存在问题" queue=queue
+                        <TextField label="说明" class="note" placeholder="自查情况说明、存在问题"
                             set=move |a: &mut Assessment, v: &str| a.set_note(id, v, now_ms())
                             get=move |a: &Assessment| a.note(id).to_string() />
                         <TextField label="佐证材料" class="evidence" placeholder="材料名称、存放位置或文号"
-                            queue=queue set=move |a: &mut Assessment, v: &str| a.set_evidence(id, v, now_ms())
+                            set=move |a: &mut Assessment, v: &str| a.set_evidence(id, v, now_ms())
                             get=move |a: &Assessment| a.evidence(id).to_string() />
                     </div>
                 }.into_any()
@@ -122,10 +118,10 @@ fn TextField(
     label: &'static str,
     class: &'static str,
     placeholder: &'static str,
-    queue: Queue,
     set: impl Fn(&mut Assessment, &str) -> bool + 'static,
     get: impl Fn(&Assessment) -> String + 'static,
 ) -> impl IntoView {
+    let Editing { queue, .. } = expect_context();
     let initial = queue.with_value(|q| q.read(&get));
     let field = NodeRef::<leptos::html::Textarea>::new();
     let outside = queue.with_value(|q| q.outside);

@@ -5,6 +5,7 @@
 
 use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
 use crate::store::{self, Loaded};
+use crate::ui::state::library::{use_library, Library};
 use crate::ui::state::route::Route;
 use crate::ui::widgets::file_pick::FilePick;
 use crate::{files, files_module};
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// Checks the file and stores its self-check; returns the id to review.
-async fn bring_in(file: web_sys::File) -> Result<String, String> {
+async fn bring_in(file: web_sys::File, library: Library) -> Result<String, String> {
     let name = file.name();
     let fail = |why: String| format!("“{name}”未导入：{why}");
     let text = files::read_text(&file, files::RESULT_FILE)
@@ -21,7 +22,7 @@ async fn bring_in(file: web_sys::File) -> Result<String, String> {
     // Checked in the files worker, against the built-in checklists and the imported ones.
     let job = Job::OpenResults {
         files: vec![(name.clone(), text)],
-        imported: crate::ui::state::library::imported_owned(),
+        imported: library.imported_owned(),
     };
     let read = match files_module::run(job).await.map_err(|e| fail(e.0))? {
         Outcome::Files(read) => read.into_iter().next(),
@@ -58,11 +59,12 @@ async fn bring_in(file: web_sys::File) -> Result<String, String> {
 
 #[component]
 pub fn ReviewImport() -> impl IntoView {
+    let library = use_library();
     let problem = RwSignal::new(None::<String>);
     let take = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
         spawn_local(async move {
-            match bring_in(file).await {
+            match bring_in(file, library).await {
                 Ok(id) => Route::Review { id, section: 0 }.go(),
                 Err(e) => problem.set(Some(e)),
             }

@@ -6,13 +6,14 @@ use crate::core::{Assessment, Audience, Respondent, Template};
 use crate::files_module;
 use crate::store;
 use crate::ui::state::clock::{current_round, new_id, now_ms};
-use crate::ui::state::library;
+use crate::ui::state::library::use_library;
 use crate::ui::state::route::Route;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
 pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
+    let library = use_library();
     // Prefill who from the most recent self-check: the same person, usually.
     let who = latest.map(|a| a.respondent).unwrap_or_default();
     // Members see the member checklists first, secretaries the branch ones.
@@ -38,7 +39,7 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(t) = library::newest(&template_id.get_untracked()) else {
+        let Some(t) = library.newest(&template_id.get_untracked()) else {
             problems.set(vec!["请选择评分表".into()]);
             return;
         };
@@ -60,7 +61,7 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
     };
 
     let export = move |as_csv: bool| {
-        let Some(t) = library::newest(&template_id.get_untracked()) else {
+        let Some(t) = library.newest(&template_id.get_untracked()) else {
             return;
         };
         let template = t.clone();
@@ -146,6 +147,5 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
 
 /// The checklists on offer with those for `role` first, each group in order.
 fn ordered_for(role: Audience) -> Vec<&'static Template> {
-    library::track();
-    audience_first(library::offered(), role)
+    audience_first(use_library().offered(), role)
 }

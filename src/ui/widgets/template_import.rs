@@ -6,7 +6,7 @@ use crate::core::exchange::file_jobs::{Job, Outcome};
 use crate::core::template::library::{plan_import, ImportPlan};
 use crate::core::Template;
 use crate::store;
-use crate::ui::state::library;
+use crate::ui::state::library::{use_library, Library};
 use crate::ui::widgets::file_pick::{dropped, FilePick};
 use crate::{files, files_module};
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ enum ImportState {
 }
 
 /// Reads, decodes and checks one file (the files worker reads it).
-async fn examine(file: web_sys::File) -> ImportState {
+async fn examine(file: web_sys::File, library: Library) -> ImportState {
     let name = file.name();
     let problems = |problems: Vec<String>| ImportState::Problems {
         file: name.clone(),
@@ -55,8 +55,8 @@ async fn examine(file: web_sys::File) -> ImportState {
     };
     match plan_import(
         file.template,
-        &library::builtin(),
-        &library::imported(),
+        &library.builtin(),
+        &library.imported(),
         file.from_spreadsheet,
     ) {
         Err(refusal) => problems(vec![refusal.message()]),
@@ -83,13 +83,14 @@ async fn examine(file: web_sys::File) -> ImportState {
 
 #[component]
 pub fn TemplateImport() -> impl IntoView {
+    let library = use_library();
     let state = RwSignal::new(ImportState::Idle);
     let take = move |file: Option<web_sys::File>| {
         let Some(file) = file else {
             return;
         };
         state.set(ImportState::Reading(file.name()));
-        spawn_local(async move { state.set(examine(file).await) });
+        spawn_local(async move { state.set(examine(file, library).await) });
     };
     let save = move |_| {
         let ImportState::Preview { template, replaces, .. } = state.get_untracked() else {
@@ -102,7 +103,7 @@ pub fn TemplateImport() -> impl IntoView {
                 problems: vec![e.to_string()],
             }),
             Ok(()) => {
-                let t = library::add(template);
+                let t = library.add(template);
                 state.set(ImportState::Done(format!(
                     "已保存“{}”第{}版{note}。现在可以在“新建自查”中选择它。",
                     t.title, t.version
