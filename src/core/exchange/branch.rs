@@ -59,7 +59,7 @@ pub enum Level {
 }
 
 /// A row of the table: a member, or a branch's averages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Row {
     pub name: String,
     /// The member's branch, or for a branch row how many members it averages.
@@ -384,26 +384,38 @@ impl Combined {
     /// browser passes its zh-CN collation, which orders by pinyin); equal
     /// scores fall back to the names.
     pub fn sort_rows_with(&mut self, key: SortKey, descending: bool, names: impl Fn(&str, &str) -> std::cmp::Ordering) {
-        let value = |r: &Row| -> Points {
-            match key {
-                SortKey::Name => Points::ZERO,
-                SortKey::Section(i) => r.sections.get(i).copied().unwrap_or_default(),
-                SortKey::Total => r.total,
-                SortKey::ReviewTotal => r.review.as_ref().map_or(Points::from_hundredths(-1), |x| x.1),
-            }
-        };
-        crate::core::basics::sorted::sort_by(&mut self.rows, |a, b| {
-            let order = match key {
-                SortKey::Name => names(&a.name, &b.name),
-                _ => value(a).cmp(&value(b)).then_with(|| names(&a.name, &b.name)),
-            };
-            if descending {
-                order.reverse()
-            } else {
-                order
-            }
-        });
+        sort_rows(&mut self.rows, key, descending, names);
     }
+}
+
+/// Sorts a table's rows by a column (see [`Combined::sort_rows_with`]): the
+/// desk sorts a copy of the rows when a header is clicked, so nothing is
+/// scored again.
+pub fn sort_rows(
+    rows: &mut Vec<Row>,
+    key: SortKey,
+    descending: bool,
+    names: impl Fn(&str, &str) -> std::cmp::Ordering,
+) {
+    let value = |r: &Row| -> Points {
+        match key {
+            SortKey::Name => Points::ZERO,
+            SortKey::Section(i) => r.sections.get(i).copied().unwrap_or_default(),
+            SortKey::Total => r.total,
+            SortKey::ReviewTotal => r.review.as_ref().map_or(Points::from_hundredths(-1), |x| x.1),
+        }
+    };
+    crate::core::basics::sorted::sort_by(rows, |a, b| {
+        let order = match key {
+            SortKey::Name => names(&a.name, &b.name),
+            _ => value(a).cmp(&value(b)).then_with(|| names(&a.name, &b.name)),
+        };
+        if descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
 }
 
 fn member_row(m: &Scored) -> Row {

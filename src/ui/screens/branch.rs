@@ -5,7 +5,7 @@
 //! nothing here changes stored self-checks.
 
 use crate::core::exchange::branch::{
-    main_template, most_common_text, parse_roster, Combined, Level, SortKey, Submission,
+    main_template, most_common_text, parse_roster, sort_rows, Combined, Level, Row, SortKey, Submission,
 };
 use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
 use crate::core::exchange::result_file::{encode_branch, BranchContent, TemplateRef};
@@ -88,18 +88,23 @@ pub fn BranchDesk() -> impl IntoView {
 
     let template = Memo::new(move |_| subs.with(|s| main_template(s)).and_then(|(id, v)| library.find(&id, v)));
     let level = Memo::new(move |_| level_choice.get().unwrap_or_else(|| subs.with(|s| Level::suggested(s))));
+    // Scored once per set of files (and roster, and level) ...
     let combined = Memo::new(move |_| {
         let t = template.get()?;
         let roster = parse_roster(&roster_text.get());
-        let mut c = subs.with(|s| Combined::build(t, s, &roster, level.get()));
+        Some(subs.with(|s| Combined::build(t, s, &roster, level.get())))
+    });
+    // ... and sorted apart: a click on a column header scores nothing again.
+    let rows = Memo::new(move |_| {
+        let mut rows = combined.with(|c| c.as_ref().map(|c| c.rows.clone()).unwrap_or_default());
         let (key, desc) = sort.get();
         // Names in the browser's zh-CN collation: 李四 before 张三, as in pinyin.
         let locales = js_sys::Array::of1(&"zh-CN".into());
         let options = js_sys::Object::new();
-        c.sort_rows_with(key, desc, |a, b| {
+        sort_rows(&mut rows, key, desc, |a, b| {
             js_sys::JsString::from(a).locale_compare(b, &locales, &options).cmp(&0)
         });
-        Some(c)
+        rows
     });
 
     let take = move |list: Vec<web_sys::File>| {
@@ -154,7 +159,7 @@ pub fn BranchDesk() -> impl IntoView {
             let job = Job::TableCsv {
                 template: t.clone(),
                 level: c.level,
-                rows: c.rows.clone(),
+                rows: rows.get_untracked(),
             };
             spawn_local(async move {
                 let done = crate::files_module::download(&format!("{stem}.csv"), "text/csv;charset=utf-8", job).await;
@@ -235,7 +240,7 @@ pub fn BranchDesk() -> impl IntoView {
                 </div>
             </section>
             {move || match (template.get(), combined.get()) {
-                (Some(t), Some(c)) => view! { <BranchSheet template=t combined=c branch=branch_name sort=sort /> }.into_any(),
+                (Some(t), Some(c)) => view! { <BranchSheet template=t combined=c rows=rows branch=branch_name sort=sort /> }.into_any(),
                 _ => (subs.with(|s| !s.is_empty())).then(|| view! {
                     <p class="notice error" role="alert">"导入的文件所用的评分表不在本机，无法汇总。"</p>
                 }).into_any(),
@@ -248,6 +253,8 @@ pub fn BranchDesk() -> impl IntoView {
 fn BranchSheet(
     template: &'static Template,
     combined: Combined,
+    /// The combined rows in the order chosen: sorting re-renders none of them.
+    rows: Memo<Vec<Row>>,
     /// Typed on the desk; only the header follows it, not the whole table.
     branch: RwSignal<String>,
     sort: RwSignal<(SortKey, bool)>,
@@ -312,7 +319,8 @@ fn BranchSheet(
                         </tr>
                     </thead>
                     <tbody>
-                        {c.rows.iter().map(|r| view! {
+                        // Keyed by the whole row: a reorder moves rows, a changed row alone is redrawn.
+                        <For each=move || rows.get() key=|r| r.clone() let:r>
                             <tr class:vetoed=r.vetoed>
                                 <td class="row-name">{r.name.clone()}</td>
                                 <td>{r.detail.clone()}</td>
@@ -324,7 +332,7 @@ fn BranchSheet(
                                 <td class="num">{or_dash(r.review.as_ref().map(|x| x.1))}</td>
                                 <td>{or_dash(r.review.as_ref().map(|x| &x.2))}</td>
                             </tr>
-                        }).collect_view()}
+                        </For>
                     </tbody>
                     <tfoot>
                         <tr class="total-row">

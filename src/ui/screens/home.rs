@@ -36,23 +36,22 @@ pub fn Home() -> impl IntoView {
             })}
             <section class="panel saved-list" aria-labelledby="saved-h">
                 <h2 id="saved-h">"我的自查"</h2>
-                {move || listing.with(|l| {
-                    let good = l.as_ref().map(|(g, _)| g.clone()).unwrap_or_default();
-                    if good.is_empty() {
-                        view! { <p class="empty">"还没有自查记录。请在下方选择评分表开始第一次自查。"</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="saved">
-                                {good.into_iter().map(|a| view! {
-                                    <SavedRow assessment=a on_deleted=Callback::new(move |r: Result<(), String>| {
-                                        if let Err(e) = r { notice.set(Some(e)); }
-                                        reload();
-                                    }) />
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }
-                })}
+                <Show when=move || listing.with(|l| l.as_ref().is_ok_and(|(good, _)| good.is_empty()))>
+                    <p class="empty">"还没有自查记录。请在下方选择评分表开始第一次自查。"</p>
+                </Show>
+                <ul class="saved">
+                    // Keyed by id and edit time: a changed or deleted self-check redraws its row alone.
+                    <For
+                        each=move || listing.with(|l| l.as_ref().map(|(good, _)| good.clone()).unwrap_or_default())
+                        key=|a| (a.id.clone(), a.updated_at)
+                        let:a
+                    >
+                        <SavedRow assessment=a on_deleted=Callback::new(move |r: Result<(), String>| {
+                            if let Err(e) = r { notice.set(Some(e)); }
+                            reload();
+                        }) />
+                    </For>
+                </ul>
             </section>
             <StartForm latest=latest />
             <crate::ui::widgets::review_import::ReviewImport />
