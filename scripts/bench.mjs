@@ -340,8 +340,8 @@ async function summarise(url, paths) {
       await page.getByTestId('desk-count').filter({ hasText: `已导入 ${paths.length} 份自查，未接受 0 个文件` }).waitFor({ timeout: 120_000 });
       await page.getByTestId('branch-table').waitFor();
       times.shown.push(Date.now() - t0);
-      await page.waitForFunction(() => window.mofanLastSummariseMs !== undefined);
-      times.inPage.push(await page.evaluate(() => window.mofanLastSummariseMs));
+      await page.waitForFunction(() => performance.getEntriesByName('mofan-summarise').length > 0);
+      times.inPage.push(await page.evaluate(() => performance.getEntriesByName('mofan-summarise').at(-1).duration));
       await context.close();
     } finally {
       await closeAll();

@@ -75,7 +75,7 @@ test('import a CSV template: errors by line, then GBK table saved, answered and 
   assert.equal(await text(page.getByTestId('grade')), '良好');
 
   // After a reload the imported checklist and the answers are both there.
-  await page.waitForTimeout(400);
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
   await page.reload();
   await page.getByTestId('total').waitFor();
   assert.equal(await text(page.getByTestId('total')), '88');

@@ -65,7 +65,7 @@ test('every scoring rule: ladder, deduction, free score, veto and bonus add up a
   assert.equal(await text(page.getByTestId('progress')), '6/20');
 
   // All of it survives a reload.
-  await page.waitForTimeout(400);
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
   await page.reload();
   await page.getByTestId('total').waitFor();
   assert.equal(await text(page.getByTestId('total')), '24.5');

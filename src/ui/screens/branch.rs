@@ -112,7 +112,9 @@ pub fn BranchDesk() -> impl IntoView {
             return;
         }
         busy.set(true);
-        let started = js_sys::Date::now();
+        if let Some(p) = window().performance() {
+            let _ = p.mark("mofan-files-chosen");
+        }
         spawn_local(async move {
             let (new_subs, new_refusals) = read_all(list, library).await;
             subs.update(|s| s.extend(new_subs));
@@ -121,15 +123,13 @@ pub fn BranchDesk() -> impl IntoView {
                 branch_name.set(subs.with_untracked(|s| most_common_text(s.iter().map(|x| x.branch.as_str()))));
             }
             busy.set(false);
-            // For the benchmark: milliseconds from the files being chosen to the
-            // summary laid out on screen (the DOM is updated before the next frame).
+            // A standard measure (DevTools shows it; the benchmark reads it):
+            // files chosen → the summary laid out, just before the next frame.
             request_animation_frame(move || {
                 let _ = document().body().map(|b| b.offset_height());
-                let _ = js_sys::Reflect::set(
-                    &window(),
-                    &"mofanLastSummariseMs".into(),
-                    &(js_sys::Date::now() - started).into(),
-                );
+                if let Some(p) = window().performance() {
+                    let _ = p.measure_with_start_mark("mofan-summarise", "mofan-files-chosen");
+                }
             });
         });
     };
