@@ -86,6 +86,7 @@ mod tests {
         assert_eq!(parse_typed(&COUNT, "2.5"), Err(InputProblem::NotACount));
         assert_eq!(parse_typed(&SCORE, "七"), Err(InputProblem::NotAScore));
         assert_eq!(parse_typed(&Rule::Veto, "1"), Err(InputProblem::NotTyped));
-        assert_eq!(InputProblem::NotACount.message(), "请输入0或正整数（次数）");
+        let said = parse_typed(&COUNT, "两次").unwrap_err();
+        assert_eq!(said.message(), "请输入0或正整数（次数）");
     }
 }

@@ -131,6 +131,7 @@ mod tests {
         let seen = decode(gbk, |b| Some(format!("{} bytes", b.len()))).unwrap();
         assert_eq!(seen, "8 bytes");
         assert_eq!(decode(b"\xfa\xfb\xfc", |_| None), Err(NotText::UnknownEncoding));
-        assert!(NotText::UnknownEncoding.to_string().contains("既不是UTF-8也不是GBK"));
+        let said = decode(b"\xfa\xfb\xfc", |_| None).unwrap_err().to_string();
+        assert!(said.contains("既不是UTF-8也不是GBK"), "{said}");
     }
 }

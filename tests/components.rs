@@ -1,0 +1,170 @@
+//! Components mounted on their own in headless Chromium, with the app's
+//! context, and driven as a user drives them (as Leptos's `counters` example
+//! tests its components): the item card and the editor.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use mofan::core::template::builtin::builtins;
+use mofan::core::{Assessment, Item, Respondent, Response, Template};
+use mofan::store::{self, Loaded};
+use mofan::ui::screens::editor::Editor;
+use mofan::ui::state::kept::KeptCopies;
+use mofan::ui::state::library::Library;
+use mofan::ui::state::save_queue::SaveQueues;
+use mofan::ui::widgets::item_card::ItemCard;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn member_template() -> &'static Template {
+    builtins().iter().find(|t| t.id == "hege-dangyuan").unwrap()
+}
+
+fn item(id: &str) -> &'static Item {
+    member_template().item(id).unwrap()
+}
+
+/// A stored, unanswered self-check of the member checklist.
+fn stored(id: &str) -> Assessment {
+    let who = Respondent {
+        name: "测试员".into(),
+        ..Default::default()
+    };
+    let a = Assessment::start(id.into(), member_template(), who, "2026年上半年", 1).unwrap();
+    store::save_assessment(&a).unwrap();
+    a
+}
+
+fn stored_response(id: &str, item: &str) -> Option<Response> {
+    match store::load_assessment(id).unwrap() {
+        Loaded::Found(a) => a.response(item).cloned(),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The contexts the app provides: the library, the copies kept aside, the save queues.
+fn provide_app_state() -> SaveQueues {
+    let (library, _) = Library::load();
+    provide_context(library);
+    let kept = KeptCopies::load();
+    provide_context(kept);
+    let queues = SaveQueues::new(kept);
+    provide_context(queues);
+    queues
+}
+
+/// A fresh element to mount into, and the page's storage emptied.
+fn stage() -> HtmlElement {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    let doc = document();
+    let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn find(host: &HtmlElement, selector: &str) -> HtmlElement {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is on screen"))
+        .unchecked_into()
+}
+
+/// The radio button whose label reads `label`, in `host`.
+fn choice(host: &HtmlElement, label: &str) -> HtmlInputElement {
+    let labels = host.query_selector_all("label.choice").unwrap();
+    (0..labels.length())
+        .map(|i| labels.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|l| l.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("a choice {label}"))
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn an_item_card_takes_an_answer_shows_its_points_stores_it_and_clears_it() {
+    let host = stage();
+    let a = stored("card-1");
+    let response = RwSignal::new(None::<Response>);
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        provide_app_state().editing(a, false);
+        view! { <ItemCard number="1.1".to_string() item=item("xue-1") response=response /> }
+    });
+    let earned = find(&host, "[data-testid=item-earned]");
+    assert_eq!(earned.text_content().unwrap(), "未作答");
+
+    choice(&host, "基本达标").click();
+    tick().await;
+    assert_eq!(response.get_untracked(), Some(Response::Partial));
+    assert_eq!(earned.text_content().unwrap(), "得2.5分");
+    assert!(find(&host, "label.choice.chosen").text_content().unwrap().contains("基本达标"));
+    assert_eq!(stored_response("card-1", "xue-1"), Some(Response::Partial), "written at once");
+
+    find(&host, "button.clear").click();
+    tick().await;
+    assert_eq!(earned.text_content().unwrap(), "未作答");
+    assert_eq!(stored_response("card-1", "xue-1"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_score_the_rule_cannot_take_is_refused_in_chinese_and_changes_nothing() {
+    let host = stage();
+    let a = stored("card-2");
+    let response = RwSignal::new(None::<Response>);
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        provide_app_state().editing(a, false);
+        view! { <ItemCard number="3.2".to_string() item=item("gai-2") response=response /> }
+    });
+    let input: HtmlInputElement = find(&host, "input[aria-label='评分（分）']").unchecked_into();
+    input.set_value("999");
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    let problem = find(&host, "[role=alert]").text_content().unwrap();
+    assert!(problem.contains("分数应在0到8分之间"), "{problem}");
+    assert_eq!(response.get_untracked(), None);
+    assert_eq!(stored_response("card-2", "gai-2"), None);
+
+    input.set_value("7.5");
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    assert!(host.query_selector("[role=alert]").unwrap().is_none(), "the message goes");
+    assert_eq!(find(&host, "[data-testid=item-earned]").text_content().unwrap(), "得7.5分");
+}
+
+#[wasm_bindgen_test]
+async fn the_editor_totals_answers_as_they_come_stores_them_and_moves_between_sections() {
+    let host = stage();
+    stored("editor-1");
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        provide_app_state();
+        view! { <Editor id="editor-1".to_string() section=0 /> }
+    });
+    tick().await;
+    let total = || find(&host, "[data-testid=total]").text_content().unwrap();
+    let progress = || find(&host, "[data-testid=progress]").text_content().unwrap();
+    assert_eq!(total(), "0");
+    assert!(progress().starts_with("0/"), "{}", progress());
+
+    // 学习 section: 达标 on the first item (5 of 100 points).
+    let first = find(&host, ".section .item");
+    choice(&first, "达标").click();
+    tick().await;
+    assert_eq!(total(), "5");
+    assert!(progress().starts_with("1/"), "{}", progress());
+    assert_eq!(stored_response("editor-1", "xue-1"), Some(Response::Met));
+
+    let next = host.query_selector_all(".section-steps button").unwrap();
+    let next: HtmlElement = (0..next.length())
+        .map(|i| next.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().contains("下一部分"))
+        .unwrap();
+    next.click();
+    tick().await;
+    let section = find(&host, ".section");
+    assert_eq!(section.get_attribute("data-section").as_deref(), Some("zuo"));
+    assert_eq!(total(), "5", "the total stays with the answers");
+}
