@@ -54,7 +54,8 @@ impl fmt::Display for StoreError {
             StoreError::WriteFailed(why) => write!(f, "保存失败：{why}"),
             StoreError::NewerCopyStored => write!(
                 f,
-                "另一个页面用较新版本的模范保存了这份自查，本页没有写入，以免覆盖它（页面上的内容仍在）。请先导出结果文件，再刷新页面。"
+                "另一个页面用较新版本的模范保存了这份自查，本页没有写入，以免覆盖它（页面上的内容仍在）。\
+                    请先导出结果文件，再刷新页面。"
             ),
         }
     }

@@ -58,7 +58,13 @@ fn provide_app_state() -> SaveQueues {
 
 /// A fresh element to mount into, and the page's storage emptied.
 fn stage() -> HtmlElement {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let doc = document();
     let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
@@ -101,8 +107,15 @@ async fn an_item_card_takes_an_answer_shows_its_points_stores_it_and_clears_it()
     tick().await;
     assert_eq!(response.get_untracked(), Some(Response::Partial));
     assert_eq!(earned.text_content().unwrap(), "得2.5分");
-    assert!(find(&host, "label.choice.chosen").text_content().unwrap().contains("基本达标"));
-    assert_eq!(stored_response("card-1", "xue-1"), Some(Response::Partial), "written at once");
+    assert!(find(&host, "label.choice.chosen")
+        .text_content()
+        .unwrap()
+        .contains("基本达标"));
+    assert_eq!(
+        stored_response("card-1", "xue-1"),
+        Some(Response::Partial),
+        "written at once"
+    );
 
     find(&host, "button.clear").click();
     tick().await;
@@ -131,8 +144,14 @@ async fn a_score_the_rule_cannot_take_is_refused_in_chinese_and_changes_nothing(
     input.set_value("7.5");
     input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     tick().await;
-    assert!(host.query_selector("[role=alert]").unwrap().is_none(), "the message goes");
-    assert_eq!(find(&host, "[data-testid=item-earned]").text_content().unwrap(), "得7.5分");
+    assert!(
+        host.query_selector("[role=alert]").unwrap().is_none(),
+        "the message goes"
+    );
+    assert_eq!(
+        find(&host, "[data-testid=item-earned]").text_content().unwrap(),
+        "得7.5分"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -26,7 +26,10 @@ fn start_trims_names_and_refuses_missing_name_or_round() {
     let t = &builtin_templates()[0];
     let err = Assessment::start("b".into(), t, Respondent::default(), "  ", 1).unwrap_err();
     assert_eq!(err, vec![StartProblem::NoName, StartProblem::NoRound]);
-    assert!(err[0].message().contains("姓名") && err[1].message().contains("轮次"), "{err:?}");
+    assert!(
+        err[0].message().contains("姓名") && err[1].message().contains("轮次"),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -96,8 +99,14 @@ fn corrupt_records_are_reported_not_guessed() {
         Err(RecordError::BadData(_))
     ));
     let newer = decode_assessment(r#"{"schema":99,"kind":"assessment","data":{}}"#).unwrap_err();
-    assert!(newer.to_string().contains("更新版本的模范保存（数据版本 99）"), "{newer}");
-    assert!(decode_assessment(truncated).unwrap_err().to_string().starts_with("数据已损坏"));
+    assert!(
+        newer.to_string().contains("更新版本的模范保存（数据版本 99）"),
+        "{newer}"
+    );
+    assert!(decode_assessment(truncated)
+        .unwrap_err()
+        .to_string()
+        .starts_with("数据已损坏"));
     // the reason is said in Chinese, with where, and no serde English
     let Err(RecordError::Unreadable(why)) = decode_assessment(truncated) else {
         panic!()

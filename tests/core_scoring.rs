@@ -7,7 +7,8 @@ fn template(json_sections: &str, total: &str) -> Template {
     let text = format!(
         r#"{{"format":"mofan-template","format_version":1,"id":"t","version":1,"title":"测试表","short_title":"测试",
         "audience":"member","total":{total},
-        "grades":[{{"name":"优秀","min":90}},{{"name":"良好","min":80}},{{"name":"合格","min":60}},{{"name":"不合格","min":0}}],
+        "grades":[{{"name":"优秀","min":90}},{{"name":"良好","min":80}},
+          {{"name":"合格","min":60}},{{"name":"不合格","min":0}}],
         "sections":{json_sections}}}"#
     );
     Template::from_json(&text).unwrap_or_else(|e| panic!("test template invalid: {e:?}"))
@@ -30,7 +31,8 @@ fn every_rule() -> Template {
         r#"[{"id":"s","title":"甲","items":[
               {"id":"check","title":"达标检查","points":10,"rule":{"kind":"check"}},
               {"id":"ladder","title":"分档","points":20,"rule":{"kind":"ladder","steps":[
-                  {"name":"好","points":20},{"name":"较好","points":14},{"name":"一般","points":8},{"name":"差","points":0}]}},
+                  {"name":"好","points":20},{"name":"较好","points":14},
+                  {"name":"一般","points":8},{"name":"差","points":0}]}},
               {"id":"meetings","title":"三会一课","points":30,"rule":{"kind":"deduction","per":0.5,"max_count":100}},
               {"id":"free","title":"自由评分","points":40,"rule":{"kind":"free"}},
               {"id":"veto","title":"发生违纪违法问题","points":0,"rule":{"kind":"veto"},"allow_na":false},

@@ -14,15 +14,18 @@ use mofan::core::{Assessment, Points, Respondent, Response, Review, Template};
 
 fn template(id: &str, version: u32, per: u32) -> Template {
     let text = format!(
-        r#"{{"format":"mofan-template","format_version":1,"id":"{id}","version":{version},"title":"测试评分表","short_title":"测试",
+        r#"{{"format":"mofan-template","format_version":1,"id":"{id}","version":{version},
+        "title":"测试评分表","short_title":"测试",
         "audience":"member","total":100,
-        "grades":[{{"name":"优秀","min":90}},{{"name":"良好","min":80}},{{"name":"合格","min":60}},{{"name":"不合格","min":0}}],
+        "grades":[{{"name":"优秀","min":90}},{{"name":"良好","min":80}},
+          {{"name":"合格","min":60}},{{"name":"不合格","min":0}}],
         "sections":[
           {{"id":"a","title":"政治","items":[
             {{"id":"a1","title":"理论学习","points":40,"rule":{{"kind":"check"}}}},
             {{"id":"a2","title":"三会一课","points":20,"rule":{{"kind":"deduction","per":{per}}}}}]}},
           {{"id":"b","title":"作风","items":[
-            {{"id":"b1","title":"联系群众","points":40,"rule":{{"kind":"ladder","steps":[{{"name":"好","points":40}},{{"name":"一般","points":20}},{{"name":"差","points":0}}]}}}},
+            {{"id":"b1","title":"联系群众","points":40,"rule":{{"kind":"ladder","steps":[
+              {{"name":"好","points":40}},{{"name":"一般","points":20}},{{"name":"差","points":0}}]}}}},
             {{"id":"b2","title":"违纪","points":0,"rule":{{"kind":"veto"}},"allow_na":false}}]}}]}}"#
     );
     Template::from_json(&text).unwrap_or_else(|e| panic!("{e:?}"))

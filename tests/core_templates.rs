@@ -167,7 +167,8 @@ fn each_rule_kind_reads_with_its_defaults_and_refuses_fields_of_another_kind() {
 #[test]
 fn rule_mistakes_are_named_per_item() {
     let s = r#"[{"id":"s","title":"甲","items":[
-        {"id":"l","title":"分档","points":4,"rule":{"kind":"ladder","steps":[{"name":"好","points":3},{"name":"好","points":5}]}},
+        {"id":"l","title":"分档","points":4,"rule":{"kind":"ladder","steps":[{"name":"好","points":3},
+            {"name":"好","points":5}]}},
         {"id":"d","title":"扣分","points":3,"rule":{"kind":"deduction","per":0}},
         {"id":"f","title":"自由","points":2.25,"rule":{"kind":"free"}},
         {"id":"v","title":"否决","points":1,"rule":{"kind":"veto"}},
@@ -176,12 +177,12 @@ fn rule_mistakes_are_named_per_item() {
     assert!(m.contains("第3行（第1个一级指标第1项）：分档“好”重复"), "{m}");
     assert!(m.contains("分档“好”的分数 5 超出 0–4 分"), "{m}");
     assert!(m.contains("最高一档应等于分值 4 分"), "{m}");
-    assert!(m.contains("第4行（第1个一级指标第2项）：每次扣分（per）应大于0"), "{m}");
+    assert!(m.contains("第5行（第1个一级指标第2项）：每次扣分（per）应大于0"), "{m}");
     assert!(
-        m.contains("第5行（第1个一级指标第3项）：分值 2.25 不是最小计分单位 0.5 的整数倍"),
+        m.contains("第6行（第1个一级指标第3项）：分值 2.25 不是最小计分单位 0.5 的整数倍"),
         "{m}"
     );
-    assert!(m.contains("第6行（第1个一级指标第4项）：一票否决项不计分"), "{m}");
+    assert!(m.contains("第7行（第1个一级指标第4项）：一票否决项不计分"), "{m}");
     // bonus and veto items stay out of the sum: 4 + 3 + 2.25 = 9.25 of 10
     assert!(m.contains("合计为 9.25 分"), "{m}");
 }

@@ -34,7 +34,10 @@ pub fn mount_desk() {
 fn app_bar() -> impl IntoView {
     view! {
         <header class="app-bar">
-            <a class="brand" href="#/">"模范"<span>" · 自查自评"</span></a>
+            <a class="brand" href="#/">
+                "模范"
+                <span>" · 自查自评"</span>
+            </a>
             <span class="offline-note">"离线可用 · 数据只保存在本机浏览器"</span>
         </header>
     }
@@ -51,10 +54,11 @@ fn DeskApp() -> impl IntoView {
         <main id="main">
             {move || match route.get() {
                 Route::Branch => view! { <screens::branch::BranchDesk /> }.into_any(),
-                // Every other screen is the member's app's.
                 _ => {
                     state::route::open_other_page();
-                    view! { <p class="hint">"正在返回首页…"</p> }.into_any()
+                    // Every other screen is the member's app's.
+                    view! { <p class="hint">"正在返回首页…"</p> }
+                        .into_any()
                 }
             }}
         </main>
@@ -102,17 +106,25 @@ fn App() -> impl IntoView {
     view! {
         {app_bar()}
         <main id="main">
-            {move || (kept.loaded.get()).then(|| match route.get() {
-                Route::Home => view! { <screens::home::Home /> }.into_any(),
-                Route::Check { id, section } => view! { <screens::editor::Editor id=id section=section /> }.into_any(),
-                Route::Review { id, section } => view! { <screens::editor::Editor id=id section=section reviewing=true /> }.into_any(),
-                Route::Summary { id } => view! { <screens::summary::SummaryPage id=id /> }.into_any(),
-                // The desk is its own page.
-                Route::Branch => {
-                    state::route::open_other_page();
-                    view! { <p class="hint">"正在打开支部汇总…"</p> }.into_any()
-                }
-            })}
+            {move || {
+                (kept.loaded.get())
+                    .then(|| match route.get() {
+                        Route::Home => view! { <screens::home::Home /> }.into_any(),
+                        Route::Check { id, section } => {
+                            view! { <screens::editor::Editor id=id section=section /> }.into_any()
+                        }
+                        Route::Review { id, section } => {
+                            view! { <screens::editor::Editor id=id section=section reviewing=true /> }.into_any()
+                        }
+                        Route::Summary { id } => view! { <screens::summary::SummaryPage id=id /> }.into_any(),
+                        Route::Branch => {
+                            state::route::open_other_page();
+                            // The desk is its own page.
+                            view! { <p class="hint">"正在打开支部汇总…"</p> }
+                                .into_any()
+                        }
+                    })
+            }}
         </main>
     }
 }

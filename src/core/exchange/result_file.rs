@@ -159,7 +159,8 @@ impl fmt::Display for ResultFileError {
             ResultFileError::Tampered => write!(f, "文件内容与校验码不符：导出后被修改过或已损坏，已拒绝导入"),
             ResultFileError::OtherVersion => write!(
                 f,
-                "文件完好，但由其他版本的模范导出，含有本版本不认识的内容；为免丢失这些内容，没有导入。请用导出它的版本（或更新的版本）打开"
+                "文件完好，但由其他版本的模范导出，含有本版本不认识的内容；为免丢失这些内容，没有导入。\
+                    请用导出它的版本（或更新的版本）打开"
             ),
             ResultFileError::NoTemplate { title, version } => {
                 write!(f, "本机没有此文件所用的评分表“{title}”第{version}版，请先导入该评分表")

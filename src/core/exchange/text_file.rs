@@ -28,17 +28,24 @@ impl fmt::Display for NotText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             NotText::Workbook => {
-                "这是Excel工作簿（.xlsx）或压缩文件，不是文本文件。请在Excel或WPS中“另存为”CSV UTF-8（逗号分隔）格式后再导入"
+                "这是Excel工作簿（.xlsx）或压缩文件，不是文本文件。\
+                    请在Excel或WPS中“另存为”CSV UTF-8（逗号分隔）格式后再导入"
             }
             NotText::OldWorkbook => {
-                "这是旧版Excel工作簿（.xls）或Word文档，不是文本文件。请在Excel或WPS中“另存为”CSV UTF-8（逗号分隔）格式后再导入"
+                "这是旧版Excel工作簿（.xls）或Word文档，不是文本文件。\
+                    请在Excel或WPS中“另存为”CSV UTF-8（逗号分隔）格式后再导入"
             }
             NotText::Binary => {
-                "文件中含有空字符，不是文本文件（可能选错了文件）。如果是从Excel另存的文件，请选择“CSV UTF-8（逗号分隔）”格式"
+                "文件中含有空字符，不是文本文件（可能选错了文件）。如果是从Excel另存的文件，\
+                    请选择“CSV UTF-8（逗号分隔）”格式"
             }
-            NotText::BrokenUnicode => "文件开头标明是Unicode（UTF-8或UTF-16）编码，但内容中有无效的字符，文件可能已损坏",
+            NotText::BrokenUnicode => {
+                "文件开头标明是Unicode（UTF-8或UTF-16）编码，但内容中有无效的字符，\
+                文件可能已损坏"
+            }
             NotText::UnknownEncoding => {
-                "文件的文字编码既不是UTF-8也不是GBK（GB18030），无法读取。请在Excel中“另存为”CSV UTF-8（逗号分隔）格式后重试"
+                "文件的文字编码既不是UTF-8也不是GBK（GB18030），无法读取。\
+                    请在Excel中“另存为”CSV UTF-8（逗号分隔）格式后重试"
             }
         })
     }

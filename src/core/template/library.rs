@@ -142,12 +142,17 @@ pub fn missing_version(builtin: &[&Template], imported: &[&Template], id: &str, 
     let here = versions_of(builtin, imported, id);
     match here.last() {
         None => format!(
-            "这份自查所用的评分表（编号 {id}，第{version}版）不在本机。请先导入这份评分表；也可以下载原始记录，交给有这份评分表的同志打开。"
+            "这份自查所用的评分表（编号 {id}，第{version}版）不在本机。请先导入这份评分表；也可以下载原始记录，\
+                交给有这份评分表的同志打开。"
         ),
         Some(newest) => format!(
-            "这份自查是按“{}”第{version}版填写的，本机只有第{}版。为免答案与计分规则对不上，不会换用其他版本打开。请导入第{version}版评分表；也可以下载原始记录保存。",
+            "这份自查是按“{}”第{version}版填写的，本机只有第{}版。为免答案与计分规则对不上，不会换用其他版本打开。\
+                请导入第{version}版评分表；也可以下载原始记录保存。",
             newest.title,
-            here.iter().map(|t| t.version.to_string()).collect::<Vec<_>>().join("、")
+            here.iter()
+                .map(|t| t.version.to_string())
+                .collect::<Vec<_>>()
+                .join("、")
         ),
     }
 }

@@ -184,11 +184,15 @@ pub fn BranchDesk() -> impl IntoView {
 
     view! {
         <div class="branch-desk">
-            <section class="panel no-print" aria-labelledby="branch-h"
+            <section
+                class="panel no-print"
+                aria-labelledby="branch-h"
                 on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
                 on:drop=move |ev: leptos::ev::DragEvent| take(dropped(&ev))
             >
-                <p><a href="#/">"← 首页"</a></p>
+                <p>
+                    <a href="#/">"← 首页"</a>
+                </p>
                 <h1 id="branch-h">"支部汇总"</h1>
                 <p class="hint">
                     "选择（可多选）或拖入党员导出的结果文件（.json）；机关党委可导入各支部导出的汇总文件，比较各支部。"
@@ -199,51 +203,129 @@ pub fn BranchDesk() -> impl IntoView {
                     <button on:click=clear>"清空"</button>
                 </div>
                 <p class="hint" data-testid="desk-count" role="status">
-                    {move || if busy.get() {
-                        "正在读取…".to_string()
-                    } else {
-                        format!("已导入 {} 份自查，未接受 {} 个文件", subs.with(Vec::len), refusals.with(Vec::len))
+                    {move || {
+                        if busy.get() {
+                            "正在读取…".to_string()
+                        } else {
+                            format!(
+                                "已导入 {} 份自查，未接受 {} 个文件",
+                                subs.with(Vec::len),
+                                refusals.with(Vec::len),
+                            )
+                        }
                     }}
                 </p>
                 <div class="field-row">
                     <label class="field">
                         <span>"支部名称（用于导出和打印）"</span>
-                        <input type="text" prop:value=move || branch_name.get() on:input=move |ev| branch_name.set(event_target_value(&ev)) />
+                        <input
+                            type="text"
+                            prop:value=move || branch_name.get()
+                            on:input=move |ev| branch_name.set(event_target_value(&ev))
+                        />
                     </label>
                     <label class="field">
                         <span>"汇总层级"</span>
-                        <select aria-label="汇总层级" on:change=move |ev| level_choice.set(Some(if event_target_value(&ev) == "branch" { Level::Branch } else { Level::Member }))>
-                            <option value="member" selected=move || level.get() == Level::Member>"按党员"</option>
-                            <option value="branch" selected=move || level.get() == Level::Branch>"按支部（机关党委）"</option>
+                        <select
+                            aria-label="汇总层级"
+                            on:change=move |ev| {
+                                level_choice
+                                    .set(
+                                        Some(
+                                            if event_target_value(&ev) == "branch" {
+                                                Level::Branch
+                                            } else {
+                                                Level::Member
+                                            },
+                                        ),
+                                    )
+                            }
+                        >
+                            <option value="member" selected=move || level.get() == Level::Member>
+                                "按党员"
+                            </option>
+                            <option value="branch" selected=move || level.get() == Level::Branch>
+                                "按支部（机关党委）"
+                            </option>
                         </select>
                     </label>
                 </div>
                 <label class="field">
-                    <span>"应参加名单（每行一个，或用逗号、顿号分隔；按支部汇总时填支部名称）"</span>
-                    <textarea rows="3" aria-label="应参加名单" prop:value=roster_text.get_untracked()
-                        on:change=move |ev| save_roster(event_target_value(&ev))></textarea>
+                    <span>
+                        "应参加名单（每行一个，或用逗号、顿号分隔；按支部汇总时填支部名称）"
+                    </span>
+                    <textarea
+                        rows="3"
+                        aria-label="应参加名单"
+                        prop:value=roster_text.get_untracked()
+                        on:change=move |ev| save_roster(event_target_value(&ev))
+                    ></textarea>
                 </label>
-                {move || failed.get().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
+                {move || {
+                    failed
+                        .get()
+                        .map(|m| {
+                            view! {
+                                <p class="notice error" role="alert">
+                                    {m}
+                                </p>
+                            }
+                        })
+                }}
                 {move || {
                     let r = refusals.get();
-                    (!r.is_empty()).then(|| view! {
-                        <div class="notice error" role="alert" data-testid="desk-refusals">
-                            <p><strong>{format!("{} 个文件未接受（其余文件照常汇总）：", r.len())}</strong></p>
-                            <ul>{r.into_iter().map(|x| view! { <li>{format!("{}：{}", x.file, x.why)}</li> }).collect_view()}</ul>
-                        </div>
-                    })
+                    (!r.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="notice error" role="alert" data-testid="desk-refusals">
+                                    <p>
+                                        <strong>
+                                            {format!("{} 个文件未接受（其余文件照常汇总）：", r.len())}
+                                        </strong>
+                                    </p>
+                                    <ul>
+                                        {r
+                                            .into_iter()
+                                            .map(|x| view! { <li>{format!("{}：{}", x.file, x.why)}</li> })
+                                            .collect_view()}
+                                    </ul>
+                                </div>
+                            }
+                        })
                 }}
                 <div class="actions">
-                    <button class="primary" on:click=move |_| { let _ = window().print(); } disabled=move || combined.with(Option::is_none)>"打印"</button>
-                    <button on:click=move |_| export(false) disabled=move || combined.with(Option::is_none)>"导出汇总文件"</button>
-                    <button on:click=move |_| export(true) disabled=move || combined.with(Option::is_none)>"导出CSV（Excel）"</button>
+                    <button
+                        class="primary"
+                        on:click=move |_| {
+                            let _ = window().print();
+                        }
+                        disabled=move || combined.with(Option::is_none)
+                    >
+                        "打印"
+                    </button>
+                    <button on:click=move |_| export(false) disabled=move || combined.with(Option::is_none)>
+                        "导出汇总文件"
+                    </button>
+                    <button on:click=move |_| export(true) disabled=move || combined.with(Option::is_none)>
+                        "导出CSV（Excel）"
+                    </button>
                 </div>
             </section>
             {move || match (template.get(), combined.get()) {
-                (Some(t), Some(c)) => view! { <BranchSheet template=t combined=c rows=rows branch=branch_name sort=sort /> }.into_any(),
-                _ => (subs.with(|s| !s.is_empty())).then(|| view! {
-                    <p class="notice error" role="alert">"导入的文件所用的评分表不在本机，无法汇总。"</p>
-                }).into_any(),
+                (Some(t), Some(c)) => {
+                    view! { <BranchSheet template=t combined=c rows=rows branch=branch_name sort=sort /> }.into_any()
+                }
+                _ => {
+                    (subs.with(|s| !s.is_empty()))
+                        .then(|| {
+                            view! {
+                                <p class="notice error" role="alert">
+                                    "导入的文件所用的评分表不在本机，无法汇总。"
+                                </p>
+                            }
+                        })
+                        .into_any()
+                }
             }}
         </div>
     }
@@ -270,10 +352,18 @@ fn BranchSheet(
         };
         view! {
             <th>
-                <button class="sort" on:click=move |_| sort.update(|(k, d)| {
-                    *d = if *k == key { !*d } else { key != SortKey::Name };
-                    *k = key;
-                })>{label.clone()}{mark}</button>
+                <button
+                    class="sort"
+                    on:click=move |_| {
+                        sort.update(|(k, d)| {
+                            *d = if *k == key { !*d } else { key != SortKey::Name };
+                            *k = key;
+                        })
+                    }
+                >
+                    {label.clone()}
+                    {mark}
+                </button>
                 <span class="print-only">{label}</span>
             </th>
         }
@@ -292,30 +382,39 @@ fn BranchSheet(
     view! {
         <article class="sheet branch-sheet" data-testid="branch-sheet">
             <header class="sheet-header">
-                <h1>{format!("{}汇总表", t.title.trim_end_matches("自查评分表").trim_end_matches("评分表"))}</h1>
+                <h1>
+                    {format!("{}汇总表", t.title.trim_end_matches("自查评分表").trim_end_matches("评分表"))}
+                </h1>
                 <table class="meta">
                     <tbody>
                         <tr>
-                            <th>{if by_branch { "范围" } else { "支部" }}</th><td>{unit_line}</td>
-                            <th>"人数"</th><td data-testid="branch-members">{c.members}</td>
-                            <th>"日期"</th><td>{format_local(now_ms())}</td>
+                            <th>{if by_branch { "范围" } else { "支部" }}</th>
+                            <td>{unit_line}</td>
+                            <th>"人数"</th>
+                            <td data-testid="branch-members">{c.members}</td>
+                            <th>"日期"</th>
+                            <td>{format_local(now_ms())}</td>
                         </tr>
                     </tbody>
                 </table>
             </header>
             <section class="block">
                 <h2>{if by_branch { "各支部得分" } else { "成员得分" }}</h2>
-                <p class="hint">"每格为自评分；已审核的显示为“自评分 / 审核分”。点击列名排序。"</p>
+                <p class="hint">
+                    "每格为自评分；已审核的显示为“自评分 / 审核分”。点击列名排序。"
+                </p>
                 <table class="scores branch-table" data-testid="branch-table">
                     <thead>
                         <tr>
                             {header(if by_branch { "支部".into() } else { "姓名".into() }, SortKey::Name)}
                             <th>{if by_branch { "人数" } else { "支部" }}</th>
-                            {t.sections.iter().enumerate().map(|(i, s)| header(s.title.clone(), SortKey::Section(i))).collect_view()}
-                            {header("总分".into(), SortKey::Total)}
-                            <th>"等次"</th>
-                            {header("审核总分".into(), SortKey::ReviewTotal)}
-                            <th>"审核等次"</th>
+                            {t
+                                .sections
+                                .iter()
+                                .enumerate()
+                                .map(|(i, s)| header(s.title.clone(), SortKey::Section(i)))
+                                .collect_view()} {header("总分".into(), SortKey::Total)} <th>"等次"</th>
+                            {header("审核总分".into(), SortKey::ReviewTotal)} <th>"审核等次"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -324,9 +423,16 @@ fn BranchSheet(
                             <tr class:vetoed=r.vetoed>
                                 <td class="row-name">{r.name.clone()}</td>
                                 <td>{r.detail.clone()}</td>
-                                {r.sections.iter().enumerate().map(|(i, p)| view! {
-                                    <td class="num">{review_cell(*p, r.review.as_ref().map(|x| x.0[i]))}</td>
-                                }).collect_view()}
+                                {r
+                                    .sections
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, p)| {
+                                        view! {
+                                            <td class="num">{review_cell(*p, r.review.as_ref().map(|x| x.0[i]))}</td>
+                                        }
+                                    })
+                                    .collect_view()}
                                 <td class="num row-total">{r.total.to_string()}</td>
                                 <td class="row-grade">{r.grade.clone()}{r.vetoed.then_some("（一票否决）")}</td>
                                 <td class="num">{or_dash(r.review.as_ref().map(|x| x.1))}</td>
@@ -338,10 +444,14 @@ fn BranchSheet(
                         <tr class="total-row">
                             <th>"平均"</th>
                             <td>{format!("{}人", c.members)}</td>
-                            {c.section_averages.iter().map(|s| view! {
-                                <td class="num">{review_cell(s.self_avg, s.review_avg)}</td>
-                            }).collect_view()}
-                            <td class="num" data-testid="branch-average">{c.average_total.to_string()}</td>
+                            {c
+                                .section_averages
+                                .iter()
+                                .map(|s| view! { <td class="num">{review_cell(s.self_avg, s.review_avg)}</td> })
+                                .collect_view()}
+                            <td class="num" data-testid="branch-average">
+                                {c.average_total.to_string()}
+                            </td>
                             <td></td>
                             <td class="num">{or_dash(c.average_review_total)}</td>
                             <td></td>
@@ -353,22 +463,56 @@ fn BranchSheet(
                 <section class="block">
                     <h2>"等次分布"</h2>
                     <table class="scores" data-testid="distribution">
-                        <thead><tr><th>"等次"</th><th>"自评人数"</th><th>"审核人数"</th></tr></thead>
+                        <thead>
+                            <tr>
+                                <th>"等次"</th>
+                                <th>"自评人数"</th>
+                                <th>"审核人数"</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {c.distribution.iter().map(|g| view! {
-                                <tr><td>{g.grade.clone()}</td><td class="num">{g.self_count}</td><td class="num">{g.review_count}</td></tr>
-                            }).collect_view()}
+                            {c
+                                .distribution
+                                .iter()
+                                .map(|g| {
+                                    view! {
+                                        <tr>
+                                            <td>{g.grade.clone()}</td>
+                                            <td class="num">{g.self_count}</td>
+                                            <td class="num">{g.review_count}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
                 </section>
                 <section class="block">
                     <h2>"各一级指标平均分"</h2>
                     <table class="scores">
-                        <thead><tr><th>"一级指标"</th><th>"满分"</th><th>"平均分"</th><th>"得分率"</th></tr></thead>
+                        <thead>
+                            <tr>
+                                <th>"一级指标"</th>
+                                <th>"满分"</th>
+                                <th>"平均分"</th>
+                                <th>"得分率"</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {c.section_averages.iter().map(|s| view! {
-                                <tr><td>{s.title.clone()}</td><td class="num">{s.max.to_string()}</td><td class="num">{s.self_avg.to_string()}</td><td class="num">{format!("{}%", s.self_rate)}</td></tr>
-                            }).collect_view()}
+                            {c
+                                .section_averages
+                                .iter()
+                                .map(|s| {
+                                    view! {
+                                        <tr>
+                                            <td>{s.title.clone()}</td>
+                                            <td class="num">{s.max.to_string()}</td>
+                                            <td class="num">{s.self_avg.to_string()}</td>
+                                            <td class="num">{format!("{}%", s.self_rate)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
                 </section>
@@ -376,36 +520,99 @@ fn BranchSheet(
             <section class="block">
                 <h2>"薄弱项目（平均得分率最低）"</h2>
                 <table class="scores" data-testid="weakest">
-                    <thead><tr><th>"一级指标"</th><th>"考核内容"</th><th>"分值"</th><th>"平均得分"</th><th>"得分率"</th><th>"作答人数"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th>"一级指标"</th>
+                            <th>"考核内容"</th>
+                            <th>"分值"</th>
+                            <th>"平均得分"</th>
+                            <th>"得分率"</th>
+                            <th>"作答人数"</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {c.weakest.iter().map(|w| view! {
-                            <tr><td>{w.section.clone()}</td><td>{w.title.clone()}</td><td class="num">{w.points.to_string()}</td>
-                                <td class="num">{w.average.to_string()}</td><td class="num">{format!("{}%", w.rate)}</td><td class="num">{w.answered}</td></tr>
-                        }).collect_view()}
+                        {c
+                            .weakest
+                            .iter()
+                            .map(|w| {
+                                view! {
+                                    <tr>
+                                        <td>{w.section.clone()}</td>
+                                        <td>{w.title.clone()}</td>
+                                        <td class="num">{w.points.to_string()}</td>
+                                        <td class="num">{w.average.to_string()}</td>
+                                        <td class="num">{format!("{}%", w.rate)}</td>
+                                        <td class="num">{w.answered}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </section>
             <section class="block">
                 <h2>"参加情况"</h2>
-                <p data-testid="missing">{if c.missing.is_empty() {
-                    "名单中的人员均已提交（未填名单时不核对）。".to_string()
-                } else {
-                    format!("未提交（{}）：{}", c.missing.len(), c.missing.join("、"))
-                }}</p>
-                {(!c.duplicates.is_empty()).then(|| view! {
-                    <div data-testid="duplicates">
-                        <p><strong>{format!("重复提交 {} 处，已按最近编辑时间保留一份：", c.duplicates.len())}</strong></p>
-                        <ul>{c.duplicates.iter().map(|d| view! {
-                            <li>{format!("{}（{}）：保留“{}”，未计入“{}”", d.who, d.round, d.kept, d.dropped.join("”“"))}</li>
-                        }).collect_view()}</ul>
-                    </div>
-                })}
-                {(!c.invisible.is_empty()).then(|| view! {
-                    <ul data-testid="invisible-names">{c.invisible.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
-                })}
-                {(!c.refused.is_empty()).then(|| view! {
-                    <ul class="refused">{c.refused.iter().map(|(f, why)| view! { <li>{format!("{f}：{why}")}</li> }).collect_view()}</ul>
-                })}
+                <p data-testid="missing">
+                    {if c.missing.is_empty() {
+                        "名单中的人员均已提交（未填名单时不核对）。".to_string()
+                    } else {
+                        format!("未提交（{}）：{}", c.missing.len(), c.missing.join("、"))
+                    }}
+                </p>
+                {(!c.duplicates.is_empty())
+                    .then(|| {
+                        view! {
+                            <div data-testid="duplicates">
+                                <p>
+                                    <strong>
+                                        {format!(
+                                            "重复提交 {} 处，已按最近编辑时间保留一份：",
+                                            c.duplicates.len(),
+                                        )}
+                                    </strong>
+                                </p>
+                                <ul>
+                                    {c
+                                        .duplicates
+                                        .iter()
+                                        .map(|d| {
+                                            view! {
+                                                <li>
+                                                    {format!(
+                                                        "{}（{}）：保留“{}”，未计入“{}”",
+                                                        d.who,
+                                                        d.round,
+                                                        d.kept,
+                                                        d.dropped.join("”“"),
+                                                    )}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })}
+                {(!c.invisible.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul data-testid="invisible-names">
+                                {c.invisible.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })}
+                {(!c.refused.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="refused">
+                                {c
+                                    .refused
+                                    .iter()
+                                    .map(|(f, why)| view! { <li>{format!("{f}：{why}")}</li> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
             </section>
             <crate::ui::screens::summary::Signatures first="汇总人签字" />
         </article>

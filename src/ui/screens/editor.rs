@@ -112,7 +112,12 @@ pub fn set_aside_notice(opened: &Opened) -> Option<AnyView> {
     Some(
         view! {
             <section class="notice warn set-aside" role="alert">
-                <p>{format!("以下 {} 个答案不符合评分规则，没有采用，请重新作答：", items.len())}</p>
+                <p>
+                    {format!(
+                        "以下 {} 个答案不符合评分规则，没有采用，请重新作答：",
+                        items.len(),
+                    )}
+                </p>
                 <ul>{items.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                 <p>{where_kept}</p>
             </section>
@@ -126,7 +131,9 @@ pub fn problem_panel(msg: String) -> AnyView {
     view! {
         <section class="panel notice error" role="alert">
             <p>{msg}</p>
-            <p><a href="#/">"返回首页"</a></p>
+            <p>
+                <a href="#/">"返回首页"</a>
+            </p>
         </section>
     }
     .into_any()
@@ -154,7 +161,8 @@ pub fn cannot_open_panel(e: CannotOpen) -> AnyView {
             <p>{why}</p>
             <p>
                 <button on:click=download>"下载原始记录"</button>
-                " "<a href="#/">"返回首页"</a>
+                " "
+                <a href="#/">"返回首页"</a>
             </p>
             {move || failed.get().map(|e| view! { <p class="error">{e}</p> })}
         </section>
@@ -173,8 +181,13 @@ pub fn Editor(id: String, section: usize, #[prop(optional)] reviewing: bool) -> 
             let notice = set_aside_notice(&o);
             view! {
                 {notice}
-                <CheckForm template=o.template assessment=o.assessment section=section reviewing=reviewing
-                    write_now=o.from_kept_copy />
+                <CheckForm
+                    template=o.template
+                    assessment=o.assessment
+                    section=section
+                    reviewing=reviewing
+                    write_now=o.from_kept_copy
+                />
             }
             .into_any()
         }
@@ -291,25 +304,34 @@ fn CheckForm(
         <div class="editor">
             <section class="panel sheet-head">
                 <div class="sheet-title">
-                    <a class="back" href="#/" on:click=move |_| Route::Home.go()>"← 首页"</a>
+                    <a class="back" href="#/" on:click=move |_| Route::Home.go()>
+                        "← 首页"
+                    </a>
                     <h1>{if reviewing { format!("审核：{}", t.title) } else { t.title.clone() }}</h1>
                     <p class="who">{who_line}" · "<span class="round">{round}</span></p>
                 </div>
                 <div class="totals" aria-live="polite">
-                    {own_total.map(|own| view! {
-                        <div class="total-box">
-                            <span class="label">"自评分"</span>
-                            <strong data-testid="own-total">{own}</strong>
-                        </div>
-                    })}
+                    {own_total
+                        .map(|own| {
+                            view! {
+                                <div class="total-box">
+                                    <span class="label">"自评分"</span>
+                                    <strong data-testid="own-total">{own}</strong>
+                                </div>
+                            }
+                        })}
                     <div class="total-box">
                         <span class="label">{if reviewing { "审核分" } else { "总分" }}</span>
-                        <strong class="total-score" data-testid="total">{move || card.with(|c| c.total.to_string())}</strong>
+                        <strong class="total-score" data-testid="total">
+                            {move || card.with(|c| c.total.to_string())}
+                        </strong>
                         <span class="of">{format!("/ {}", t.total)}</span>
                     </div>
                     <div class="total-box">
                         <span class="label">"等次"</span>
-                        <strong class="grade" data-testid="grade">{move || card.with(|c| c.grade.clone())}</strong>
+                        <strong class="grade" data-testid="grade">
+                            {move || card.with(|c| c.grade.clone())}
+                        </strong>
                     </div>
                     <div class="total-box">
                         <span class="label">"进度"</span>
@@ -319,34 +341,93 @@ fn CheckForm(
                     </div>
                     <SaveBadge template=t />
                 </div>
-                {move || card.with(|c| (c.bonus > crate::core::Points::ZERO).then(|| view! {
-                    <p class="bonus-line" data-testid="bonus">{format!("基础分 {} + 加分 {} = 总分 {}", c.base, c.bonus, c.total)}</p>
-                }))}
-                {move || card.with(|c| (!c.vetoes.is_empty()).then(|| view! {
-                    <p class="veto-line" role="alert" data-testid="veto">
-                        {format!("一票否决：{}。等次定为{}。", c.vetoes.join("；"), c.grade)}
-                    </p>
-                }))}
+                {move || {
+                    card.with(|c| {
+                        (c.bonus > crate::core::Points::ZERO)
+                            .then(|| {
+                                view! {
+                                    <p class="bonus-line" data-testid="bonus">
+                                        {format!("基础分 {} + 加分 {} = 总分 {}", c.base, c.bonus, c.total)}
+                                    </p>
+                                }
+                            })
+                    })
+                }}
+                {move || {
+                    card.with(|c| {
+                        (!c.vetoes.is_empty())
+                            .then(|| {
+                                view! {
+                                    <p class="veto-line" role="alert" data-testid="veto">
+                                        {format!(
+                                            "一票否决：{}。等次定为{}。",
+                                            c.vetoes.join("；"),
+                                            c.grade,
+                                        )}
+                                    </p>
+                                }
+                            })
+                    })
+                }}
                 <p class="sheet-links">
-                    <a class="button" href=Route::Summary { id: assessment_id.clone() }.to_hash()>"汇总 · 整改清单 · 打印"</a>
+                    <a
+                        class="button"
+                        href=Route::Summary {
+                            id: assessment_id.clone(),
+                        }
+                            .to_hash()
+                    >
+                        "汇总 · 整改清单 · 打印"
+                    </a>
                     {if reviewing {
                         view! {
                             <button on:click=confirm_rest>"未审核的项目按自评确认"</button>
-                            <a class="button" href=Route::Check { id: assessment_id.clone(), section: 0 }.to_hash()>"回到自评"</a>
-                        }.into_any()
+                            <a
+                                class="button"
+                                href=Route::Check {
+                                    id: assessment_id.clone(),
+                                    section: 0,
+                                }
+                                    .to_hash()
+                            >
+                                "回到自评"
+                            </a>
+                        }
+                            .into_any()
                     } else {
-                        view! { <a class="button" href=Route::Review { id: assessment_id.clone(), section: 0 }.to_hash()>"审核（支部书记）"</a> }.into_any()
+                        view! {
+                            <a
+                                class="button"
+                                href=Route::Review {
+                                    id: assessment_id.clone(),
+                                    section: 0,
+                                }
+                                    .to_hash()
+                            >
+                                "审核（支部书记）"
+                            </a>
+                        }
+                            .into_any()
                     }}
                 </p>
                 <p class="score-note">
-                    {move || card.with(|c| {
-                        let (done, open) = if reviewing { ("已全部审核", "未审核") } else { ("已全部作答", "未作答") };
-                        if c.is_complete() {
-                            format!("{done}。不适用项不计入满分，总分按满分折算。")
-                        } else {
-                            format!("尚有 {} 项{open}（按0分计）。不适用项不计入满分，总分按满分折算。", c.items - c.answered)
-                        }
-                    })}
+                    {move || {
+                        card.with(|c| {
+                            let (done, open) = if reviewing {
+                                ("已全部审核", "未审核")
+                            } else {
+                                ("已全部作答", "未作答")
+                            };
+                            if c.is_complete() {
+                                format!("{done}。不适用项不计入满分，总分按满分折算。")
+                            } else {
+                                format!(
+                                    "尚有 {} 项{open}（按0分计）。不适用项不计入满分，总分按满分折算。",
+                                    c.items - c.answered,
+                                )
+                            }
+                        })
+                    }}
                 </p>
             </section>
             <SectionNav template=t scores=section_scores.clone() current=current />
@@ -362,22 +443,48 @@ fn CheckForm(
                             <header class="section-head">
                                 <h2>{section_heading(si, &section.title)}</h2>
                                 <span class="section-sub" data-testid="section-subtotal">
-                                    {move || score.with(|s| format!("已答 {}/{} · 小计 {} / {} 分", s.answered, s.items, s.earned, s.applicable))}
+                                    {move || {
+                                        score
+                                            .with(|s| {
+                                                format!(
+                                                    "已答 {}/{} · 小计 {} / {} 分",
+                                                    s.answered,
+                                                    s.items,
+                                                    s.earned,
+                                                    s.applicable,
+                                                )
+                                            })
+                                    }}
                                 </span>
                             </header>
-                            {section.items.iter().enumerate().map(|(ii, item)| view! {
-                                <ItemCard
-                                    number=item_number(si, ii)
-                                    item=item
-                                    response=responses[&item.id]
-                                />
-                            }).collect_view()}
+                            {section
+                                .items
+                                .iter()
+                                .enumerate()
+                                .map(|(ii, item)| {
+                                    view! {
+                                        <ItemCard number=item_number(si, ii) item=item response=responses[&item.id] />
+                                    }
+                                })
+                                .collect_view()}
                             <nav class="section-steps">
-                                <button disabled=si == 0 on:click=move |_| go_section(si.saturating_sub(1))>"← 上一部分"</button>
+                                <button disabled=si == 0 on:click=move |_| go_section(si.saturating_sub(1))>
+                                    "← 上一部分"
+                                </button>
                                 {if si < last {
-                                    view! { <button class="primary" on:click=move |_| go_section(si + 1)>"下一部分 →"</button> }.into_any()
+                                    view! {
+                                        <button class="primary" on:click=move |_| go_section(si + 1)>
+                                            "下一部分 →"
+                                        </button>
+                                    }
+                                        .into_any()
                                 } else {
-                                    view! { <a class="button primary" href="#/">"完成，返回首页"</a> }.into_any()
+                                    view! {
+                                        <a class="button primary" href="#/">
+                                            "完成，返回首页"
+                                        </a>
+                                    }
+                                        .into_any()
                                 }}
                             </nav>
                         </section>
@@ -402,24 +509,41 @@ pub fn SaveBadge(template: &'static Template) -> impl IntoView {
         <div class="save-badge" data-testid="save-status" role="status">
             {move || match status.get() {
                 SaveStatus::Saved(None) => view! { <span class="ok">"已保存在本机"</span> }.into_any(),
-                SaveStatus::Saved(Some(at)) => view! { <span class="ok">{format!("已保存 {}", format_time(at))}</span> }.into_any(),
+                SaveStatus::Saved(Some(at)) => {
+                    view! { <span class="ok">{format!("已保存 {}", format_time(at))}</span> }.into_any()
+                }
                 SaveStatus::Pending => view! { <span class="pending">"正在保存…"</span> }.into_any(),
-                SaveStatus::Failed(e) => view! {
-                    <span class="fail" role="alert">
-                        {e.to_string()}
-                        <span class="fail-actions">
-                            <button on:click=move |_| queue.with_value(|q| q.flush())>"重试保存"</button>
-                            <button on:click=export>"导出结果文件"</button>
+                SaveStatus::Failed(e) => {
+                    view! {
+                        <span class="fail" role="alert">
+                            {e.to_string()}
+                            <span class="fail-actions">
+                                <button on:click=move |_| queue.with_value(|q| q.flush())>"重试保存"</button>
+                                <button on:click=export>"导出结果文件"</button>
+                            </span>
+                            {move || {
+                                kept_aside
+                                    .get()
+                                    .map(|kept| {
+                                        view! {
+                                            <span class="fail-note" data-testid="kept-aside">
+                                                {match kept {
+                                                    Ok(()) => {
+                                                        "这些修改已暂存在浏览器的备用存储（IndexedDB）中，\
+                                                            离开本页也不会丢失；腾出空间后会写回本地存储。"
+                                                            .to_string()
+                                                    }
+                                                    Err(e) => format!("{e}，请立即导出结果文件保存。"),
+                                                }}
+                                            </span>
+                                        }
+                                    })
+                            }}
+                            {move || export_failed.get().map(|m| view! { <span class="fail-note">{m}</span> })}
                         </span>
-                        {move || kept_aside.get().map(|kept| view! {
-                            <span class="fail-note" data-testid="kept-aside">{match kept {
-                                Ok(()) => "这些修改已暂存在浏览器的备用存储（IndexedDB）中，离开本页也不会丢失；腾出空间后会写回本地存储。".to_string(),
-                                Err(e) => format!("{e}，请立即导出结果文件保存。"),
-                            }}</span>
-                        })}
-                        {move || export_failed.get().map(|m| view! { <span class="fail-note">{m}</span> })}
-                    </span>
-                }.into_any(),
+                    }
+                        .into_any()
+                }
             }}
         </div>
     }

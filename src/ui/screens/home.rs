@@ -21,20 +21,38 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <div class="home">
-            {move || notice.get().map(|n| view! { <p class="notice error" role="alert">{n}</p> })}
-            <KeptNotice on_written=reload />
-            {move || listing.with(|l| match l {
-                Err(e) => view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any(),
-                Ok((_, bad)) => {
-                    let mut bad = bad.clone();
-                    bad.extend(use_context::<crate::ui::BadTemplates>().map(|b| b.0).unwrap_or_default());
-                    bad.extend(quarantined.get());
-                    (!bad.is_empty()).then(|| view! {
-                        <BadRecords bad=bad on_deleted=reload_quarantine />
-                    }).into_any()
-                }
-            })}
-            <section class="panel saved-list" aria-labelledby="saved-h">
+            {move || {
+                notice
+                    .get()
+                    .map(|n| {
+                        view! {
+                            <p class="notice error" role="alert">
+                                {n}
+                            </p>
+                        }
+                    })
+            }} <KeptNotice on_written=reload />
+            {move || {
+                listing
+                    .with(|l| match l {
+                        Err(e) => {
+                            view! {
+                                <p class="notice error" role="alert">
+                                    {e.to_string()}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Ok((_, bad)) => {
+                            let mut bad = bad.clone();
+                            bad.extend(use_context::<crate::ui::BadTemplates>().map(|b| b.0).unwrap_or_default());
+                            bad.extend(quarantined.get());
+                            (!bad.is_empty())
+                                .then(|| view! { <BadRecords bad=bad on_deleted=reload_quarantine /> })
+                                .into_any()
+                        }
+                    })
+            }} <section class="panel saved-list" aria-labelledby="saved-h">
                 <h2 id="saved-h">"我的自查"</h2>
                 <Show when=move || listing.with(|l| l.as_ref().is_ok_and(|(good, _)| good.is_empty()))>
                     <p class="empty">"还没有自查记录。请在下方选择评分表开始第一次自查。"</p>
@@ -46,23 +64,28 @@ pub fn Home() -> impl IntoView {
                         key=|a| (a.id.clone(), a.updated_at)
                         let:a
                     >
-                        <SavedRow assessment=a on_deleted=Callback::new(move |r: Result<(), String>| {
-                            if let Err(e) = r { notice.set(Some(e)); }
-                            reload();
-                        }) />
+                        <SavedRow
+                            assessment=a
+                            on_deleted=Callback::new(move |r: Result<(), String>| {
+                                if let Err(e) = r {
+                                    notice.set(Some(e));
+                                }
+                                reload();
+                            })
+                        />
                     </For>
                 </ul>
-            </section>
-            <StartForm latest=latest />
-            <crate::ui::widgets::review_import::ReviewImport />
+            </section> <StartForm latest=latest /> <crate::ui::widgets::review_import::ReviewImport />
             <TemplateImport />
             <crate::ui::widgets::backup::BackupPanel
-                saved=Signal::derive(move || listing.with(|l| l.as_ref().map(|(good, _)| good.clone()).unwrap_or_default()))
+                saved=Signal::derive(move || {
+                    listing.with(|l| l.as_ref().map(|(good, _)| good.clone()).unwrap_or_default())
+                })
                 on_restored=move || {
-                listing.set(store::list_assessments());
-                reload_quarantine();
-            } />
-            <PersistenceNote />
+                    listing.set(store::list_assessments());
+                    reload_quarantine();
+                }
+            /> <PersistenceNote />
         </div>
     }
 }
@@ -97,18 +120,35 @@ fn KeptNotice(on_written: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
     view! {
         {move || {
             let n = kept.copies.with(Vec::len);
-            (n > 0).then(|| view! {
-                <section class="notice warn kept-copies" role="alert">
-                    <p>{format!(
-                        "有 {n} 份自查的最近修改因本地存储空间已满，暂存在浏览器的备用存储中，还没有写回。请删除不需要的记录腾出空间，再点“写回本地存储”；打开这些自查时看到的已是暂存的内容。"
-                    )}</p>
-                    <button class="primary" on:click=write_back>"写回本地存储"</button>
-                </section>
-            })
+            (n > 0)
+                .then(|| {
+                    view! {
+                        <section class="notice warn kept-copies" role="alert">
+                            <p>
+                                {format!(
+                                    "有 {n} 份自查的最近修改因本地存储空间已满，暂存在浏览器的备用存储中，还没有写回。\
+                                     请删除不需要的记录腾出空间，再点“写回本地存储”；\
+                                     打开这些自查时看到的已是暂存的内容。",
+                                )}
+                            </p>
+                            <button class="primary" on:click=write_back>
+                                "写回本地存储"
+                            </button>
+                        </section>
+                    }
+                })
         }}
-        {move || message.get().map(|(ok, m)| view! {
-            <p class=if ok { "notice ok" } else { "notice error" } role="status">{m}</p>
-        })}
+        {move || {
+            message
+                .get()
+                .map(|(ok, m)| {
+                    view! {
+                        <p class=if ok { "notice ok" } else { "notice error" } role="status">
+                            {m}
+                        </p>
+                    }
+                })
+        }}
     }
 }
 
@@ -170,14 +210,24 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
             <div class="saved-actions">
                 <Show
                     when=move || confirming.get()
-                    fallback=move || view! {
-                        <button class="primary" on:click=open.clone()>"继续填写"</button>
-                        <a class="button" href=summary_href.clone() class:disabled=template.is_none()>"汇总·打印"</a>
-                        <button class="danger-outline" on:click=move |_| confirming.set(true)>"删除"</button>
+                    fallback=move || {
+                        view! {
+                            <button class="primary" on:click=open.clone()>
+                                "继续填写"
+                            </button>
+                            <a class="button" href=summary_href.clone() class:disabled=template.is_none()>
+                                "汇总·打印"
+                            </a>
+                            <button class="danger-outline" on:click=move |_| confirming.set(true)>
+                                "删除"
+                            </button>
+                        }
                     }
                 >
                     <span class="confirm-text">"删除后无法恢复，确定删除？"</span>
-                    <button class="danger" on:click=delete.clone()>"确认删除"</button>
+                    <button class="danger" on:click=delete.clone()>
+                        "确认删除"
+                    </button>
                     <button on:click=move |_| confirming.set(false)>"取消"</button>
                 </Show>
             </div>
@@ -196,44 +246,88 @@ fn BadRecords(bad: Vec<BadRecord>, on_deleted: impl Fn() + Copy + Send + Sync + 
                 "可下载原始内容交给管理员恢复，确认不再需要后再删除。"
             </p>
             <ul>
-                {bad.into_iter().map(|b| {
-                    let name = b.moved_from.clone().unwrap_or_else(|| b.key.clone());
-                    let file = crate::files::safe_file_name(&format!("{name}.txt"));
-                    let raw = b.raw.clone();
-                    let key = b.key.clone();
-                    let confirming = RwSignal::new(false);
-                    view! {
-                        <li data-key=b.key.clone()>
-                            <code>{name}</code>"："{b.error.to_string()}
-                            <span class="raw-size">{format!("（原始内容 {} 个字符", b.raw.chars().count())}
-                                {b.moved_from.is_some().then(|| format!("，隔离保存为 {}", b.key))}"）"</span>
-                            " "
-                            <button class="link" on:click=move |_| {
-                                if let Err(e) = crate::files::download(&file, "text/plain;charset=utf-8", &raw) {
-                                    failed.set(Some(e.0));
-                                }
-                            }>"下载原始内容"</button>
-                            {b.moved_from.is_some().then(|| view! {
-                                <Show when=move || confirming.get()
-                                    fallback=move || view! { <button class="link" on:click=move |_| confirming.set(true)>"删除"</button> }>
-                                    <span class="confirm-text">"删除后无法恢复，确定？"</span>
-                                    <button class="danger" on:click={
-                                        let key = key.clone();
-                                        move |_| {
-                                            if let Err(e) = store::delete_quarantined(&key) {
-                                                failed.set(Some(e.to_string()));
-                                            }
-                                            on_deleted();
+                {bad
+                    .into_iter()
+                    .map(|b| {
+                        let name = b.moved_from.clone().unwrap_or_else(|| b.key.clone());
+                        let file = crate::files::safe_file_name(&format!("{name}.txt"));
+                        let raw = b.raw.clone();
+                        let key = b.key.clone();
+                        let confirming = RwSignal::new(false);
+                        view! {
+                            <li data-key=b.key.clone()>
+                                <code>{name}</code>
+                                "："
+                                {b.error.to_string()}
+                                <span class="raw-size">
+                                    {format!("（原始内容 {} 个字符", b.raw.chars().count())}
+                                    {b.moved_from.is_some().then(|| format!("，隔离保存为 {}", b.key))}"）"
+                                </span>
+                                " "
+                                <button
+                                    class="link"
+                                    on:click=move |_| {
+                                        if let Err(e) = crate::files::download(
+                                            &file,
+                                            "text/plain;charset=utf-8",
+                                            &raw,
+                                        ) {
+                                            failed.set(Some(e.0));
                                         }
-                                    }>"确认删除"</button>
-                                    <button on:click=move |_| confirming.set(false)>"取消"</button>
-                                </Show>
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
+                                    }
+                                >
+                                    "下载原始内容"
+                                </button>
+                                {b
+                                    .moved_from
+                                    .is_some()
+                                    .then(|| {
+                                        view! {
+                                            <Show
+                                                when=move || confirming.get()
+                                                fallback=move || {
+                                                    view! {
+                                                        <button class="link" on:click=move |_| confirming.set(true)>
+                                                            "删除"
+                                                        </button>
+                                                    }
+                                                }
+                                            >
+                                                <span class="confirm-text">"删除后无法恢复，确定？"</span>
+                                                <button
+                                                    class="danger"
+                                                    on:click={
+                                                        let key = key.clone();
+                                                        move |_| {
+                                                            if let Err(e) = store::delete_quarantined(&key) {
+                                                                failed.set(Some(e.to_string()));
+                                                            }
+                                                            on_deleted();
+                                                        }
+                                                    }
+                                                >
+                                                    "确认删除"
+                                                </button>
+                                                <button on:click=move |_| confirming.set(false)>"取消"</button>
+                                            </Show>
+                                        }
+                                    })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
-            {move || failed.get().map(|m| view! { <p><strong>{m}</strong></p> })}
+            {move || {
+                failed
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p>
+                                <strong>{m}</strong>
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -256,7 +350,9 @@ fn PersistenceNote() -> impl IntoView {
         <p class="hint persistence" data-testid="persistence">
             {move || match granted.get() {
                 Some(true) => "浏览器已同意持久保存本站数据，清理空间时不会自动删除。",
-                Some(false) => "浏览器未承诺持久保存本站数据（空间不足或清理浏览数据时可能被删除），请注意备份。",
+                Some(false) => {
+                    "浏览器未承诺持久保存本站数据（空间不足或清理浏览数据时可能被删除），请注意备份。"
+                }
                 None => "",
             }}
         </p>

@@ -100,29 +100,69 @@ fn SummarySheet(
     view! {
         <div class="summary-page">
             <nav class="toolbar no-print" aria-label="汇总页操作">
-                <a class="button" href="#/">"← 首页"</a>
-                <a class="button" href=Route::Check { id: id.clone(), section: 0 }.to_hash()>"继续填写"</a>
-                <a class="button" href=Route::Review { id: id.clone(), section: 0 }.to_hash()>"审核"</a>
-                <button class="primary" on:click=print>"打印"</button>
+                <a class="button" href="#/">
+                    "← 首页"
+                </a>
+                <a
+                    class="button"
+                    href=Route::Check {
+                        id: id.clone(),
+                        section: 0,
+                    }
+                        .to_hash()
+                >
+                    "继续填写"
+                </a>
+                <a
+                    class="button"
+                    href=Route::Review {
+                        id: id.clone(),
+                        section: 0,
+                    }
+                        .to_hash()
+                >
+                    "审核"
+                </a>
+                <button class="primary" on:click=print>
+                    "打印"
+                </button>
                 <button on:click=move |_| export(false)>"导出结果文件"</button>
                 <button on:click=move |_| export(true)>"导出CSV（Excel）"</button>
                 <crate::ui::screens::editor::SaveBadge template=t />
             </nav>
-            {move || failed.get().map(|m| view! { <p class="notice error no-print" role="alert">{m}</p> })}
+            {move || {
+                failed
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="notice error no-print" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
             <article class="sheet" data-testid="summary-sheet">
                 <header class="sheet-header">
-                    <h1>{if t.title.ends_with('表') { t.title.clone() } else { format!("{}自查评分表", t.title) }}</h1>
+                    <h1>
+                        {if t.title.ends_with('表') { t.title.clone() } else { format!("{}自查评分表", t.title) }}
+                    </h1>
                     <table class="meta">
                         <tbody>
                             <tr>
-                                <th>"单位"</th><td>{a.respondent.unit.clone()}</td>
-                                <th>"支部"</th><td>{a.respondent.branch.clone()}</td>
-                                <th>"姓名"</th><td data-testid="sheet-name">{a.respondent.name.clone()}</td>
+                                <th>"单位"</th>
+                                <td>{a.respondent.unit.clone()}</td>
+                                <th>"支部"</th>
+                                <td>{a.respondent.branch.clone()}</td>
+                                <th>"姓名"</th>
+                                <td data-testid="sheet-name">{a.respondent.name.clone()}</td>
                             </tr>
                             <tr>
-                                <th>"轮次"</th><td>{a.round.clone()}</td>
-                                <th>"日期"</th><td>{format_local(a.updated_at)}</td>
-                                <th>"版本"</th><td>{format!("第{}版", t.version)}</td>
+                                <th>"轮次"</th>
+                                <td>{a.round.clone()}</td>
+                                <th>"日期"</th>
+                                <td>{format_local(a.updated_at)}</td>
+                                <th>"版本"</th>
+                                <td>{format!("第{}版", t.version)}</td>
                             </tr>
                         </tbody>
                     </table>
@@ -133,26 +173,50 @@ fn SummarySheet(
                     <div class="summary-grid">
                         <table class="scores" data-testid="section-table">
                             <thead>
-                                <tr><th>"一级指标"</th><th>"满分"</th><th>"自评分"</th><th>"审核分"</th><th>"得分率"</th><th>"已答"</th></tr>
+                                <tr>
+                                    <th>"一级指标"</th>
+                                    <th>"满分"</th>
+                                    <th>"自评分"</th>
+                                    <th>"审核分"</th>
+                                    <th>"得分率"</th>
+                                    <th>"已答"</th>
+                                </tr>
                             </thead>
                             <tbody>
-                                {sum.sections.iter().enumerate().map(|(i, l)| view! {
-                                    <tr>
-                                        <td>{section_heading(i, &l.title)}</td>
-                                        <td class="num">{l.self_score.applicable.to_string()}</td>
-                                        <td class="num">{l.self_score.earned.to_string()}</td>
-                                        <td class="num">{or_dash(l.review_score.as_ref().map(|r| r.earned))}</td>
-                                        <td class="num">{format!("{}%", l.review_rate().unwrap_or(l.self_rate()))}</td>
-                                        <td class="num">{format!("{}/{}", l.self_score.answered, l.self_score.items)}</td>
-                                    </tr>
-                                }).collect_view()}
+                                {sum
+                                    .sections
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, l)| {
+                                        view! {
+                                            <tr>
+                                                <td>{section_heading(i, &l.title)}</td>
+                                                <td class="num">{l.self_score.applicable.to_string()}</td>
+                                                <td class="num">{l.self_score.earned.to_string()}</td>
+                                                <td class="num">
+                                                    {or_dash(l.review_score.as_ref().map(|r| r.earned))}
+                                                </td>
+                                                <td class="num">
+                                                    {format!("{}%", l.review_rate().unwrap_or(l.self_rate()))}
+                                                </td>
+                                                <td class="num">
+                                                    {format!("{}/{}", l.self_score.answered, l.self_score.items)}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
                             </tbody>
                             <tfoot>
                                 <tr class="total-row">
                                     <th>"总分"</th>
                                     <td class="num">{t.total.to_string()}</td>
-                                    <td class="num" data-testid="sheet-total">{own.total.to_string()}</td>
-                                    <td class="num" data-testid="sheet-review-total">{or_dash(review.as_ref().map(|c| c.total))}</td>
+                                    <td class="num" data-testid="sheet-total">
+                                        {own.total.to_string()}
+                                    </td>
+                                    <td class="num" data-testid="sheet-review-total">
+                                        {or_dash(review.as_ref().map(|c| c.total))}
+                                    </td>
                                     <td class="num">{format!("{}%", percent(final_card.total, t.total))}</td>
                                     <td class="num">{format!("{}/{}", own.answered, own.items)}</td>
                                 </tr>
@@ -167,13 +231,34 @@ fn SummarySheet(
                         </table>
                         <RadarChart labels=labels series=series />
                     </div>
-                    {(own.bonus > Points::ZERO).then(|| view! {
-                        <p>{format!("自评：基础分 {} + 加分 {} = 总分 {}", own.base, own.bonus, own.total)}</p>
-                    })}
-                    {(!final_card.vetoes.is_empty()).then(|| view! {
-                        <p class="veto-line">{format!("一票否决：{}。等次定为{}。", final_card.vetoes.join("；"), final_card.grade)}</p>
-                    })}
-                    <p class="hint">"不适用项不计入满分，总分按满分折算；未作答项按0分计。"</p>
+                    {(own.bonus > Points::ZERO)
+                        .then(|| {
+                            view! {
+                                <p>
+                                    {format!(
+                                        "自评：基础分 {} + 加分 {} = 总分 {}",
+                                        own.base,
+                                        own.bonus,
+                                        own.total,
+                                    )}
+                                </p>
+                            }
+                        })}
+                    {(!final_card.vetoes.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="veto-line">
+                                    {format!(
+                                        "一票否决：{}。等次定为{}。",
+                                        final_card.vetoes.join("；"),
+                                        final_card.grade,
+                                    )}
+                                </p>
+                            }
+                        })}
+                    <p class="hint">
+                        "不适用项不计入满分，总分按满分折算；未作答项按0分计。"
+                    </p>
                 </section>
 
                 <RoundCompare template=t assessment=a.clone() />
@@ -199,7 +284,8 @@ fn SummarySheet(
 pub fn Signatures(first: &'static str) -> impl IntoView {
     view! {
         <footer class="signatures">
-            {[first, "支部书记签字"].map(|who| view! { <span>{format!("{who}：")}<span class="sign-line"></span></span> })}
+            {[first, "支部书记签字"]
+                .map(|who| view! { <span>{format!("{who}：")}<span class="sign-line"></span></span> })}
             <span>"日期："<span class="sign-line short"></span></span>
         </footer>
     }
@@ -217,7 +303,9 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
         return view! {
             <section class="block no-print">
                 <h2>"轮次对比"</h2>
-                <p class="hint">"同一评分表的下一轮自查开始后，可在这里逐项对比两轮得分（新一轮不会覆盖旧的一轮）。"</p>
+                <p class="hint">
+                    "同一评分表的下一轮自查开始后，可在这里逐项对比两轮得分（新一轮不会覆盖旧的一轮）。"
+                </p>
             </section>
         }
         .into_any();
@@ -245,25 +333,45 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
                 </select>
             </label>
             {move || match lines() {
-                None => view! { <p class="notice error">"那一轮所用的评分表不在本机，无法对比。"</p> }.into_any(),
-                Some((round, lines)) => view! {
-                <table class="scores">
-                    <thead><tr><th>"一级指标"</th><th>{round}</th><th>"本轮"</th><th>"变化"</th></tr></thead>
-                    <tbody>
-                        {lines.into_iter().map(|l| {
-                            let trend = l.trend();
-                            view! {
-                                <tr class=match trend { Some(Trend::Up(_)) => "up", Some(Trend::Down(_)) => "down", _ => "" }>
-                                    <td>{l.title}</td>
-                                    <td class="num">{or_dash(l.before)}</td>
-                                    <td class="num">{l.now.to_string()}</td>
-                                    <td class="num">{or_dash(trend.map(|t| t.label()))}</td>
+                None => {
+                    view! { <p class="notice error">"那一轮所用的评分表不在本机，无法对比。"</p> }
+                        .into_any()
+                }
+                Some((round, lines)) => {
+                    view! {
+                        <table class="scores">
+                            <thead>
+                                <tr>
+                                    <th>"一级指标"</th>
+                                    <th>{round}</th>
+                                    <th>"本轮"</th>
+                                    <th>"变化"</th>
                                 </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                }.into_any(),
+                            </thead>
+                            <tbody>
+                                {lines
+                                    .into_iter()
+                                    .map(|l| {
+                                        let trend = l.trend();
+                                        view! {
+                                            <tr class=match trend {
+                                                Some(Trend::Up(_)) => "up",
+                                                Some(Trend::Down(_)) => "down",
+                                                _ => "",
+                                            }>
+                                                <td>{l.title}</td>
+                                                <td class="num">{or_dash(l.before)}</td>
+                                                <td class="num">{l.now.to_string()}</td>
+                                                <td class="num">{or_dash(trend.map(|t| t.label()))}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                        .into_any()
+                }
             }}
         </section>
     }
@@ -273,45 +381,65 @@ fn RoundCompare(template: &'static Template, assessment: Assessment) -> impl Int
 /// Every item with self and review score, and each section's subtotal.
 #[component]
 fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<SectionLine>) -> impl IntoView {
-    let rows = template.sections.iter().zip(item_lines(template, &assessment)).enumerate().map(|(si, (s, items))| {
-        let items = items
-            .into_iter()
-            .map(|l| {
-                let note = l.note;
-                view! {
-                    <tr>
-                        <td class="num">{l.number}</td>
-                        <td>{l.item.title.clone()}{(!note.is_empty()).then(|| view! { <div class="cell-note">{format!("说明：{note}")}</div> })}</td>
-                        <td class="num">{l.item.points.to_string()}</td>
-                        <td>{l.own_answer}</td>
-                        <td class="num">{l.own_score.label()}</td>
-                        <td>{l.review_answer}</td>
-                        <td class="num">{l.review_score.map(|s| s.label()).unwrap_or_default()}</td>
-                        <td>{l.comment}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        let line = &lines[si];
-        view! {
-            <tr class="section-row"><th colspan="8">{section_heading(si, &s.title)}</th></tr>
-            {items}
-            <tr class="subtotal-row">
-                <td></td>
-                <th>"小计"</th>
-                <td class="num">{line.self_score.applicable.to_string()}</td>
-                <td></td>
-                <td class="num">{line.self_score.earned.to_string()}</td>
-                <td></td>
-                <td class="num">{or_dash(line.review_score.as_ref().map(|r| r.earned))}</td>
-                <td></td>
-            </tr>
-        }
-    });
+    let rows = template
+        .sections
+        .iter()
+        .zip(item_lines(template, &assessment))
+        .enumerate()
+        .map(|(si, (s, items))| {
+            let items = items
+                .into_iter()
+                .map(|l| {
+                    let note = l.note;
+                    view! {
+                        <tr>
+                            <td class="num">{l.number}</td>
+                            <td>
+                                {l.item.title.clone()}
+                                {(!note.is_empty())
+                                    .then(|| view! { <div class="cell-note">{format!("说明：{note}")}</div> })}
+                            </td>
+                            <td class="num">{l.item.points.to_string()}</td>
+                            <td>{l.own_answer}</td>
+                            <td class="num">{l.own_score.label()}</td>
+                            <td>{l.review_answer}</td>
+                            <td class="num">{l.review_score.map(|s| s.label()).unwrap_or_default()}</td>
+                            <td>{l.comment}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let line = &lines[si];
+            view! {
+                <tr class="section-row">
+                    <th colspan="8">{section_heading(si, &s.title)}</th>
+                </tr>
+                {items}
+                <tr class="subtotal-row">
+                    <td></td>
+                    <th>"小计"</th>
+                    <td class="num">{line.self_score.applicable.to_string()}</td>
+                    <td></td>
+                    <td class="num">{line.self_score.earned.to_string()}</td>
+                    <td></td>
+                    <td class="num">{or_dash(line.review_score.as_ref().map(|r| r.earned))}</td>
+                    <td></td>
+                </tr>
+            }
+        });
     view! {
         <table class="items-table">
             <thead>
-                <tr><th>"序号"</th><th>"考核内容"</th><th>"分值"</th><th>"自评"</th><th>"自评分"</th><th>"审核"</th><th>"审核分"</th><th>"审核意见"</th></tr>
+                <tr>
+                    <th>"序号"</th>
+                    <th>"考核内容"</th>
+                    <th>"分值"</th>
+                    <th>"自评"</th>
+                    <th>"自评分"</th>
+                    <th>"审核"</th>
+                    <th>"审核分"</th>
+                    <th>"审核意见"</th>
+                </tr>
             </thead>
             <tbody>{rows.collect_view()}</tbody>
         </table>
@@ -325,7 +453,12 @@ fn ActionList(template: &'static Template, assessment: Assessment) -> impl IntoV
     let Editing { queue, .. } = expect_context();
     let list = shortfalls(template, &assessment);
     if list.is_empty() {
-        return view! { <p class="empty" data-testid="no-actions">"没有低于满分的项目，无需整改。"</p> }.into_any();
+        return view! {
+            <p class="empty" data-testid="no-actions">
+                "没有低于满分的项目，无需整改。"
+            </p>
+        }
+        .into_any();
     }
     let rows = list
         .iter()
@@ -337,13 +470,17 @@ fn ActionList(template: &'static Template, assessment: Assessment) -> impl IntoV
                 let shown = RwSignal::new(value);
                 view! {
                     <td>
-                        <input type="text" class="no-print" aria-label=format!("{label}（第{}条）", n + 1)
+                        <input
+                            type="text"
+                            class="no-print"
+                            aria-label=format!("{label}（第{}条）", n + 1)
                             prop:value=shown.get_untracked()
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
                                 shown.set(v.clone());
                                 queue.with_value(|q| q.change(|a| a.edit_action(item_id, now_ms(), |x| set(x, v))));
-                            } />
+                            }
+                        />
                         <span class="print-only">{move || shown.get()}</span>
                     </td>
                 }
@@ -357,14 +494,24 @@ fn ActionList(template: &'static Template, assessment: Assessment) -> impl IntoV
                     {field("责任人", saved.owner.clone(), |x, v| x.owner = v)}
                     {field("完成时限", saved.deadline.clone(), |x, v| x.deadline = v)}
                     <td>
-                        <select class="no-print" aria-label=format!("状态（第{}条）", n + 1)
+                        <select
+                            class="no-print"
+                            aria-label=format!("状态（第{}条）", n + 1)
                             on:change=move |ev| {
                                 let is_done = event_target_value(&ev) == "done";
                                 done.set(is_done);
-                                queue.with_value(|q| q.change(|a| a.edit_action(item_id, now_ms(), |x| x.done = is_done)));
-                            }>
-                            <option value="open" selected=!saved.done>"未完成"</option>
-                            <option value="done" selected=saved.done>"已完成"</option>
+                                queue
+                                    .with_value(|q| {
+                                        q.change(|a| a.edit_action(item_id, now_ms(), |x| x.done = is_done))
+                                    });
+                            }
+                        >
+                            <option value="open" selected=!saved.done>
+                                "未完成"
+                            </option>
+                            <option value="done" selected=saved.done>
+                                "已完成"
+                            </option>
                         </select>
                         <span class="print-only">{move || if done.get() { "已完成" } else { "未完成" }}</span>
                     </td>
@@ -375,7 +522,14 @@ fn ActionList(template: &'static Template, assessment: Assessment) -> impl IntoV
     view! {
         <table class="actions-table" data-testid="actions">
             <thead>
-                <tr><th>"序号"</th><th>"问题"</th><th>"整改措施"</th><th>"责任人"</th><th>"完成时限"</th><th>"状态"</th></tr>
+                <tr>
+                    <th>"序号"</th>
+                    <th>"问题"</th>
+                    <th>"整改措施"</th>
+                    <th>"责任人"</th>
+                    <th>"完成时限"</th>
+                    <th>"状态"</th>
+                </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>

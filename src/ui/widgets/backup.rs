@@ -86,11 +86,12 @@ pub fn BackupPanel(
         });
     };
 
-    let apply = move |_| {
-        let Some((_, p)) = plan.get_untracked() else { return };
-        let restored = store::restore(&p);
-        plan.set(None);
-        message.set(Some(match restored {
+    let apply =
+        move |_| {
+            let Some((_, p)) = plan.get_untracked() else { return };
+            let restored = store::restore(&p);
+            plan.set(None);
+            message.set(Some(match restored {
             store::Restored::All {
                 assessments,
                 templates,
@@ -104,13 +105,14 @@ pub fn BackupPanel(
             }
             store::Restored::Nothing(store::StoreError::QuotaExceeded) => (
                 false,
-                "浏览器本地存储空间不足，放不下备份中要恢复的全部内容，因此没有恢复任何内容，本机原有内容没有改动。请删除不需要的自查记录后重试。".to_string(),
+                "浏览器本地存储空间不足，放不下备份中要恢复的全部内容，因此没有恢复任何内容，本机原有内容没有改动。\
+                    请删除不需要的自查记录后重试。".to_string(),
             ),
             store::Restored::Nothing(e) => (false, format!("没有恢复任何内容，本机原有内容没有改动：{e}")),
         }));
-        revision.update(|n| *n += 1);
-        on_restored();
-    };
+            revision.update(|n| *n += 1);
+            on_restored();
+        };
 
     view! {
         <section class="panel backup" aria-labelledby="backup-h">
@@ -118,37 +120,78 @@ pub fn BackupPanel(
             <p data-testid="backup-reminder" class=move || { if unsaved.get() > 0 { "notice warn" } else { "hint" } }>
                 {move || match unsaved.get() {
                     0 => "所有自查的修改都已在备份或导出的文件中。".to_string(),
-                    n => format!("有 {n} 份自查的修改还没有备份或导出。浏览器数据可能被清理，建议现在备份。"),
+                    n => {
+                        format!(
+                            "有 {n} 份自查的修改还没有备份或导出。浏览器数据可能被清理，建议现在备份。",
+                        )
+                    }
                 }}
             </p>
             <div class="actions">
-                <button class="primary" on:click=back_up>"备份全部（一个文件）"</button>
-                <FilePick label="选择备份文件" caption="从备份恢复：" accept=".json,application/json"
-                    on_files=move |files| pick(files.into_iter().next()) />
+                <button class="primary" on:click=back_up>
+                    "备份全部（一个文件）"
+                </button>
+                <FilePick
+                    label="选择备份文件"
+                    caption="从备份恢复："
+                    accept=".json,application/json"
+                    on_files=move |files| pick(files.into_iter().next())
+                />
             </div>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "notice ok" } else { "notice error" } role="status">{m}</p>
-            })}
-            {move || plan.get().map(|(name, p)| {
-                let writes = p.writes();
-                view! {
-                    <div class="restore-plan" data-testid="restore-plan">
-                        <p><strong>{format!("“{name}”中的内容与本机比较：")}</strong></p>
-                        <table class="preview-table">
-                            <thead><tr><th>"类别"</th><th>"内容"</th><th>"恢复后"</th></tr></thead>
-                            <tbody>
-                                {p.lines.iter().map(|l| view! {
-                                    <tr class:writes=l.step.writes()><td>{l.kind}</td><td>{l.what.clone()}</td><td>{l.step.label()}</td></tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                        <div class="actions">
-                            <button class="primary" on:click=apply disabled=writes == 0>{format!("恢复（写入 {writes} 项）")}</button>
-                            <button on:click=move |_| plan.set(None)>"取消"</button>
-                        </div>
-                    </div>
-                }
-            })}
+            {move || {
+                message
+                    .get()
+                    .map(|(ok, m)| {
+                        view! {
+                            <p class=if ok { "notice ok" } else { "notice error" } role="status">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                plan.get()
+                    .map(|(name, p)| {
+                        let writes = p.writes();
+                        view! {
+                            <div class="restore-plan" data-testid="restore-plan">
+                                <p>
+                                    <strong>{format!("“{name}”中的内容与本机比较：")}</strong>
+                                </p>
+                                <table class="preview-table">
+                                    <thead>
+                                        <tr>
+                                            <th>"类别"</th>
+                                            <th>"内容"</th>
+                                            <th>"恢复后"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {p
+                                            .lines
+                                            .iter()
+                                            .map(|l| {
+                                                view! {
+                                                    <tr class:writes=l.step.writes()>
+                                                        <td>{l.kind}</td>
+                                                        <td>{l.what.clone()}</td>
+                                                        <td>{l.step.label()}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                                <div class="actions">
+                                    <button class="primary" on:click=apply disabled=writes == 0>
+                                        {format!("恢复（写入 {writes} 项）")}
+                                    </button>
+                                    <button on:click=move |_| plan.set(None)>"取消"</button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -30,7 +30,11 @@ pub fn FilePick(
     view! {
         <label class="file-pick">
             {caption.map(|c| view! { <span>{c}</span> })}
-            <input type="file" accept=accept multiple=multiple aria-label=label
+            <input
+                type="file"
+                accept=accept
+                multiple=multiple
+                aria-label=label
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     let chosen = files_of(input.files());
@@ -38,7 +42,8 @@ pub fn FilePick(
                     if !chosen.is_empty() {
                         on_files(chosen);
                     }
-                } />
+                }
+            />
         </label>
     }
 }

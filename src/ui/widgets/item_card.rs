@@ -49,47 +49,88 @@ pub fn ItemCard(
                 <h3 class="item-title">{item.title.clone()}</h3>
                 <span class="item-points">{points_label}</span>
             </header>
-            {(!item.criteria.is_empty()).then(|| view! {
-                <p class="criteria"><span class="tag">"评分标准"</span>{item.criteria.clone()}</p>
-            })}
-            <p class="criteria method"><span class="tag">"计分方式"</span>{method}</p>
-            {(!item.evidence.is_empty()).then(|| view! {
-                <p class="evidence-hint"><span class="tag">"佐证材料"</span>{item.evidence.clone()}</p>
-            })}
-            {reviewing.then(|| {
-                let saved = queue.with_value(|q| q.read(|a| a.answer(id).cloned().unwrap_or_default()));
-                view! { <MemberAnswer item=item answer=saved /> }
-            })}
+            {(!item.criteria.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="criteria">
+                            <span class="tag">"评分标准"</span>
+                            {item.criteria.clone()}
+                        </p>
+                    }
+                })}
+            <p class="criteria method">
+                <span class="tag">"计分方式"</span>
+                {method}
+            </p>
+            {(!item.evidence.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="evidence-hint">
+                            <span class="tag">"佐证材料"</span>
+                            {item.evidence.clone()}
+                        </p>
+                    }
+                })}
+            {reviewing
+                .then(|| {
+                    let saved = queue.with_value(|q| q.read(|a| a.answer(id).cloned().unwrap_or_default()));
+                    view! { <MemberAnswer item=item answer=saved /> }
+                })}
             <div class="answer-row">
                 {reviewing.then(|| view! { <span class="tag review-tag">"审核"</span> })}
                 <AnswerControl item=item response=response answer=answer />
                 <span class="earned" data-testid="item-earned">
                     {move || ItemScore::of(item, response.get().as_ref()).label()}
-                </span>
-                <Show when=move || response.with(Option::is_some)>
-                    <button class="link clear" on:click=move |_| answer.run(None)>"清除"</button>
+                </span> <Show when=move || response.with(Option::is_some)>
+                    <button class="link clear" on:click=move |_| answer.run(None)>
+                        "清除"
+                    </button>
                 </Show>
             </div>
-            {move || problem.get().map(|p| view! { <p class="item-problem" role="alert">{p}</p> })}
+            {move || {
+                problem
+                    .get()
+                    .map(|p| {
+                        view! {
+                            <p class="item-problem" role="alert">
+                                {p}
+                            </p>
+                        }
+                    })
+            }}
             {if reviewing {
                 view! {
                     <div class="texts">
-                        <TextField label="审核意见" class="review-comment" placeholder="扣分理由、需补充的材料"
+                        <TextField
+                            label="审核意见"
+                            class="review-comment"
+                            placeholder="扣分理由、需补充的材料"
                             set=move |a: &mut Assessment, v: &str| a.set_review_comment(item, v, now_ms())
-                            get=move |a: &Assessment| a.review_comment(id).to_string() />
+                            get=move |a: &Assessment| a.review_comment(id).to_string()
+                        />
                     </div>
-                }.into_any()
+                }
+                    .into_any()
             } else {
                 view! {
                     <div class="texts">
-                        <TextField label="说明" class="note" placeholder="自查情况说明、存在问题"
+                        <TextField
+                            label="说明"
+                            class="note"
+                            placeholder="自查情况说明、存在问题"
                             set=move |a: &mut Assessment, v: &str| a.set_note(id, v, now_ms())
-                            get=move |a: &Assessment| a.note(id).to_string() />
-                        <TextField label="佐证材料" class="evidence" placeholder="材料名称、存放位置或文号"
+                            get=move |a: &Assessment| a.note(id).to_string()
+                        />
+                        <TextField
+                            label="佐证材料"
+                            class="evidence"
+                            placeholder="材料名称、存放位置或文号"
                             set=move |a: &mut Assessment, v: &str| a.set_evidence(id, v, now_ms())
-                            get=move |a: &Assessment| a.evidence(id).to_string() />
+                            get=move |a: &Assessment| a.evidence(id).to_string()
+                        />
                     </div>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </article>
     }
@@ -102,9 +143,28 @@ fn MemberAnswer(item: &'static Item, answer: crate::core::Answer) -> impl IntoVi
     let earned = ItemScore::of(item, answer.response.as_ref()).label();
     view! {
         <div class="member-answer" data-testid="member-answer">
-            <p><span class="tag">"自评"</span>{format!("{chosen} · {earned}")}</p>
-            {(!answer.note.is_empty()).then(|| view! { <p><span class="tag">"说明"</span>{answer.note.clone()}</p> })}
-            {(!answer.evidence.is_empty()).then(|| view! { <p><span class="tag">"佐证材料"</span>{answer.evidence.clone()}</p> })}
+            <p>
+                <span class="tag">"自评"</span>
+                {format!("{chosen} · {earned}")}
+            </p>
+            {(!answer.note.is_empty())
+                .then(|| {
+                    view! {
+                        <p>
+                            <span class="tag">"说明"</span>
+                            {answer.note.clone()}
+                        </p>
+                    }
+                })}
+            {(!answer.evidence.is_empty())
+                .then(|| {
+                    view! {
+                        <p>
+                            <span class="tag">"佐证材料"</span>
+                            {answer.evidence.clone()}
+                        </p>
+                    }
+                })}
         </div>
     }
 }
@@ -140,7 +200,11 @@ fn TextField(
     view! {
         <label class="field">
             <span>{label}</span>
-            <textarea class=class rows="2" placeholder=placeholder node_ref=field
+            <textarea
+                class=class
+                rows="2"
+                placeholder=placeholder
+                node_ref=field
                 prop:value=initial
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
@@ -241,7 +305,16 @@ fn NumberInput(
                 }
             />
             <span>{unit}</span>
-            {move || bad.get().map(|m| view! { <span class="item-problem" role="alert">{m}</span> })}
+            {move || {
+                bad.get()
+                    .map(|m| {
+                        view! {
+                            <span class="item-problem" role="alert">
+                                {m}
+                            </span>
+                        }
+                    })
+            }}
         </label>
     }
 }

@@ -73,13 +73,31 @@ pub fn ReviewImport() -> impl IntoView {
     view! {
         <section class="panel review-import" aria-labelledby="review-h">
             <h2 id="review-h">"支部书记：审核与汇总"</h2>
-            <p class="hint">"打开党员导出的结果文件，在自评旁填写审核分和审核意见，再导出审核后的文件；党员的自评不会被改动。"</p>
+            <p class="hint">
+                "打开党员导出的结果文件，在自评旁填写审核分和审核意见，再导出审核后的文件；党员的自评不会被改动。"
+            </p>
             <div class="actions">
-                <FilePick label="选择要审核的结果文件" caption="审核一份结果文件：" accept=".json,application/json"
-                    on_files=move |files| take(files.into_iter().next()) />
-                <a class="button primary" href=Route::Branch.to_hash()>"支部汇总（导入多份结果文件）"</a>
+                <FilePick
+                    label="选择要审核的结果文件"
+                    caption="审核一份结果文件："
+                    accept=".json,application/json"
+                    on_files=move |files| take(files.into_iter().next())
+                />
+                <a class="button primary" href=Route::Branch.to_hash()>
+                    "支部汇总（导入多份结果文件）"
+                </a>
             </div>
-            {move || problem.get().map(|p| view! { <p class="notice error" role="alert">{p}</p> })}
+            {move || {
+                problem
+                    .get()
+                    .map(|p| {
+                        view! {
+                            <p class="notice error" role="alert">
+                                {p}
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }

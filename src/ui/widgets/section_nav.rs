@@ -11,23 +11,39 @@ pub fn SectionNav(
 ) -> impl IntoView {
     view! {
         <nav class="section-nav" aria-label="一级指标">
-            {template.sections.iter().enumerate().map(|(i, s)| {
-                let score = scores[i];
-                view! {
-                    <button
-                        class="section-tab"
-                        class:active=move || current.get() == i
-                        class:done=move || score.with(|s| s.is_complete())
-                        aria-current=move || (current.get() == i).then_some("step")
-                        on:click=move |_| current.set(i)
-                    >
-                        <span class="tab-title">{s.title.clone()}</span>
-                        <span class="tab-stats">
-                            {move || score.with(|s| format!("{}/{} 项 · {}/{} 分", s.answered, s.items, s.earned, s.applicable))}
-                        </span>
-                    </button>
-                }
-            }).collect_view()}
+            {template
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let score = scores[i];
+                    view! {
+                        <button
+                            class="section-tab"
+                            class:active=move || current.get() == i
+                            class:done=move || score.with(|s| s.is_complete())
+                            aria-current=move || (current.get() == i).then_some("step")
+                            on:click=move |_| current.set(i)
+                        >
+                            <span class="tab-title">{s.title.clone()}</span>
+                            <span class="tab-stats">
+                                {move || {
+                                    score
+                                        .with(|s| {
+                                            format!(
+                                                "{}/{} 项 · {}/{} 分",
+                                                s.answered,
+                                                s.items,
+                                                s.earned,
+                                                s.applicable,
+                                            )
+                                        })
+                                }}
+                            </span>
+                        </button>
+                    }
+                })
+                .collect_view()}
         </nav>
     }
 }

@@ -89,8 +89,12 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
         view! {
             <label class=format!("field {cls}")>
                 <span>{label}</span>
-                <input type="text" placeholder=hint prop:value=move || sig.get()
-                    on:input=move |ev| sig.set(event_target_value(&ev)) />
+                <input
+                    type="text"
+                    placeholder=hint
+                    prop:value=move || sig.get()
+                    on:input=move |ev| sig.set(event_target_value(&ev))
+                />
             </label>
         }
     };
@@ -101,10 +105,24 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
             <form on:submit=start novalidate>
                 <fieldset class="role">
                     <legend>"我是"</legend>
-                    <label><input type="radio" name="role" prop:checked=move || role.get() == Audience::Member
-                        on:change=move |_| pick_role(Audience::Member) />"党员"</label>
-                    <label><input type="radio" name="role" prop:checked=move || role.get() == Audience::Branch
-                        on:change=move |_| pick_role(Audience::Branch) />"支部书记 / 支部委员"</label>
+                    <label>
+                        <input
+                            type="radio"
+                            name="role"
+                            prop:checked=move || role.get() == Audience::Member
+                            on:change=move |_| pick_role(Audience::Member)
+                        />
+                        "党员"
+                    </label>
+                    <label>
+                        <input
+                            type="radio"
+                            name="role"
+                            prop:checked=move || role.get() == Audience::Branch
+                            on:change=move |_| pick_role(Audience::Branch)
+                        />
+                        "支部书记 / 支部委员"
+                    </label>
                 </fieldset>
                 <label class="field template-field">
                     <span>"评分表"</span>
@@ -113,17 +131,34 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                         prop:value=move || template_id.get()
                         on:change=move |ev| template_id.set(event_target_value(&ev))
                     >
-                        {move || ordered().into_iter().map(|t| view! {
-                            <option value=t.id.clone() selected=t.id == template_id.get_untracked()>
-                                {format!("{}（{}，{}项，满分{}）", t.title, t.audience.label(), t.item_count(), t.total)}
-                            </option>
-                        }).collect_view()}
+                        {move || {
+                            ordered()
+                                .into_iter()
+                                .map(|t| {
+                                    view! {
+                                        <option value=t.id.clone() selected=t.id == template_id.get_untracked()>
+                                            {format!(
+                                                "{}（{}，{}项，满分{}）",
+                                                t.title,
+                                                t.audience.label(),
+                                                t.item_count(),
+                                                t.total,
+                                            )}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </select>
                 </label>
                 <div class="export">
                     <span class="hint">"导出所选评分表："</span>
-                    <button type="button" on:click=move |_| export(false)>"导出JSON"</button>
-                    <button type="button" on:click=move |_| export(true)>"导出CSV（Excel）"</button>
+                    <button type="button" on:click=move |_| export(false)>
+                        "导出JSON"
+                    </button>
+                    <button type="button" on:click=move |_| export(true)>
+                        "导出CSV（Excel）"
+                    </button>
                 </div>
                 <div class="field-row">
                     {text_field("单位", unit, "unit", "例如：某某分行")}
@@ -133,13 +168,18 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                 </div>
                 {move || {
                     let ps = problems.get();
-                    (!ps.is_empty()).then(|| view! {
-                        <ul class="form-errors" role="alert">
-                            {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                        </ul>
-                    })
+                    (!ps.is_empty())
+                        .then(|| {
+                            view! {
+                                <ul class="form-errors" role="alert">
+                                    {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                                </ul>
+                            }
+                        })
                 }}
-                <button type="submit" class="primary big">"开始自查"</button>
+                <button type="submit" class="primary big">
+                    "开始自查"
+                </button>
             </form>
         </section>
     }

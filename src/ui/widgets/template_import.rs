@@ -113,31 +113,62 @@ pub fn TemplateImport() -> impl IntoView {
     };
 
     view! {
-        <section class="panel import" aria-labelledby="import-h"
+        <section
+            class="panel import"
+            aria-labelledby="import-h"
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
             on:drop=move |ev: leptos::ev::DragEvent| take(dropped(&ev).into_iter().next())
         >
             <h2 id="import-h">"导入评分表"</h2>
             <p class="hint">
                 "可导入本单位的评分细则：.json 评分表文件，或在Excel中另存为CSV的表格（UTF-8或GBK均可）。"
-                "表格第一行为列名：一级指标、二级指标/考核内容、评分标准、分值，可选评分方式、佐证材料。也可把文件拖到这里。"
+                "表格第一行为列名：一级指标、二级指标/考核内容、评分标准、分值，可选评分方式、佐证材料。\
+                    也可把文件拖到这里。"
             </p>
-            <FilePick label="选择评分表文件" accept=".json,.csv,.txt,application/json,text/csv"
-                on_files=move |files| take(files.into_iter().next()) />
+            <FilePick
+                label="选择评分表文件"
+                accept=".json,.csv,.txt,application/json,text/csv"
+                on_files=move |files| take(files.into_iter().next())
+            />
             {move || match state.get() {
                 ImportState::Idle => ().into_any(),
-                ImportState::Reading(name) => view! { <p class="hint">{format!("正在读取“{name}”…")}</p> }.into_any(),
-                ImportState::Done(msg) => view! { <p class="notice ok" role="status">{msg}</p> }.into_any(),
-                ImportState::Problems { file, problems } => view! {
-                    <div class="notice error import-problems" role="alert">
-                        <p><strong>{format!("“{file}”有 {} 处问题，未保存任何内容：", problems.len())}</strong></p>
-                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                        <p>"请修改文件后重新选择。"</p>
-                    </div>
-                }.into_any(),
-                ImportState::Preview { file, template, what, .. } => view! {
-                    <Preview file=file template=template what=what on_save=save on_cancel=move |_| state.set(ImportState::Idle) />
-                }.into_any(),
+                ImportState::Reading(name) => {
+                    view! { <p class="hint">{format!("正在读取“{name}”…")}</p> }.into_any()
+                }
+                ImportState::Done(msg) => {
+                    view! {
+                        <p class="notice ok" role="status">
+                            {msg}
+                        </p>
+                    }
+                        .into_any()
+                }
+                ImportState::Problems { file, problems } => {
+                    view! {
+                        <div class="notice error import-problems" role="alert">
+                            <p>
+                                <strong>
+                                    {format!("“{file}”有 {} 处问题，未保存任何内容：", problems.len())}
+                                </strong>
+                            </p>
+                            <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                            <p>"请修改文件后重新选择。"</p>
+                        </div>
+                    }
+                        .into_any()
+                }
+                ImportState::Preview { file, template, what, .. } => {
+                    view! {
+                        <Preview
+                            file=file
+                            template=template
+                            what=what
+                            on_save=save
+                            on_cancel=move |_| state.set(ImportState::Idle)
+                        />
+                    }
+                        .into_any()
+                }
             }}
         </section>
     }
@@ -159,24 +190,55 @@ fn Preview(
         .join("，");
     view! {
         <div class="preview" data-testid="import-preview">
-            <p><strong>{template.title.clone()}</strong>{format!("（来自“{file}”）")}</p>
+            <p>
+                <strong>{template.title.clone()}</strong>
+                {format!("（来自“{file}”）")}
+            </p>
             <p class="hint">{what}</p>
             <table class="preview-table">
-                <thead><tr><th>"一级指标"</th><th>"考核内容"</th><th>"分值"</th><th>"计分方式"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th>"一级指标"</th>
+                        <th>"考核内容"</th>
+                        <th>"分值"</th>
+                        <th>"计分方式"</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {template.sections.iter().flat_map(|s| s.items.iter().enumerate().map(move |(i, item)| view! {
-                        <tr>
-                            <td>{if i == 0 { s.title.clone() } else { String::new() }}</td>
-                            <td>{item.title.clone()}</td>
-                            <td class="num">{item.points.to_string()}</td>
-                            <td>{item.rule.describe(item.points)}</td>
-                        </tr>
-                    })).collect_view()}
+                    {template
+                        .sections
+                        .iter()
+                        .flat_map(|s| {
+                            s.items
+                                .iter()
+                                .enumerate()
+                                .map(move |(i, item)| {
+                                    view! {
+                                        <tr>
+                                            <td>{if i == 0 { s.title.clone() } else { String::new() }}</td>
+                                            <td>{item.title.clone()}</td>
+                                            <td class="num">{item.points.to_string()}</td>
+                                            <td>{item.rule.describe(item.points)}</td>
+                                        </tr>
+                                    }
+                                })
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
-            <p>{format!("{}个一级指标，{}项，满分{}分；适用：{}；等次：{grades}", template.sections.len(), template.item_count(), template.total, template.audience.label())}</p>
+            <p>
+                {format!(
+                    "{}个一级指标，{}项，满分{}分；适用：{}；等次：{grades}",
+                    template.sections.len(),
+                    template.item_count(),
+                    template.total,
+                    template.audience.label(),
+                )}
+            </p>
             <div class="actions">
-                <button class="primary" on:click=on_save>"保存评分表"</button>
+                <button class="primary" on:click=on_save>
+                    "保存评分表"
+                </button>
                 <button on:click=on_cancel>"取消"</button>
             </div>
         </div>
