@@ -224,11 +224,16 @@ fn a_triggered_veto_forces_the_lowest_grade_and_names_the_reason() {
     let mut a = base_items_full_but_free(&t, 40);
     answer(&t, &mut a, "veto", Response::Veto(false));
     assert_eq!(Scorecard::of_self(&t, &a).grade, "优秀");
+    assert_eq!(Scorecard::of_self(&t, &a).veto_notice(), None);
     answer(&t, &mut a, "veto", Response::Veto(true));
     let card = Scorecard::of_self(&t, &a);
     assert_eq!(card.total, Points::whole(100));
     assert_eq!(card.grade, "不合格");
     assert_eq!(card.vetoes, vec!["发生违纪违法问题".to_string()]);
+    assert_eq!(
+        card.veto_notice().as_deref(),
+        Some("一票否决：发生违纪违法问题。等次定为不合格。")
+    );
     // the veto item cannot be waved away as 不适用 when the template says so
     let na = a.set_response(t.item("veto").unwrap(), Some(Response::NotApplicable), 3);
     assert!(na.unwrap_err().message().contains("不允许"));

@@ -97,16 +97,25 @@ export async function enter(input, value) {
 }
 
 /**
- * Starts a self-check of the member checklist 合格党员 as `name` and answers
- * every item with its first (best) choice, section by section. Returns the
- * progress shown afterwards, e.g. `12/12`.
+ * Starts a self-check of the member checklist 合格党员 as `name` from the home
+ * screen, and resolves with the open section's items once the first one shows.
  */
-export async function completeMemberCheck(page, name) {
+export async function startMemberCheck(page, name) {
   await page.getByLabel('姓名', { exact: true }).fill(name);
   await page.getByLabel('评分表', { exact: true }).selectOption('hege-dangyuan');
   await page.getByRole('button', { name: '开始自查' }).click();
   const items = page.locator('.section .item');
   await items.first().waitFor();
+  return items;
+}
+
+/**
+ * Starts a self-check of the member checklist 合格党员 as `name` and answers
+ * every item with its first (best) choice, section by section. Returns the
+ * progress shown afterwards, e.g. `12/12`.
+ */
+export async function completeMemberCheck(page, name) {
+  const items = await startMemberCheck(page, name);
   const sections = await page.locator('.section-tab').count();
   for (let s = 0; s < sections; s++) {
     await page.locator('.section-tab').nth(s).click();

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, withFreshBrowser, completeMemberCheck } from './harness.mjs';
+import { startServer, withFreshBrowser, startMemberCheck, completeMemberCheck } from './harness.mjs';
 
 let server;
 let files;
@@ -172,10 +172,7 @@ const freeStorage = (page) => page.evaluate(() => Object.keys(localStorage).filt
 
 test('with the storage full, answers survive leaving by ← 首页: kept aside, offered back at the next start, and all there', () => withFreshBrowser(async ({ page }) => {
   await page.goto(server.url);
-  await page.getByLabel('姓名', { exact: true }).fill('陈十三');
-  await page.getByLabel('评分表', { exact: true }).selectOption('hege-dangyuan');
-  await page.getByRole('button', { name: '开始自查' }).click();
-  const items = page.locator('.section .item');
+  const items = await startMemberCheck(page, '陈十三');
   await items.nth(0).getByRole('radio').first().check();
   const badge = page.getByTestId('save-status');
   await badge.filter({ hasText: '已保存' }).waitFor();
@@ -214,10 +211,7 @@ test('with the storage full, answers survive leaving by ← 首页: kept aside, 
 
 test('with the storage full, reopening a self-check shows the kept answers and stores them once there is room; closing warns first', () => withFreshBrowser(async ({ page, context }) => {
   await page.goto(server.url);
-  await page.getByLabel('姓名', { exact: true }).fill('褚十四');
-  await page.getByLabel('评分表', { exact: true }).selectOption('hege-dangyuan');
-  await page.getByRole('button', { name: '开始自查' }).click();
-  const items = page.locator('.section .item');
+  const items = await startMemberCheck(page, '褚十四');
   await items.nth(0).getByRole('radio').first().check();
   const badge = page.getByTestId('save-status');
   await badge.filter({ hasText: '已保存' }).waitFor();

@@ -7,13 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, withFreshBrowser, completeMemberCheck } from './harness.mjs';
+import { startServer, withFreshBrowser, startMemberCheck, completeMemberCheck } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
-const exact = { exact: true };
 const text = async (loc) => (await loc.textContent()).trim();
 const storedAnswers = (page) => page.evaluate(() => {
   const key = Object.keys(localStorage).find((k) => k.startsWith('mofan.assessment.'));
@@ -22,10 +21,7 @@ const storedAnswers = (page) => page.evaluate(() => {
 
 test('a full quota: warning, answers kept on screen and in the last good copy, export offered, saved once space is freed', () => withFreshBrowser(async ({ page }) => {
   await page.goto(server.url);
-  await page.getByLabel('姓名', exact).fill('钱七');
-  await page.getByLabel('评分表', exact).selectOption('hege-dangyuan');
-  await page.getByRole('button', { name: '开始自查' }).click();
-  const items = page.locator('.section .item');
+  const items = await startMemberCheck(page, '钱七');
   await items.nth(0).getByRole('radio').first().check();
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
   const before = await storedAnswers(page);
@@ -65,10 +61,7 @@ test('a full quota: warning, answers kept on screen and in the last good copy, e
 
 test('two tabs on the same self-check see each other\'s changes and neither overwrites the other', () => withFreshBrowser(async ({ context, page: a }) => {
   await a.goto(server.url);
-  await a.getByLabel('姓名', exact).fill('孙八');
-  await a.getByLabel('评分表', exact).selectOption('hege-dangyuan');
-  await a.getByRole('button', { name: '开始自查' }).click();
-  await a.locator('.section .item').first().waitFor();
+  await startMemberCheck(a, '孙八');
   const b = await context.newPage();
   await b.goto(a.url());
   const item = (page, n) => page.locator('.section .item').nth(n);
@@ -105,10 +98,8 @@ test('two tabs on the same self-check see each other\'s changes and neither over
 // version's form. The next save must not write over it without keeping it.
 const startSelfCheck = async (page, name) => {
   await page.goto(server.url);
-  await page.getByLabel('姓名', exact).fill(name);
-  await page.getByLabel('评分表', exact).selectOption('hege-dangyuan');
-  await page.getByRole('button', { name: '开始自查' }).click();
-  await page.locator('.section .item').first().getByRole('radio').first().check();
+  const items = await startMemberCheck(page, name);
+  await items.first().getByRole('radio').first().check();
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
   return page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('mofan.assessment.')));
 };

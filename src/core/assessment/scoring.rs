@@ -186,6 +186,12 @@ impl Scorecard {
         }
     }
 
+    /// The sentence that tells why the grade is the lowest one, or `None`
+    /// when no veto item was triggered.
+    pub fn veto_notice(&self) -> Option<String> {
+        (!self.vetoes.is_empty()).then(|| format!("一票否决：{}。等次定为{}。", self.vetoes.join("；"), self.grade))
+    }
+
     /// The member's own score (自评分).
     pub fn of_self(template: &Template, a: &Assessment) -> Scorecard {
         Scorecard::compute(template, |id| a.response(id).cloned())

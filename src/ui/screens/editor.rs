@@ -355,15 +355,11 @@ fn CheckForm(
                 }}
                 {move || {
                     card.with(|c| {
-                        (!c.vetoes.is_empty())
-                            .then(|| {
+                        c.veto_notice()
+                            .map(|notice| {
                                 view! {
                                     <p class="veto-line" role="alert" data-testid="veto">
-                                        {format!(
-                                            "一票否决：{}。等次定为{}。",
-                                            c.vetoes.join("；"),
-                                            c.grade,
-                                        )}
+                                        {notice}
                                     </p>
                                 }
                             })

@@ -244,18 +244,7 @@ fn SummarySheet(
                                 </p>
                             }
                         })}
-                    {(!final_card.vetoes.is_empty())
-                        .then(|| {
-                            view! {
-                                <p class="veto-line">
-                                    {format!(
-                                        "一票否决：{}。等次定为{}。",
-                                        final_card.vetoes.join("；"),
-                                        final_card.grade,
-                                    )}
-                                </p>
-                            }
-                        })}
+                    {final_card.veto_notice().map(|notice| view! { <p class="veto-line">{notice}</p> })}
                     <p class="hint">
                         "不适用项不计入满分，总分按满分折算；未作答项按0分计。"
                     </p>

@@ -79,7 +79,7 @@ impl SaveQueues {
     }
 
     /// Starts saving `assessment`: a queue for its screen, until [`Self::release`].
-    pub fn open(&self, assessment: Assessment) -> Rc<SaveQueue> {
+    fn open(&self, assessment: Assessment) -> Rc<SaveQueue> {
         let serial = self.next_serial.get_value();
         self.next_serial.set_value(serial + 1);
         let q = SaveQueue::new(serial, assessment, self.kept);
