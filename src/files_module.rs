@@ -1,6 +1,7 @@
 //! The files worker from the page's side (see `core::exchange::file_jobs`): started
-//! the first time a job is sent, then kept for the page's life. Each job is
-//! one message, its outcome a promise settled by the worker's reply.
+//! the first time a job is sent (or when a page that will need it opens, see
+//! [`warm_up`]), then kept for the page's life. Each job is one message, its
+//! outcome a promise settled by the worker's reply.
 //!
 //! The single-file build carries the worker inside the page and gives a
 //! function, `mofanFilesWorker`, that starts it from a blob (a worker cannot
@@ -113,6 +114,13 @@ fn module() -> Result<Rc<Module>, FileError> {
     });
     MODULE.with(|slot| *slot.borrow_mut() = Some(m.clone()));
     Ok(m)
+}
+
+/// Starts the worker now, so that the first job does not wait for its module
+/// to be fetched and compiled. A worker that fails to start is reported by
+/// that job, which tries again.
+pub fn warm_up() {
+    let _ = module();
 }
 
 /// Runs `job` in the files worker (starting it first if needed) and returns its outcome.

@@ -76,6 +76,9 @@ async fn read_all(list: Vec<web_sys::File>, library: Library) -> (Vec<Submission
 
 #[component]
 pub fn BranchDesk() -> impl IntoView {
+    // Everything the desk reads goes through the files worker: start it while
+    // the secretary is still choosing files.
+    crate::files_module::warm_up();
     let library = use_library();
     let subs = RwSignal::new(Vec::<Submission>::new());
     let refusals = RwSignal::new(Vec::<Refusal>::new());
