@@ -116,12 +116,19 @@ async function openFresh(url, storage, profile) {
   const page = context.pages()[0] ?? (await context.newPage());
   // Bytes on the wire for the page's own requests (headers and compressed
   // bodies), as Chromium counts them, until the checklist is interactive.
+  // A request that finishes after the checklist is interactive is not
+  // counted; its sizes() would reject once the context closes, so the
+  // listener goes before anything closes and no promise is left unheard.
   const finished = [];
-  page.on('requestfinished', (request) => finished.push(request.sizes()));
+  const onFinished = (request) => finished.push(request.sizes().catch(() => null));
+  page.on('requestfinished', onFinished);
   await page.goto(url + '#/check/bench');
   await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 30_000 });
+  page.off('requestfinished', onFinished);
   const interactiveAt = await page.evaluate(() => window.__interactiveAt);
-  const wire = (await Promise.all(finished)).reduce((sum, s) => sum + s.responseHeadersSize + s.responseBodySize, 0);
+  const measured = await Promise.all(finished);
+  if (measured.includes(null)) throw new Error('a request the page made before it was interactive could not be measured');
+  const wire = measured.reduce((sum, s) => sum + s.responseHeadersSize + s.responseBodySize, 0);
   return { context, page, interactiveAt, wire, requests: finished.length };
 }
 

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Negotiator from 'negotiator';
 import { STORED_AS_IS, ENCODINGS, brotli, gzip } from './compress.mjs';
 import { CSP } from './csp.mjs';
 
@@ -45,26 +46,16 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** The q-value the request's Accept-Encoding gives `name` (0 when absent or refused). */
-function quality(header, name) {
-  let best = 0;
-  for (const part of header.split(',')) {
-    const [coding, ...params] = part.trim().split(';');
-    if (coding.trim() !== name && coding.trim() !== '*') continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const value = q === undefined ? 1 : Number(q.slice(2));
-    if (coding.trim() === name) return value > 0 ? value : 0;
-    best = Math.max(best, value);
-  }
-  return best;
-}
-
-/** The encoding to send: brotli, else gzip, else none; ties go to brotli. */
-export function pickEncoding(header = '') {
-  const [br, gz] = ENCODINGS.map((e) => quality(header, e.name));
-  if (br > 0 && br >= gz) return ENCODINGS[0];
-  if (gz > 0) return ENCODINGS[1];
-  return null;
+/**
+ * The encoding to send for a request's Accept-Encoding, as negotiator reads
+ * it (q-values, `*`, refusals): brotli, else gzip, else none; on equal q,
+ * brotli.
+ */
+export function pickEncoding(header) {
+  const offered = [...ENCODINGS.map((e) => e.name), 'identity'];
+  const request = { headers: header === undefined ? {} : { 'accept-encoding': header } };
+  const chosen = new Negotiator(request).encoding(offered, { preferred: offered });
+  return ENCODINGS.find((e) => e.name === chosen) ?? null;
 }
 
 export function serve(dir, port = 0) {

@@ -24,5 +24,6 @@ cargo test --target wasm32-unknown-unknown --test browser --test components
 echo "== 3/3 end-to-end specs (release build)"
 bash scripts/build.sh
 # The benchmark is not a test; this only checks that it still starts and runs once.
-node scripts/bench.mjs --smoke > /dev/null
+mkdir -p target
+node scripts/bench.mjs --smoke > target/bench-smoke.log || { cat target/bench-smoke.log; exit 1; }
 node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/*.spec.mjs

@@ -203,14 +203,27 @@ pub fn write_assessment(a: &Assessment) -> Result<String, StoreError> {
 
 /// Writes back a copy of self-check `id` kept aside (see `crate::pending`),
 /// unless the stored one was edited later (it then wins, and the copy is
-/// no longer needed). A copy that cannot be read is not written.
-pub fn write_back(id: &str, kept: &str) -> Result<(), StoreError> {
+/// no longer needed). A copy that cannot be read is not written. What is
+/// stored is never lost, as when an open self-check is saved: a record this
+/// version cannot read is moved to the quarantine first, and one written by
+/// a newer version is not written over.
+pub fn write_back(id: &str, kept: &str, now: i64) -> Result<(), StoreError> {
     let Ok(copy) = decode_assessment_under(id, kept) else {
         return Ok(());
     };
-    match load_assessment(id)? {
-        Loaded::Found(stored) if stored.updated_at >= copy.updated_at => Ok(()),
-        _ => save_assessment(&copy),
+    let stored = match load_assessment(id)? {
+        Loaded::Found(stored) => Some(stored),
+        Loaded::Missing => None,
+        Loaded::Bad(b) if matches!(b.error, RecordError::NewerSchema(_)) => return Err(StoreError::NewerCopyStored),
+        Loaded::Bad(b) => {
+            move_to_quarantine(&b.key, &b.raw, now)?;
+            None
+        }
+    };
+    if copy.is_newer_than(stored.as_ref()) {
+        save_assessment(&copy)
+    } else {
+        Ok(())
     }
 }
 

@@ -77,6 +77,33 @@ fn a_corrupt_record_is_an_error_with_its_raw_text_kept_and_others_still_load() {
 }
 
 #[wasm_bindgen_test]
+fn writing_back_a_kept_copy_loses_nothing_stored() {
+    local().clear().unwrap();
+    let kept = mofan::core::exchange::record::encode_assessment(&sample("w", 50));
+    // Stored and edited later: the stored copy wins and stays as it is.
+    store::save_assessment(&sample("w", 60)).unwrap();
+    let later = local().get_item(&format!("{ASSESSMENT_PREFIX}w")).unwrap();
+    store::write_back("w", &kept, 1).unwrap();
+    assert_eq!(local().get_item(&format!("{ASSESSMENT_PREFIX}w")).unwrap(), later);
+    // Stored but unreadable: kept whole in the quarantine, then the copy is written.
+    let broken = "{\"schema\":2,\"kind\":\"assessment\",\"data\":{\"id\":\"w";
+    local().set_item(&format!("{ASSESSMENT_PREFIX}w"), broken).unwrap();
+    store::write_back("w", &kept, 7).unwrap();
+    assert_eq!(store::load_assessment("w").unwrap(), Loaded::Found(sample("w", 50)));
+    let moved = store::list_quarantined().unwrap();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(moved[0].raw, broken, "kept exactly as found");
+    // Written by a newer version: refused, and left exactly as it was.
+    let newer = r#"{"schema":9,"kind":"assessment","data":{}}"#;
+    local().set_item(&format!("{ASSESSMENT_PREFIX}w"), newer).unwrap();
+    assert_eq!(store::write_back("w", &kept, 8), Err(StoreError::NewerCopyStored));
+    assert_eq!(
+        local().get_item(&format!("{ASSESSMENT_PREFIX}w")).unwrap().as_deref(),
+        Some(newer)
+    );
+}
+
+#[wasm_bindgen_test]
 fn unreadable_records_move_to_the_quarantine_whole_and_newer_ones_stay() {
     local().clear().unwrap();
     store::save_assessment(&sample("fine", 5)).unwrap();

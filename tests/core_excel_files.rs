@@ -9,6 +9,8 @@ use mofan::core::template::library::read_template_file;
 use mofan::core::template::spreadsheet::{template_from_csv, template_to_csv};
 use mofan::core::Template;
 
+mod common;
+
 const UTF8: &[u8] = include_bytes!("fixtures/支部党建考核细则.csv");
 const GBK: &[u8] = include_bytes!("fixtures/支部党建考核细则-gbk.csv");
 
@@ -86,15 +88,8 @@ fn every_built_in_checklist_reads_back_the_same_whatever_its_line_ends() {
     for t in builtin_templates() {
         let csv = template_to_csv(&t);
         let expected = template_from_csv(&csv, &t.title).unwrap();
-        let lf = csv.replace("\r\n", "\n");
-        let mut mixed = String::new();
-        for (i, line) in lf.split('\n').enumerate() {
-            if i > 0 {
-                mixed.push_str(["\r\n", "\n", "\r"][i % 3]);
-            }
-            mixed.push_str(line);
-        }
-        for (name, text) in [("LF", lf.clone()), ("CR", lf.replace('\n', "\r")), ("mixed", mixed)] {
+        let variants = common::line_end_variants(&csv);
+        for (name, text) in ["CRLF", "LF", "CR", "mixed"].into_iter().zip(variants) {
             let back = template_from_csv(&text, &t.title).unwrap_or_else(|e| panic!("{} {name}: {e:?}", t.id));
             assert_eq!(back, expected, "{} {name}", t.id);
         }

@@ -9,6 +9,8 @@ use mofan::core::template::builtin::{builtin_templates, BUILTIN_TEMPLATE_FILES};
 use mofan::core::template::spreadsheet::{template_from_csv, template_to_csv};
 use mofan::core::{Assessment, Respondent, Response, Template};
 
+mod common;
+
 /// xorshift64*: small, fast and good enough to drive mutations.
 struct Rng(u64);
 
@@ -103,20 +105,6 @@ fn template_json_import_never_panics_and_only_accepts_valid_templates() {
     });
 }
 
-/// The same CSV with every kind of line end Excel and hand edits leave:
-/// CRLF (as written), LF, CR only (older Mac Excel), and a mix of all three.
-fn line_end_variants(csv: &str) -> Vec<String> {
-    let lf = csv.replace("\r\n", "\n");
-    let mut mixed = String::new();
-    for (i, line) in lf.split('\n').enumerate() {
-        if i > 0 {
-            mixed.push_str(["\r\n", "\n", "\r"][i % 3]);
-        }
-        mixed.push_str(line);
-    }
-    vec![csv.to_string(), lf.clone(), lf.replace('\n', "\r"), mixed]
-}
-
 /// A template whose criteria and evidence cells run over several lines,
 /// with CRLF, LF and CR inside the quotes.
 fn multi_line_cells() -> String {
@@ -136,7 +124,7 @@ fn template_csv_import_never_panics_and_only_accepts_valid_templates() {
     csvs.push(include_str!("fixtures/broken-template.csv").to_string());
     let samples: Vec<Vec<u8>> = csvs
         .iter()
-        .flat_map(|c| line_end_variants(c))
+        .flat_map(|c| common::line_end_variants(c))
         .map(String::into_bytes)
         .collect();
     hammer(0x5eed_0002, &samples, 3000, |text| {

@@ -280,6 +280,12 @@ impl Assessment {
         self.answers.get(item_id).and_then(|a| a.response.as_ref())
     }
 
+    /// Whether this copy, kept aside when storage refused it, holds edits
+    /// the stored copy lacks: it was edited later, or nothing is stored.
+    pub fn is_newer_than(&self, stored: Option<&Assessment>) -> bool {
+        stored.is_none_or(|s| self.updated_at > s.updated_at)
+    }
+
     /// Whether a reviewer has scored at least one item.
     pub fn is_reviewed(&self) -> bool {
         self.answers

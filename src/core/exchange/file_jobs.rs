@@ -13,8 +13,9 @@ use crate::core::exchange::backup::{open_backup, Backup};
 use crate::core::exchange::branch::{Level, Row, Submission};
 use crate::core::exchange::report_csv::{assessment_to_csv, table_to_csv};
 use crate::core::exchange::result_file::{Opened, Opener};
+use crate::core::template::builtin::builtins;
 use crate::core::template::format::Template;
-use crate::core::template::library::{read_template_file, TemplateFile};
+use crate::core::template::library::{find, read_template_file, TemplateFile};
 use crate::core::template::spreadsheet::template_to_csv;
 use serde::{Deserialize, Serialize};
 
@@ -100,9 +101,8 @@ impl Job {
             Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
             Job::TableCsv { template, level, rows } => Outcome::Text(table_to_csv(&template, level, &rows)),
             Job::OpenResults { files, imported } => {
-                let builtin = crate::core::template::builtin::builtins();
-                let lookup = |id: &str, v: u32| builtin.iter().chain(&imported).find(|t| t.id == id && t.version == v);
-                let mut opener = Opener::new(lookup);
+                let (builtin, imported) = (builtin_refs(), imported.iter().collect::<Vec<_>>());
+                let mut opener = Opener::new(|id: &str, v| find(&builtin, &imported, id, v));
                 let read = files
                     .into_iter()
                     .map(|(name, text)| match opener.open(&text) {
@@ -116,15 +116,19 @@ impl Job {
                 Outcome::Files(read)
             }
             Job::OpenBackup { text, imported } => {
-                let builtin = crate::core::template::builtin::builtins();
-                let lookup = |id: &str, v: u32| builtin.iter().chain(&imported).find(|t| t.id == id && t.version == v);
-                match open_backup(&text, lookup) {
+                let (builtin, imported) = (builtin_refs(), imported.iter().collect::<Vec<_>>());
+                match open_backup(&text, |id, v| find(&builtin, &imported, id, v)) {
                     Ok(b) => Outcome::Backup(b),
                     Err(why) => Outcome::Refused(vec![why]),
                 }
             }
         }
     }
+}
+
+/// The built-in checklists, as [`find`] takes them.
+fn builtin_refs() -> Vec<&'static Template> {
+    builtins().iter().collect()
 }
 
 /// The worker's whole answer to one message: a [`Request`] as JSON in, its

@@ -57,10 +57,9 @@ pub fn open_assessment(id: &str, kept: KeptCopies) -> Result<Opened, CannotOpen>
         Ok(Loaded::Missing) => None,
     };
     let (a, from_kept_copy) = match (stored, kept_copy) {
-        (Some(s), Some(k)) if k.updated_at > s.updated_at => (k, true),
+        (stored, Some(k)) if k.is_newer_than(stored.as_ref()) => (k, true),
         (Some(s), _) => (s, false),
-        (None, Some(k)) => (k, true),
-        (None, None) => return Err(problem("没有找到这份自查，可能已被删除。".into())),
+        (None, _) => return Err(problem("没有找到这份自查，可能已被删除。".into())),
     };
     let library = use_library();
     match library.find(&a.template_id, a.template_version) {

@@ -2,7 +2,7 @@
 
 use crate::core::{Assessment, Scorecard};
 use crate::store::{self, BadRecord};
-use crate::ui::state::clock::format_local;
+use crate::ui::state::clock::{format_local, now_ms};
 use crate::ui::state::library::use_library;
 use crate::ui::state::route::Route;
 use crate::ui::widgets::start_form::StartForm;
@@ -100,7 +100,7 @@ fn KeptNotice(on_written: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
         let mut written = 0;
         let mut failed = None;
         for (id, text) in kept.copies.get_untracked() {
-            match store::write_back(&id, &text) {
+            match store::write_back(&id, &text, now_ms()) {
                 Ok(()) => {
                     kept.forget(id);
                     written += 1;
