@@ -128,20 +128,23 @@ async fn a_score_the_rule_cannot_take_is_refused_in_chinese_and_changes_nothing(
     let host = stage();
     let a = stored("card-2");
     let response = RwSignal::new(None::<Response>);
+    // 加分项: up to 5 points, 2.5 for each award.
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         provide_app_state().editing(a, false);
-        view! { <ItemCard number="3.2".to_string() item=item("gai-2") response=response /> }
+        view! { <ItemCard number="4.2".to_string() item=item("cu-b") response=response /> }
     });
-    let input: HtmlInputElement = find(&host, "input[aria-label='评分（分）']").unchecked_into();
-    input.set_value("999");
-    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    tick().await;
-    let problem = find(&host, "[role=alert]").text_content().unwrap();
-    assert!(problem.contains("分数应在0到8分之间"), "{problem}");
-    assert_eq!(response.get_untracked(), None);
-    assert_eq!(stored_response("card-2", "gai-2"), None);
+    let input: HtmlInputElement = find(&host, "input[aria-label='加分（分）']").unchecked_into();
+    for (typed, says) in [("999", "分数应在0到5分之间"), ("2", "分数应为2.5分的整数倍")] {
+        input.set_value(typed);
+        input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        tick().await;
+        let problem = find(&host, "[role=alert]").text_content().unwrap();
+        assert!(problem.contains(says), "{typed}: {problem}");
+        assert_eq!(response.get_untracked(), None);
+        assert_eq!(stored_response("card-2", "cu-b"), None);
+    }
 
-    input.set_value("7.5");
+    input.set_value("2.5");
     input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     tick().await;
     assert!(
@@ -150,8 +153,48 @@ async fn a_score_the_rule_cannot_take_is_refused_in_chinese_and_changes_nothing(
     );
     assert_eq!(
         find(&host, "[data-testid=item-earned]").text_content().unwrap(),
-        "得7.5分"
+        "加2.5分"
     );
+}
+
+#[wasm_bindgen_test]
+async fn an_item_card_says_how_the_item_is_checked_and_shows_its_passage_on_demand() {
+    let host = stage();
+    let a = stored("card-3");
+    let response = RwSignal::new(None::<Response>);
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        provide_app_state().editing(a, false);
+        view! {
+            <ItemCard number="1.1".to_string() item=item("xue-1") response=response />
+            <ItemCard number="5.1".to_string() item=item("zz-1") response=RwSignal::new(None) />
+        }
+    });
+    let cards = host.query_selector_all("article.item").unwrap();
+    let card = |i: u32| cards.item(i).unwrap().unchecked_into::<HtmlElement>();
+    assert!(find(&card(0), ".check-method")
+        .text_content()
+        .unwrap()
+        .contains("自评说明"));
+    assert!(find(&card(1), ".check-method")
+        .text_content()
+        .unwrap()
+        .contains("查阅资料"));
+
+    let details = find(&card(0), "details.source-quote");
+    assert!(!details.has_attribute("open"), "the passage waits to be asked for");
+    find(&card(0), "details.source-quote summary").click();
+    tick().await;
+    assert!(details.has_attribute("open"));
+    let quote = find(&card(0), "details.source-quote blockquote")
+        .text_content()
+        .unwrap();
+    assert_eq!(quote, "要重温初心，回答好“入党为什么，为党做什么”的问题");
+    let cite = find(&card(0), "details.source-quote .cite").text_content().unwrap();
+    assert!(cite.contains("两学一做") && cite.contains("一要始终打牢"), "{cite}");
+
+    // A national rule is named as one, not passed off as a source document.
+    let cite = find(&card(1), "details.source-quote .cite").text_content().unwrap();
+    assert_eq!(cite, "《中国共产党章程》第八条（国家规定，不在本应用所附文件中）");
 }
 
 #[wasm_bindgen_test]
@@ -168,11 +211,11 @@ async fn the_editor_totals_answers_as_they_come_stores_them_and_moves_between_se
     assert_eq!(total(), "0");
     assert!(progress().starts_with("0/"), "{}", progress());
 
-    // 学习 section: 达标 on the first item (5 of 100 points).
+    // 学 section: 达标 on the first item (6 of 100 points).
     let first = find(&host, ".section .item");
     choice(&first, "达标").click();
     tick().await;
-    assert_eq!(total(), "5");
+    assert_eq!(total(), "6");
     assert!(progress().starts_with("1/"), "{}", progress());
     assert_eq!(stored_response("editor-1", "xue-1"), Some(Response::Met));
 
@@ -185,5 +228,5 @@ async fn the_editor_totals_answers_as_they_come_stores_them_and_moves_between_se
     tick().await;
     let section = find(&host, ".section");
     assert_eq!(section.get_attribute("data-section").as_deref(), Some("zuo"));
-    assert_eq!(total(), "5", "the total stays with the answers");
+    assert_eq!(total(), "6", "the total stays with the answers");
 }

@@ -30,6 +30,7 @@ fn item(id: &str, hundredths: i64, rule: Rule) -> Item {
         rule,
         criteria: String::new(),
         evidence: String::new(),
+        method: None,
         allow_na: true,
         source: None,
     }
@@ -49,6 +50,7 @@ fn every_rule() -> Template {
     first.source = Some(Source {
         file: "seeds/条例.md".into(),
         section: "第三章".into(),
+        ..Source::default()
     });
     let mut ladder = item(
         "b",
@@ -80,6 +82,7 @@ fn every_rule() -> Template {
         short_title: "兼容".into(),
         audience: Audience::Branch,
         description: "说明\n第二行".into(),
+        period: Default::default(),
         total: Points::whole(100),
         grades: vec![
             GradeBand {

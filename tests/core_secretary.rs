@@ -474,9 +474,9 @@ fn member_csv_has_bom_items_subtotals_and_actions() {
     );
     let csv = assessment_to_csv(&t, &zhang);
     assert!(csv.starts_with('\u{feff}'));
-    assert!(csv.contains("1.2,,三会一课,20,2次,16,,,,,"), "{csv}");
-    assert!(csv.contains(",一小计,政治,60,,56,,,,,"), "{csv}");
-    assert!(csv.contains(",总分,,100,,96,,"), "{csv}");
+    assert!(csv.contains("1.2,,三会一课,20,,2次,16,,,,,"), "{csv}");
+    assert!(csv.contains(",一小计,政治,60,,,56,,,,,"), "{csv}");
+    assert!(csv.contains(",总分,,100,,,96,,"), "{csv}");
     assert!(
         csv.contains("1,三会一课：2次，得16分（满分20分）,按时参加,张三,12月,已完成"),
         "{csv}"

@@ -114,15 +114,45 @@ fn every_built_in_checklist_survives_a_csv_round_trip() {
         assert_eq!(back.total, t.total, "{}", t.id);
         assert_eq!(back.grades, t.grades, "{}", t.id);
         assert_eq!(back.audience, t.audience, "{}", t.id);
+        assert_eq!(back.period, t.period, "{}", t.id);
         assert_eq!(back.sections.len(), t.sections.len(), "{}", t.id);
         for (a, b) in t.items().zip(back.items()) {
             assert_eq!(
-                (&a.title, a.points, &a.evidence),
-                (&b.title, b.points, &b.evidence),
+                (&a.title, a.points, &a.evidence, a.method),
+                (&b.title, b.points, &b.evidence, b.method),
                 "{}",
                 t.id
             );
             assert_eq!(a.rule, b.rule, "{} {}", t.id, a.id);
         }
     }
+}
+
+#[test]
+fn the_check_method_and_the_period_are_read_from_their_column_and_row() {
+    use mofan::core::template::format::{Method, Period};
+    let table = "一级指标,考核内容,评分标准,分值,考评方式\n\
+        组织生活,按期召开支委会,每少开1次扣1分,60,查阅资料\n\
+        ,党员评议支部,好40/较好30/一般20/差0,40,民主测评\n\
+        考评周期,,年度,,\n";
+    let t = template_from_csv(table, "表").unwrap_or_else(|e| panic!("{e:?}"));
+    let methods: Vec<Option<Method>> = t.items().map(|i| i.method).collect();
+    assert_eq!(methods, [Some(Method::Documents), Some(Method::Poll)]);
+    assert_eq!(t.period, Period::Year);
+    let out = template_to_csv(&t);
+    assert!(out.contains(",考评方式,"), "{out}");
+    assert!(out.contains("按期召开支委会,每少开1次扣1分,60,达标,查阅资料,"), "{out}");
+    assert!(out.contains("考评周期,,年度,"), "{out}");
+
+    let e = template_from_csv(&table.replace("查阅资料", "看看"), "表").unwrap_err();
+    assert!(
+        e.iter()
+            .any(|e| e.to_string().starts_with("第2行") && e.to_string().contains("无法识别的考评方式“看看”")),
+        "{e:?}"
+    );
+    let e = template_from_csv(&table.replace("年度", "季度"), "表").unwrap_err();
+    assert!(
+        e.iter().any(|e| e.to_string().contains("考评周期应为“半年”或“年度”")),
+        "{e:?}"
+    );
 }

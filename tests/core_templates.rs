@@ -4,46 +4,183 @@
 use mofan::core::{Points, Template};
 use std::fs;
 
+/// The text of a document in `sources/`; a missing one fails the test
+/// rather than skipping the check.
+fn source_text(file: &str) -> String {
+    let path = format!("{}/sources/{file}", env!("CARGO_MANIFEST_DIR"));
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn template_files() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/templates"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("json"))
+        .map(|p| (p.display().to_string(), fs::read_to_string(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
-fn every_template_file_is_valid() {
-    let mut n = 0;
-    for entry in fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/templates")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().and_then(|e| e.to_str()) != Some("json") {
-            continue;
-        }
-        let text = fs::read_to_string(&path).unwrap();
+fn every_template_file_is_valid_and_cites_what_its_documents_say() {
+    let files = template_files();
+    assert!(files.len() >= 7);
+    for (path, text) in files {
         let t = Template::from_json(&text).unwrap_or_else(|errs| {
             let list: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-            panic!("{}:\n{}", path.display(), list.join("\n"))
+            panic!("{path}:\n{}", list.join("\n"))
         });
         assert_eq!(t.base_points(), t.total);
         for item in t.items() {
             assert!(
                 !item.evidence.is_empty(),
-                "{}: item {} has no evidence hint",
-                path.display(),
+                "{path}: item {} has no evidence hint",
                 item.id
             );
             let src = item
                 .source
                 .as_ref()
-                .unwrap_or_else(|| panic!("item {} cites no source", item.id));
-            let seed = format!("{}/../shared/seeds/{}", env!("CARGO_MANIFEST_DIR"), src.file);
-            if let Ok(seed_text) = fs::read_to_string(&seed) {
-                let heading = src.section.split('(').next().unwrap();
-                assert!(
-                    seed_text.contains(heading),
-                    "item {} cites a section not in {}: {}",
-                    item.id,
-                    src.file,
-                    heading
-                );
+                .unwrap_or_else(|| panic!("{path}: item {} cites no source", item.id));
+            if !src.national_rule.is_empty() {
+                continue;
             }
+            let doc = source_text(&src.file);
+            let heading = src.section.split('(').next().unwrap();
+            assert!(
+                doc.contains(heading),
+                "{path}: item {} cites a section not in {}: {heading}",
+                item.id,
+                src.file
+            );
+            assert!(
+                src.quote.is_empty() || src.quote_is_in(&doc),
+                "{path}: item {} quotes words that are not in {}: {}",
+                item.id,
+                src.file,
+                src.quote
+            );
         }
-        n += 1;
     }
-    assert!(n >= 1);
+}
+
+/// Templates whose newest version has not yet been reworked item by item
+/// against its documents. Each must still lack something, so the list
+/// cannot outlive the work.
+const NOT_YET_REWORKED: &[&str] = &[
+    "liuge-mofan",
+    "dzb-biaozhunhua",
+    "shuji-shuzhi",
+    "sanyan-sanshi",
+];
+
+/// What the newest version of a built-in template still lacks: an item
+/// without a quote (or a named national rule), criteria or 考评方式.
+fn unfinished(t: &Template) -> Vec<String> {
+    t.items()
+        .filter_map(|i| {
+            let src = i.source.as_ref();
+            let quoted = src.is_some_and(|s| !s.quote.is_empty() || !s.national_rule.is_empty());
+            let mut lacks = Vec::new();
+            if !quoted {
+                lacks.push("quote");
+            }
+            if i.criteria.trim().is_empty() {
+                lacks.push("criteria");
+            }
+            if i.method.is_none() {
+                lacks.push("method");
+            }
+            (!lacks.is_empty()).then(|| format!("{}: {}", i.id, lacks.join(", ")))
+        })
+        .collect()
+}
+
+#[test]
+fn every_reworked_checklist_quotes_its_passage_says_how_it_is_checked_and_scored() {
+    let library = mofan::core::template::builtin::builtins();
+    let mut newest: Vec<&Template> = Vec::new();
+    for t in library {
+        if !newest.iter().any(|n| n.id == t.id) {
+            newest.push(t);
+        }
+    }
+    for t in newest {
+        let lacking = unfinished(t);
+        if NOT_YET_REWORKED.contains(&t.id.as_str()) {
+            assert!(
+                !lacking.is_empty(),
+                "{} is finished: take it off NOT_YET_REWORKED",
+                t.id
+            );
+        } else {
+            assert!(lacking.is_empty(), "{} v{}:\n{}", t.id, t.version, lacking.join("\n"));
+        }
+    }
+}
+
+#[test]
+fn every_source_document_is_in_the_repository_and_named() {
+    use mofan::core::template::sources::{document_title, SOURCE_DOCUMENTS};
+    let mut on_disk: Vec<String> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/sources"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    on_disk.sort();
+    let named: Vec<&str> = SOURCE_DOCUMENTS.iter().map(|d| d.file).collect();
+    assert_eq!(on_disk, named);
+    for d in SOURCE_DOCUMENTS {
+        assert!(source_text(d.file).len() > 1000, "{} looks truncated", d.file);
+        assert_eq!(document_title(d.file), d.title);
+    }
+    assert_eq!(document_title("本单位细则.docx"), "本单位细则.docx");
+}
+
+#[test]
+fn a_quote_matches_across_line_breaks_and_spaces_but_not_other_words() {
+    use mofan::core::template::format::Source;
+    let doc = source_text("001_f13f15a104b23fd1.txt");
+    let quote = |q: &str| Source {
+        file: "001_f13f15a104b23fd1.txt".into(),
+        quote: q.into(),
+        ..Source::default()
+    };
+    assert!(quote("原则上每年至少进行1次，实现全覆盖").quote_is_in(&doc));
+    assert!(quote("原则上每年至少进行1次，\n  实现全覆盖").quote_is_in(&doc));
+    assert!(!quote("原则上每半年至少进行1次").quote_is_in(&doc));
+    assert!(!quote("").quote_is_in(&doc));
+}
+
+#[test]
+fn a_source_names_a_document_or_a_national_rule_and_quotes_enough_to_find() {
+    let s = |source: &str| {
+        format!(
+            r#"[{{"id":"s","title":"甲","items":[{{"id":"i","title":"一","points":10,"rule":{{"kind":"check"}},"source":{source}}}]}}]"#
+        )
+    };
+    let m = messages(&base(&s(r#"{"section":"一、"}"#), OK_GRADES));
+    assert!(
+        m.iter()
+            .any(|m| m.contains("应写明文件（file）或国家规定（national_rule）")),
+        "{m:?}"
+    );
+    let m = messages(&base(
+        &s(r#"{"file":"a.txt","national_rule":"《中国共产党章程》"}"#),
+        OK_GRADES,
+    ));
+    assert!(m.iter().any(|m| m.contains("不能同时写两者")), "{m:?}");
+    let m = messages(&base(&s(r#"{"file":"a.txt","quote":"三会一课"}"#), OK_GRADES));
+    assert!(
+        m.iter()
+            .any(|m| m.contains("第1个一级指标第1项") && m.contains("至少6个字")),
+        "{m:?}"
+    );
+    let ok = base(
+        &s(r#"{"national_rule":"《中国共产党章程》","quote":"按照规定交纳党费"}"#),
+        OK_GRADES,
+    );
+    assert!(Template::from_json(&ok).is_ok());
 }
 
 #[test]
@@ -236,7 +373,7 @@ fn every_template_file_is_built_in_and_the_seed_frameworks_are_all_there() {
 fn a_duplicate_id_in_a_pretty_printed_file_names_the_line_of_the_second_item() {
     // A real file layout: every key on its own line. The title mentions "rule" to
     // show that text inside strings is not taken for a key.
-    let mut t = Template::from_json(include_str!("../templates/congyan-zuofeng.json")).unwrap();
+    let mut t = Template::from_json(include_str!("../templates/congyan-zuofeng.v1.json")).unwrap();
     t.sections[1].items[2].id = t.sections[1].items[0].id.clone();
     t.sections[0].items[1].title = "含有 \"rule\": 字样的标题".into();
     let text = t.to_json();

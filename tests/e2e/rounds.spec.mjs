@@ -22,15 +22,15 @@ async function round(page, name, answers) {
 }
 
 test('the next round keeps the last one and compares with it per section', () => withFreshBrowser(async ({ page }) => {
-  await round(page, '2026年上半年', [[0, '达标'], [1, '达标']]);
-  await round(page, '2026年下半年', [[0, '达标'], [1, '基本达标'], [3, '达标']]);
+  await round(page, '2025年', [[0, '达标']]);
+  await round(page, '2026年', [[0, '达标'], [1, '基本达标']]);
   await page.getByRole('link', { name: '汇总 · 整改清单 · 打印' }).click();
   const compare = page.getByTestId('round-compare');
   await compare.waitFor();
   assert.equal(await compare.getByLabel('对比轮次').inputValue().then((id) => id.length > 0), true);
   const cells = async (row) => (await row.locator('td').allTextContents()).map((c) => c.trim());
-  // 学 (5-point checks): 5 + 5 = 10 last round; 5 + 2.5 + 5 = 12.5 now.
-  assert.deepEqual(await cells(compare.locator('tbody tr').first()), ['学：打牢思想根基', '10', '12.5', '↑ 2.5']);
+  // 学 (6-point checks): 6 last round; 6 + 3 = 9 now.
+  assert.deepEqual(await cells(compare.locator('tbody tr').first()), ['学：打牢思想根基', '6', '9', '↑ 3']);
   assert.deepEqual(await cells(compare.locator('tbody tr').nth(1)), ['做：践行“四讲四有”', '0', '0', '持平']);
   assert.equal((await cells(compare.locator('tbody tr').last()))[0], '总分');
   const [before, now] = await compare.locator('tbody tr').last().locator('td.num').allTextContents();
@@ -40,4 +40,20 @@ test('the next round keeps the last one and compares with it per section', () =>
   // Both rounds are kept.
   await page.goto(server.url);
   await page.waitForFunction(() => document.querySelectorAll('.saved-row').length === 2);
+}));
+
+test('the round is offered in the checklist\'s period, and one the member typed stays', () => withFreshBrowser(async ({ page }) => {
+  await page.goto(server.url);
+  const now = await page.evaluate(() => ({ year: new Date().getFullYear(), month: new Date().getMonth() + 1 }));
+  const half = `${now.year}年${now.month <= 6 ? '上半年' : '下半年'}`;
+  const field = page.getByLabel('轮次', exact);
+  const checklist = page.getByLabel('评分表', exact);
+  // 四讲四有 is done once a year; 从严作风 each half-year.
+  await checklist.selectOption('hege-dangyuan');
+  assert.equal(await field.inputValue(), `${now.year}年`);
+  await checklist.selectOption('congyan-zuofeng');
+  assert.equal(await field.inputValue(), half);
+  await field.fill('2025年下半年');
+  await checklist.selectOption('hege-dangyuan');
+  assert.equal(await field.inputValue(), '2025年下半年');
 }));

@@ -37,6 +37,7 @@ pub fn assessment_to_csv(t: &Template, a: &Assessment) -> String {
             "一级指标",
             "二级指标/考核内容",
             "分值",
+            "考评方式",
             "自评",
             "自评分",
             "审核",
@@ -55,6 +56,7 @@ pub fn assessment_to_csv(t: &Template, a: &Assessment) -> String {
                     if ii == 0 { &s.title } else { "" },
                     &l.item.title,
                     &l.item.points.to_string(),
+                    l.item.method.map_or("", |m| m.label()),
                     &l.own_answer,
                     &score_text(&l.own_score),
                     &l.review_answer,
@@ -73,6 +75,7 @@ pub fn assessment_to_csv(t: &Template, a: &Assessment) -> String {
                 &format!("{}小计", chinese_number(si + 1)),
                 &s.title,
                 &line.self_score.applicable.to_string(),
+                "",
                 "",
                 &line.self_score.earned.to_string(),
                 "",
@@ -101,6 +104,7 @@ pub fn assessment_to_csv(t: &Template, a: &Assessment) -> String {
             "",
             &t.total.to_string(),
             "",
+            "",
             &sum.self_card.total.to_string(),
             "",
             &review_total,
@@ -108,7 +112,7 @@ pub fn assessment_to_csv(t: &Template, a: &Assessment) -> String {
     );
     w(
         &mut out,
-        &["", "等次", "", "", "", &sum.self_card.grade, "", &review_grade],
+        &["", "等次", "", "", "", "", &sum.self_card.grade, "", &review_grade],
     );
     if !sum.self_card.vetoes.is_empty() {
         w(&mut out, &["", "一票否决", &sum.self_card.vetoes.join("；")]);

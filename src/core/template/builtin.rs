@@ -3,13 +3,14 @@
 
 use crate::core::template::format::Template;
 
-/// Raw text of every built-in template, newest version of each first.
+/// Raw text of every built-in template, newest version of each first. Older
+/// versions (`*.v1.json`) are kept so self-checks made with them open with
+/// the rules they were made with.
 pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[
     (
         "liuge-mofan.json",
         include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.json")),
     ),
-    // Version 1, kept so self-checks made with it open with the rules they were made with.
     (
         "liuge-mofan.v1.json",
         include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.v1.json")),
@@ -31,8 +32,16 @@ pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[
         include_str!(concat!(env!("OUT_DIR"), "/hege-dangyuan.json")),
     ),
     (
+        "hege-dangyuan.v1.json",
+        include_str!(concat!(env!("OUT_DIR"), "/hege-dangyuan.v1.json")),
+    ),
+    (
         "congyan-zuofeng.json",
         include_str!(concat!(env!("OUT_DIR"), "/congyan-zuofeng.json")),
+    ),
+    (
+        "congyan-zuofeng.v1.json",
+        include_str!(concat!(env!("OUT_DIR"), "/congyan-zuofeng.v1.json")),
     ),
 ];
 

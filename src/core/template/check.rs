@@ -3,7 +3,7 @@
 
 use crate::core::basics::json_problem::{JsonProblem, ProblemKind};
 use crate::core::basics::points::Points;
-use crate::core::template::format::{Rule, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION};
+use crate::core::template::format::{Rule, Source, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -165,6 +165,9 @@ impl Template {
                 for problem in rule_problems(&item.rule, item.points) {
                     out.push(TemplateError::in_part(place, problem));
                 }
+                if let Some(problem) = item.source.as_ref().and_then(source_problem) {
+                    out.push(TemplateError::in_part(place, problem));
+                }
             }
         }
         let sum = self.base_points();
@@ -213,6 +216,25 @@ impl Template {
             ));
         }
     }
+}
+
+/// What is wrong with an item's 依据, in Chinese.
+fn source_problem(source: &Source) -> Option<String> {
+    let (file, rule) = (source.file.trim(), source.national_rule.trim());
+    if file.is_empty() && rule.is_empty() {
+        return Some("依据（source）应写明文件（file）或国家规定（national_rule）".into());
+    }
+    if !file.is_empty() && !rule.is_empty() {
+        return Some("依据（source）只能是一份文件或一项国家规定，不能同时写两者".into());
+    }
+    let quoted = source.quote.chars().filter(|c| !c.is_whitespace()).count();
+    if quoted > 0 && quoted < Source::MIN_QUOTE_CHARS {
+        return Some(format!(
+            "依据原文（quote）太短：至少{}个字，才能在文件中认出出处",
+            Source::MIN_QUOTE_CHARS
+        ));
+    }
+    None
 }
 
 /// What is wrong with one item's rule given its points, in Chinese.

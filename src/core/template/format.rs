@@ -30,6 +30,10 @@ pub struct Template {
     pub audience: Audience,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The period one round covers; counts and limits in the criteria are
+    /// written for it, and the 轮次 field offers its form.
+    #[serde(default, skip_serializing_if = "Period::is_default")]
+    pub period: Period,
     /// The scale the total is reported on, usually 100.
     pub total: Points,
     pub grades: Vec<GradeBand>,
@@ -51,6 +55,72 @@ impl Audience {
             Audience::Member => "党员个人",
             Audience::Branch => "党支部",
         }
+    }
+}
+
+/// The period one round of a checklist covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// 半年: rounds are 2026年上半年, 2026年下半年. What a template that says
+    /// nothing gets, as every round was before periods were declared.
+    #[default]
+    HalfYear,
+    /// 年度: rounds are 2026年.
+    Year,
+}
+
+impl Period {
+    fn is_default(&self) -> bool {
+        *self == Period::default()
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::HalfYear => "半年",
+            Period::Year => "年度",
+        }
+    }
+}
+
+/// 考评方式: how an item is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// 查阅资料: records, minutes, files.
+    Documents,
+    /// 实地查看: looking at the place (阵地, 公开栏).
+    SiteVisit,
+    /// 个别访谈: asking members one by one.
+    Interview,
+    /// 民主测评: a vote of those present.
+    Poll,
+    /// 自评说明: the respondent's own account.
+    SelfStatement,
+}
+
+impl Method {
+    pub const ALL: [Method; 5] = [
+        Method::Documents,
+        Method::SiteVisit,
+        Method::Interview,
+        Method::Poll,
+        Method::SelfStatement,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Method::Documents => "查阅资料",
+            Method::SiteVisit => "实地查看",
+            Method::Interview => "个别访谈",
+            Method::Poll => "民主测评",
+            Method::SelfStatement => "自评说明",
+        }
+    }
+
+    /// The method a label names, as a spreadsheet cell writes it.
+    pub fn from_label(label: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.label() == label)
     }
 }
 
@@ -96,6 +166,9 @@ pub struct Item {
     /// 佐证材料: what proves it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
+    /// 考评方式: how the item is checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<Method>,
     /// Whether 不适用 may be chosen for this item: true unless the file says
     /// `"allow_na": false`, the only value written.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
@@ -113,11 +186,36 @@ fn is_true(b: &bool) -> bool {
     *b
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What an item rests on: a passage of a document in `sources/` (its file,
+/// the heading it is under and its words), or a national rule every branch
+/// applies that the source documents do not state.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub section: String,
+    /// 依据原文: the document's words, verbatim (whitespace may differ).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quote: String,
+    /// The national rule the item rests on when it is not from the source
+    /// documents, named as it is published, e.g. 《中国共产党章程》.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub national_rule: String,
+}
+
+impl Source {
+    /// The smallest quote that can show where a requirement comes from.
+    pub const MIN_QUOTE_CHARS: usize = 6;
+
+    /// Whether the quote is in `document`, with whitespace (line breaks,
+    /// full-width spaces) ignored on both sides.
+    pub fn quote_is_in(&self, document: &str) -> bool {
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let quote = squeeze(&self.quote);
+        !quote.is_empty() && squeeze(document).contains(&quote)
+    }
 }
 
 /// 评分标准: how an answer becomes points. Written `{"kind": …, fields}`;

@@ -1,12 +1,14 @@
 //! 评分细则 as a spreadsheet: the CSV that Excel saves, read into a template
 //! and written back out. Columns (the header row names them, in any order):
 //!
-//! | 一级指标 | 二级指标 or 考核内容 | 评分标准 | 分值 | 评分方式 (optional) | 佐证材料 (optional) |
+//! | 一级指标 | 二级指标 or 考核内容 | 评分标准 | 分值 | 评分方式 | 考评方式 | 佐证材料 |
 //!
+//! (评分方式, 考评方式 and 佐证材料 may be left out.)
 //! An empty 一级指标 cell repeats the one above (merged cells in Excel). Rows
 //! whose 一级指标 is 合计 (or 总分/满分) declare the total in 分值; a row 等次
 //! lists the bands in 评分标准 (`优秀90，良好80，合格60，不合格0`); a row 适用对象
-//! says 党员 or 党支部. 评分方式 is one of: 达标 (default), `分档：好10/较好7/一般4/差0`,
+//! says 党员 or 党支部; a row 考评周期 says 半年 or 年度. 考评方式 is one of 查阅资料,
+//! 实地查看, 个别访谈, 民主测评, 自评说明, or empty. 评分方式 is one of: 达标 (default), `分档：好10/较好7/一般4/差0`,
 //! `达标：0.6` (基本达标 earns 0.6 of the points), `扣分：0.5` (optionally
 //! `，最多20次`), 打分 (or `打分：1` for whole points), 一票否决, 加分 (or `加分：1`).
 
@@ -14,7 +16,8 @@ use crate::core::basics::csv::{self, Record};
 use crate::core::basics::points::{Fraction, Points};
 use crate::core::template::check::{Spot, TemplateError};
 use crate::core::template::format::{
-    Audience, GradeBand, Item, LadderStep, Rule, Section, Template, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION,
+    Audience, GradeBand, Item, LadderStep, Method, Period, Rule, Section, Template, TEMPLATE_FORMAT,
+    TEMPLATE_FORMAT_VERSION,
 };
 use std::collections::HashMap;
 
@@ -25,6 +28,9 @@ struct Columns {
     title: usize,
     criteria: usize,
     points: usize,
+    /// 评分方式: the rule.
+    rule: Option<usize>,
+    /// 考评方式: how the item is checked.
     method: Option<usize>,
     evidence: Option<usize>,
 }
@@ -70,7 +76,8 @@ fn find_columns(header: &Record) -> Result<Columns, Vec<TemplateError>> {
         title: title.unwrap_or_default(),
         criteria: criteria.unwrap_or_default(),
         points: points.unwrap_or_default(),
-        method: find(&["评分方式", "计分方式"]),
+        rule: find(&["评分方式", "计分方式"]),
+        method: find(&["考评方式", "检查方式", "考核方式"]),
         evidence: find(&["佐证材料", "佐证资料"]),
     })
 }
@@ -96,7 +103,7 @@ fn split_list(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Reads the 评分方式 cell.
-fn parse_method(cell: &str) -> Result<Rule, String> {
+fn parse_rule(cell: &str) -> Result<Rule, String> {
     let c = cell.trim();
     let (head, rest) = match c.find(['：', ':']) {
         Some(i) => (c[..i].trim(), c[i..].trim_start_matches(['：', ':']).trim()),
@@ -169,8 +176,8 @@ fn with_step(word: &str, step: Points) -> String {
     }
 }
 
-/// The 评分方式 cell for a rule, in the form `parse_method` reads.
-fn method_cell(rule: &Rule) -> String {
+/// The 评分方式 cell for a rule, in the form `parse_rule` reads.
+fn rule_cell(rule: &Rule) -> String {
     match rule {
         Rule::Check { partial } if *partial == Fraction::HALF => "达标".into(),
         Rule::Check { partial } => format!("达标：{}", Points::from_hundredths(partial.hundredths() as i64)),
@@ -244,6 +251,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
     let mut total = None;
     let mut grades = None;
     let mut audience = Audience::Branch;
+    let mut period = Period::default();
     let mut current_section = String::new();
     for r in rows {
         let section_cell = cell(r, cols.section);
@@ -262,6 +270,14 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
                 match parse_grades(r.line, &cell(r, cols.criteria)) {
                     Ok(g) => grades = Some(g),
                     Err(e) => errors.push((r.line, e)),
+                }
+                continue;
+            }
+            "考评周期" | "周期" => {
+                match cell(r, cols.criteria).as_str() {
+                    "半年" | "半年度" | "每半年" => period = Period::HalfYear,
+                    "年度" | "每年" | "全年" | "一年" => period = Period::Year,
+                    other => errors.push(on_line(r.line, format!("考评周期应为“半年”或“年度”，实际为“{other}”"))),
                 }
                 continue;
             }
@@ -288,12 +304,27 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
             errors.push(on_line(r.line, "一级指标为空（第一条考核内容前应有一级指标）"));
             continue;
         }
-        let rule = match parse_method(&cols.method.map(|i| cell(r, i)).unwrap_or_default()) {
+        let rule = match parse_rule(&cols.rule.map(|i| cell(r, i)).unwrap_or_default()) {
             Ok(rule) => rule,
             Err(m) => {
                 errors.push(on_line(r.line, m));
                 continue;
             }
+        };
+        let method_text = cols.method.map(|i| cell(r, i)).unwrap_or_default();
+        let method = match method_text.as_str() {
+            "" => None,
+            text => match Method::from_label(text) {
+                Some(m) => Some(m),
+                None => {
+                    let all: Vec<&str> = Method::ALL.iter().map(|m| m.label()).collect();
+                    errors.push(on_line(
+                        r.line,
+                        format!("无法识别的考评方式“{text}”（可用：{}）", all.join("、")),
+                    ));
+                    continue;
+                }
+            },
         };
         let points_text = cell(r, cols.points);
         let points = match (cell_points(&points_text), &rule) {
@@ -328,6 +359,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
             rule,
             criteria: cell(r, cols.criteria),
             evidence: cols.evidence.map(|i| cell(r, i)).unwrap_or_default(),
+            method,
             allow_na: true,
             source: None,
         });
@@ -342,6 +374,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
         short_title: title.chars().take(12).collect(),
         audience,
         description: String::new(),
+        period,
         total: total.unwrap_or(Points::whole(DEFAULT_TOTAL)),
         grades: grades.unwrap_or_else(|| {
             [("优秀", 90), ("良好", 80), ("合格", 60), ("不合格", 0)]
@@ -383,6 +416,7 @@ pub fn template_to_csv(t: &Template) -> String {
         "评分标准",
         "分值",
         "评分方式",
+        "考评方式",
         "佐证材料",
     ]);
     for s in &t.sections {
@@ -398,18 +432,20 @@ pub fn template_to_csv(t: &Template) -> String {
                 &item.title,
                 &criteria,
                 &item.points.to_string(),
-                &method_cell(&item.rule),
+                &rule_cell(&item.rule),
+                item.method.map_or("", Method::label),
                 &item.evidence,
             ]);
         }
     }
-    out.row(&["合计", "", "", &t.total.to_string(), "", ""]);
+    out.row(&["合计", "", "", &t.total.to_string(), "", "", ""]);
     let grades: Vec<String> = t.grades.iter().map(|g| format!("{}{}", g.name, g.min)).collect();
-    out.row(&["等次", "", &grades.join("，"), "", "", ""]);
+    out.row(&["等次", "", &grades.join("，"), "", "", "", ""]);
+    out.row(&["考评周期", "", t.period.label(), "", "", "", ""]);
     let who = match t.audience {
         Audience::Member => "党员",
         Audience::Branch => "党支部",
     };
-    out.row(&["适用对象", "", who, "", "", ""]);
+    out.row(&["适用对象", "", who, "", "", "", ""]);
     out.finish()
 }

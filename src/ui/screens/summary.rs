@@ -385,6 +385,14 @@ fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<Sec
                             <td class="num">{l.number}</td>
                             <td>
                                 {l.item.title.clone()}
+                                {l
+                                    .item
+                                    .method
+                                    .map(|m| {
+                                        view! {
+                                            <div class="cell-method">{format!("考评方式：{}", m.label())}</div>
+                                        }
+                                    })}
                                 {(!note.is_empty())
                                     .then(|| view! { <div class="cell-note">{format!("说明：{note}")}</div> })}
                             </td>

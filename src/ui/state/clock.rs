@@ -1,6 +1,7 @@
 //! Time and identifiers from the browser.
 
-use crate::core::assessment::round::half_year_round;
+use crate::core::assessment::round::round_for;
+use crate::core::template::format::Period;
 use js_sys::Date;
 
 /// Milliseconds since 1970, as stored in records.
@@ -33,8 +34,8 @@ pub fn format_time(ms: i64) -> String {
     format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
 }
 
-/// The round for today, e.g. 2026年下半年.
-pub fn current_round() -> String {
+/// The round for today in a checklist of `period`: 2026年下半年, or 2026年.
+pub fn current_round(period: Period) -> String {
     let d = Date::new_0();
-    half_year_round(d.get_full_year() as i32, d.get_month() + 1)
+    round_for(period, d.get_full_year() as i32, d.get_month() + 1)
 }

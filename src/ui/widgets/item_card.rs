@@ -3,6 +3,8 @@
 //! ladders and vetoes; a number for deductions, free scores and bonuses.
 
 use crate::core::assessment::answer_input::{parse_typed, typed_text};
+use crate::core::template::format::Source;
+use crate::core::template::sources::document_title;
 use crate::core::{Assessment, Item, ItemScore, Points, Response, Rule};
 use crate::ui::state::clock::now_ms;
 use crate::ui::state::save_queue::Editing;
@@ -71,6 +73,17 @@ pub fn ItemCard(
                         </p>
                     }
                 })}
+            {item
+                .method
+                .map(|m| {
+                    view! {
+                        <p class="criteria check-method">
+                            <span class="tag">"考评方式"</span>
+                            {m.label()}
+                        </p>
+                    }
+                })}
+            {item.source.as_ref().map(|s| view! { <SourceQuote source=s /> })}
             {reviewing
                 .then(|| {
                     let saved = queue.with_value(|q| q.read(|a| a.answer(id).cloned().unwrap_or_default()));
@@ -166,6 +179,29 @@ fn MemberAnswer(item: &'static Item, answer: crate::core::Answer) -> impl IntoVi
                     }
                 })}
         </div>
+    }
+}
+
+/// 依据原文, on demand: the words of the document the item rests on and
+/// where they are, or the national rule it applies.
+#[component]
+fn SourceQuote(source: &'static Source) -> impl IntoView {
+    let cite = if source.national_rule.is_empty() {
+        let doc = document_title(&source.file);
+        if source.section.is_empty() {
+            doc.to_string()
+        } else {
+            format!("{doc} · {}", source.section)
+        }
+    } else {
+        format!("{}（国家规定，不在本应用所附文件中）", source.national_rule)
+    };
+    view! {
+        <details class="source-quote">
+            <summary>"依据原文"</summary>
+            {(!source.quote.is_empty()).then(|| view! { <blockquote>{source.quote.clone()}</blockquote> })}
+            <p class="cite">{cite}</p>
+        </details>
     }
 }
 

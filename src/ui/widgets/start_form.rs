@@ -1,6 +1,7 @@
 //! 新建自查: pick a checklist, say who and which round, start.
 
 use crate::core::exchange::file_jobs::Job;
+use crate::core::template::format::Period;
 use crate::core::template::library::audience_first;
 use crate::core::{Assessment, Audience, Respondent, Template};
 use crate::files_module;
@@ -24,9 +25,20 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
     let ordered = move || ordered_for(role.get());
     let template_id = RwSignal::new(ordered_for(role.get_untracked())[0].id.clone());
     let problems = RwSignal::new(Vec::<String>::new());
+    // The round is offered in the chosen checklist's period (2026年上半年 or
+    // 2026年); one the member has typed stays when another checklist is picked.
+    let period_of = move |id: &str| library.newest(id).map_or(Period::default(), |t| t.period);
+    let round = RwSignal::new(current_round(period_of(&template_id.get_untracked())));
+    let choose_template = move |id: String| {
+        let offered = current_round(period_of(&template_id.get_untracked()));
+        if round.get_untracked() == offered {
+            round.set(current_round(period_of(&id)));
+        }
+        template_id.set(id);
+    };
     let pick_role = move |r: Audience| {
         role.set(r);
-        template_id.set(ordered_for(r)[0].id.clone());
+        choose_template(ordered_for(r)[0].id.clone());
         let saved = store::save_setting("role", if r == Audience::Branch { "branch" } else { "member" });
         if let Err(e) = saved {
             problems.set(vec![format!("无法记住“我是”的选择：{e}")]);
@@ -35,7 +47,6 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
     let unit = RwSignal::new(who.unit);
     let branch = RwSignal::new(who.branch);
     let name = RwSignal::new(who.name);
-    let round = RwSignal::new(current_round());
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -129,7 +140,7 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                     <select
                         aria-label="评分表"
                         prop:value=move || template_id.get()
-                        on:change=move |ev| template_id.set(event_target_value(&ev))
+                        on:change=move |ev| choose_template(event_target_value(&ev))
                     >
                         {move || {
                             ordered()
@@ -164,7 +175,7 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                     {text_field("单位", unit, "unit", "例如：某某分行")}
                     {text_field("支部", branch, "branch", "例如：办公室党支部")}
                     {text_field("姓名", name, "name", "填报人姓名")}
-                    {text_field("轮次", round, "round", "例如：2026年上半年")}
+                    {text_field("轮次", round, "round", "例如：2026年上半年，或2026年")}
                 </div>
                 {move || {
                     let ps = problems.get();
