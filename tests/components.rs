@@ -106,7 +106,7 @@ async fn an_item_card_takes_an_answer_shows_its_points_stores_it_and_clears_it()
     choice(&host, "基本达标").click();
     tick().await;
     assert_eq!(response.get_untracked(), Some(Response::Partial));
-    assert_eq!(earned.text_content().unwrap(), "得2.5分");
+    assert_eq!(earned.text_content().unwrap(), "得3分");
     assert!(find(&host, "label.choice.chosen")
         .text_content()
         .unwrap()

@@ -167,7 +167,7 @@ fn a_self_check_keeps_the_rules_of_the_version_it_was_made_with() {
         "v2 cannot read a 达标 on a ladder item"
     );
     // New self-checks use the newest version.
-    assert_eq!(mofan::core::template::library::latest_versions(&refs)[0].version, 2);
+    assert_eq!(mofan::core::template::library::latest_versions(&refs)[0].version, 3);
 }
 
 #[test]

@@ -325,3 +325,61 @@ fn a_card_built_from_sections_scored_alone_is_the_same_card() {
     assert_eq!(combined.vetoes, ["发生违纪违法问题"]);
     assert_eq!(combined.total, pts("93"), "60 + 31 = 91 of 100, plus 2 bonus");
 }
+
+/// 述职评议 by 20 members: 好 10 / 较好 8 / 一般 6 / 差 0 on a 10-point item.
+fn polled() -> Template {
+    template(
+        r#"[{"id":"s","title":"述职评议","items":[
+              {"id":"poll","title":"党员对书记述职的测评","points":10,"rule":{"kind":"poll","steps":[
+                  {"name":"好","points":10},{"name":"较好","points":8},
+                  {"name":"一般","points":6},{"name":"差","points":0}]},"method":"poll"},
+              {"id":"rest","title":"其余","points":90,"rule":{"kind":"check"}}]}]"#,
+        "100",
+    )
+}
+
+#[test]
+fn a_poll_scores_the_vote_weighted_average_and_counts_blank_ballots_apart() {
+    use mofan::core::assessment::poll::Tally;
+    use mofan::core::{ItemScore, Rule};
+    let t = polled();
+    let item = t.item("poll").unwrap();
+    let Rule::Poll { steps } = &item.rule else {
+        panic!("a poll")
+    };
+    let mut a = start(&t);
+    // 14 好, 4 较好, 1 一般, 1 差: (140 + 32 + 6 + 0) ÷ 20 = 8.9; 2 blank ballots are not scored.
+    let votes = Response::Votes(Tally::of(steps, &[14, 4, 1, 1], 2));
+    answer(&t, &mut a, "poll", votes.clone());
+    assert_eq!(ItemScore::of(item, Some(&votes)), ItemScore::Base(pts("8.9")));
+    answer(&t, &mut a, "rest", Response::Met);
+    let card = Scorecard::of_self(&t, &a);
+    assert_eq!(card.total, pts("98.9"));
+    assert_eq!(votes.label(), "好14票、较好4票、一般1票、差1票，弃权或空白2票");
+
+    // 2 好 and 1 较好: 28 ÷ 3 = 9.333… → 9.33.
+    answer(&t, &mut a, "poll", Response::Votes(Tally::of(steps, &[2, 1, 0, 0], 0)));
+    assert_eq!(Scorecard::of_self(&t, &a).earned, pts("99.33"));
+
+    // Only blank ballots: nothing to average, refused in Chinese, the last answer kept.
+    let none = a.set_response(item, Some(Response::Votes(Tally::of(steps, &[0, 0, 0, 0], 20))), 3);
+    assert!(none.unwrap_err().message().contains("还没有有效票"));
+    assert_eq!(Scorecard::of_self(&t, &a).earned, pts("99.33"));
+}
+
+#[test]
+fn a_poll_reads_and_writes_its_votes_by_step_name() {
+    use mofan::core::exchange::record::{decode_assessment, encode_assessment};
+    let t = polled();
+    let mut a = start(&t);
+    let text = r#"{"votes":{"steps":[{"name":"好","votes":3},{"name":"差","votes":1}],"blank":1}}"#;
+    let r: Response = serde_json::from_str(text).unwrap();
+    answer(&t, &mut a, "poll", r.clone());
+    // 3 × 10 + 1 × 0 over 4 = 7.5
+    assert_eq!(Scorecard::of_self(&t, &a).earned, pts("7.5"));
+    assert_eq!(serde_json::to_string(&r).unwrap(), text);
+    assert_eq!(decode_assessment(&encode_assessment(&a)).unwrap(), a);
+    let unknown: Response = serde_json::from_str(r#"{"votes":{"steps":[{"name":"优","votes":3}]}}"#).unwrap();
+    let refused = a.set_response(t.item("poll").unwrap(), Some(unknown), 3);
+    assert!(refused.unwrap_err().message().contains("没有这个分档"));
+}

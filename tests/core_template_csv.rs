@@ -156,3 +156,38 @@ fn the_check_method_and_the_period_are_read_from_their_column_and_row() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_poll_column_reads_as_votes_per_step_and_writes_back_the_same() {
+    let table = "一级指标,考核内容,评分标准,分值,评分方式,考评方式\n\
+        述职评议,党员对书记述职的测评,按票数加权平均,100,测评：好100/较好80/一般60/差0,民主测评\n";
+    let t = template_from_csv(table, "述职评议").unwrap_or_else(|e| panic!("{e:?}"));
+    let item = t.items().next().unwrap();
+    let Rule::Poll { steps } = &item.rule else {
+        panic!("{:?}", item.rule)
+    };
+    let names: Vec<(&str, String)> = steps.iter().map(|s| (s.name.as_str(), s.points.to_string())).collect();
+    assert_eq!(
+        names,
+        [
+            ("好", "100".into()),
+            ("较好", "80".into()),
+            ("一般", "60".into()),
+            ("差", "0".into())
+        ]
+    );
+    assert!(template_to_csv(&t).contains(",测评：好100/较好80/一般60/差0,民主测评,"));
+
+    let e = template_from_csv(&table.replace("测评：好100/较好80/一般60/差0", "测评：好100"), "x").unwrap_err();
+    assert!(
+        e.iter()
+            .any(|e| e.to_string().starts_with("第2行") && e.to_string().contains("民主测评至少需要两档")),
+        "{e:?}"
+    );
+    let e = template_from_csv(&table.replace("测评：好100/较好80/一般60/差0", "测评：很好"), "x").unwrap_err();
+    assert!(
+        e.iter()
+            .any(|e| e.to_string().contains("民主测评写法应为“测评：好10/较好8/一般6/差0”")),
+        "{e:?}"
+    );
+}

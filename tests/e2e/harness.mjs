@@ -111,7 +111,7 @@ export async function startMemberCheck(page, name) {
 
 /**
  * Starts a self-check of the member checklist 合格党员 as `name` and answers
- * every item with its first (best) choice, section by section. Returns the
+ * every item with its best answer (0 occurrences for a deduction), section by section. Returns the
  * progress shown afterwards, e.g. `12/12`.
  */
 export async function completeMemberCheck(page, name) {
@@ -121,9 +121,10 @@ export async function completeMemberCheck(page, name) {
     await page.locator('.section-tab').nth(s).click();
     const n = await items.count();
     for (let i = 0; i < n; i++) {
-      const radio = items.nth(i).getByRole('radio').first();
-      if (await radio.count()) await radio.check();
-      else await enter(items.nth(i).getByRole('textbox').first(), '0');
+      // A count or score is typed (0 occurrences: full points); the rest take their first, best choice.
+      const number = items.nth(i).locator('.number-answer input');
+      if (await number.count()) await enter(number.first(), '0');
+      else await items.nth(i).getByRole('radio').first().check();
     }
   }
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();

@@ -89,6 +89,6 @@ test('import a CSV template: errors by line, then GBK table saved, answered and 
   ]);
   assert.equal(download.suggestedFilename(), '支部党建考核细则.csv');
   const csv = readFileSync(await download.path(), 'utf8');
-  assert.ok(csv.startsWith('\ufeff一级指标,二级指标/考核内容,评分标准,分值,评分方式,佐证材料'), csv.slice(0, 80));
+  assert.ok(csv.startsWith('\ufeff一级指标,二级指标/考核内容,评分标准,分值,评分方式,考评方式,佐证材料'), csv.slice(0, 80));
   assert.match(csv, /扣分：1，最多30次/);
 }));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, freshProfile, launch, closeAll } from './harness.mjs';
+import { startServer, freshProfile, launch, closeAll, enter } from './harness.mjs';
 import { pdfPages } from './pdf.mjs';
 
 let server;
@@ -21,7 +21,7 @@ const choose = (page, id, label) => item(page, id).getByRole('radio', { name: la
 const text = async (loc) => (await loc.textContent()).trim();
 const BUTTON_TEXT = ['打印', '导出结果文件', '导出CSV', '继续填写', '首页', '清空', '导出汇总文件'];
 
-/** Starts a 六个模范 self-check and answers every item with its best answer. */
+/** Starts a 六个模范 self-check and answers every item with its best answer: 满意 from all 10 who vote on ddzw-6. */
 async function fillAllBest(page, name) {
   await page.goto(server.url);
   await page.getByRole('radio', { name: '支部书记 / 支部委员' }).check();
@@ -30,14 +30,17 @@ async function fillAllBest(page, name) {
   await page.getByLabel('姓名', exact).fill(name);
   await page.getByLabel('轮次', exact).fill('2026年上半年');
   await page.getByRole('button', { name: '开始自查' }).click();
-  await page.getByTestId('progress').filter({ hasText: '0/33' }).waitFor();
+  await page.getByTestId('progress').filter({ hasText: '0/25' }).waitFor();
   for (let s = 0; s < 6; s++) {
     const items = page.locator('.section .item');
     const n = await items.count();
     for (let i = 0; i < n; i++) {
       const first = items.nth(i).getByRole('radio').first();
-      if ((await items.nth(i).getAttribute('data-item')) === 'zfjs-b') continue; // the bonus is typed, left blank
-      await first.check();
+      const id = await items.nth(i).getAttribute('data-item');
+      if (id === 'zfjs-b') continue; // the bonus is typed, left blank
+      if (id === 'ddzw-6') await enter(items.nth(i).getByLabel('满意（票）', exact), '10'); // 民主测评
+      else if (await items.nth(i).locator('.number-answer input').count()) await enter(items.nth(i).locator('.number-answer input'), '0');
+      else await first.check();
     }
     if (s < 5) await page.getByRole('button', { name: '下一部分 →' }).click();
   }
@@ -76,14 +79,14 @@ test('two members export, the secretary reviews, combines and prints', async () 
     const page = m.context.pages()[0] ?? (await m.context.newPage());
 
     await fillAllBest(page, '张三');
-    // 100 at best; 基本达标 on zzgy-2 (2 of 4) and 未达标 on zrls-3 (0 of 2): 96, 优秀.
+    // 100 at best; 基本达标 on zzgy-2 (2 of 4) and 未达标 on zrls-3 (0 of 5): 93, 优秀.
     await page.locator('.section-tab').nth(0).click();
     await choose(page, 'zzgy-2', '基本达标');
     await page.locator('.section-tab').nth(3).click();
     await choose(page, 'zrls-3', '未达标');
-    assert.equal(await text(page.getByTestId('total')), '96');
+    assert.equal(await text(page.getByTestId('total')), '93');
     await goToSummary(page);
-    assert.equal(await text(page.getByTestId('sheet-total')), '96');
+    assert.equal(await text(page.getByTestId('sheet-total')), '93');
     assert.equal(await text(page.getByTestId('sheet-grade')), '优秀');
     // 整改清单: the two shortfalls, with a measure, owner and deadline saved with the self-check.
     const actions = page.getByTestId('actions').locator('tbody tr');
@@ -99,7 +102,7 @@ test('two members export, the secretary reviews, combines and prints', async () 
 
     const memberPdf = await pdfText(page, 'member');
     const all = memberPdf.join('\n');
-    for (const s of ['六个模范', '张三', '西安分行', '办公室党支部', '2026年上半年', '总分', '96', '优秀',
+    for (const s of ['六个模范', '张三', '西安分行', '办公室党支部', '2026年上半年', '总分', '93', '优秀',
       '整改清单', '补齐责任清单', '已完成', '本人签字', '支部书记签字', '日期', '第1页/共']) {
       assert.ok(all.includes(s), `member PDF shows ${s}`);
     }
@@ -117,14 +120,14 @@ test('two members export, the secretary reviews, combines and prints', async () 
     assert.deepEqual([...readFileSync(csv.path)].slice(0, 3), [0xef, 0xbb, 0xbf], 'CSV starts with a UTF-8 BOM');
 
     await fillAllBest(page, '李四');
-    // 李四: 基本满意 on ddzw-1..3 (1 of 3 each, −6); 未达标 on llwz-1 and zzjq-1 (−4 each): 86, 良好.
+    // 李四: 基本达标 on ddzw-1..3 (1.5 of 3 each, −4.5); 未达标 on llwz-2 (−4) and zzjq-2 (−5): 86.5, 良好.
     await page.locator('.section-tab').nth(4).click();
-    for (const id of ['ddzw-1', 'ddzw-2', 'ddzw-3']) await choose(page, id, '基本满意（1分）');
+    for (const id of ['ddzw-1', 'ddzw-2', 'ddzw-3']) await choose(page, id, '基本达标');
     await page.locator('.section-tab').nth(1).click();
-    await choose(page, 'llwz-1', '未达标');
+    await choose(page, 'llwz-2', '未达标');
     await page.locator('.section-tab').nth(2).click();
-    await choose(page, 'zzjq-1', '未达标');
-    assert.equal(await text(page.getByTestId('total')), '86');
+    await choose(page, 'zzjq-2', '未达标');
+    assert.equal(await text(page.getByTestId('total')), '86.5');
     assert.equal(await text(page.getByTestId('grade')), '良好');
     await goToSummary(page);
     const li = await download(page, '导出结果文件');
@@ -134,7 +137,7 @@ test('two members export, the secretary reviews, combines and prints', async () 
     // A copy of 李四's file with a score edited by hand must be refused.
     const tampered = join(files, '李四-改过.json');
     const liText = readFileSync(li.path, 'utf8');
-    const edited = liText.replace('"llwz-1":{"response":"not_met"}', '"llwz-1":{"response":"met"}');
+    const edited = liText.replace('"llwz-2":{"response":"not_met"}', '"llwz-2":{"response":"met"}');
     assert.notEqual(edited, liText, 'the spec really edits an answer');
     writeFileSync(tampered, edited);
 
@@ -148,17 +151,17 @@ test('two members export, the secretary reviews, combines and prints', async () 
 
     await desk.getByLabel('选择要审核的结果文件').setInputFiles(zhang.path);
     await desk.getByRole('heading', { name: /审核：/ }).waitFor();
-    assert.match(await text(desk.getByTestId('own-total')), /96 分 · 优秀/);
+    assert.match(await text(desk.getByTestId('own-total')), /93 分 · 优秀/);
     assert.match(await text(item(desk, 'zzgy-2').getByTestId('member-answer')), /基本达标 · 得2分/);
     await desk.getByRole('button', { name: '未审核的项目按自评确认' }).click();
-    assert.equal(await text(desk.getByTestId('total')), '96');
+    assert.equal(await text(desk.getByTestId('total')), '93');
     await choose(desk, 'zzgy-1', '基本达标');            // 4 → 2
     await item(desk, 'zzgy-1').getByLabel('审核意见').fill('学习记录不全');
-    assert.equal(await text(desk.getByTestId('total')), '94');
-    assert.match(await text(desk.getByTestId('own-total')), /96 分/, "the member's own score is untouched");
+    assert.equal(await text(desk.getByTestId('total')), '91');
+    assert.match(await text(desk.getByTestId('own-total')), /93 分/, "the member's own score is untouched");
     await goToSummary(desk);
-    assert.equal(await text(desk.getByTestId('sheet-total')), '96');
-    assert.equal(await text(desk.getByTestId('sheet-review-total')), '94');
+    assert.equal(await text(desk.getByTestId('sheet-total')), '93');
+    assert.equal(await text(desk.getByTestId('sheet-review-total')), '91');
     const reviewed = await download(desk, '导出结果文件', '张三-审核.json');
     const reviewedData = JSON.parse(readFileSync(reviewed.path, 'utf8'));
     assert.equal(reviewedData.content.assessment.answers['zzgy-1'].response, 'met', 'review never changes the member answer');
@@ -175,10 +178,10 @@ test('two members export, the secretary reviews, combines and prints', async () 
     const rows = desk.getByTestId('branch-table').locator('tbody tr');
     assert.equal(await rows.count(), 2);
     const row = async (i) => (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim());
-    // Sorted by total, highest first. Sections: 张三 16/16/18/14/18/14 (review 14 in the first), 李四 18/12/14/16/12/14.
-    assert.deepEqual(await row(0), ['张三', '办公室党支部', '16 / 14', '16 / 16', '18 / 18', '14 / 14', '18 / 18', '14 / 14', '96', '优秀', '94', '优秀']);
-    assert.deepEqual(await row(1), ['李四', '办公室党支部', '18', '12', '14', '16', '12', '14', '86', '良好', '—', '—']);
-    assert.equal(await text(desk.getByTestId('branch-average')), '91');
+    // Sorted by total, highest first. Sections: 张三 14/16/20/11/18/14 (review 12 in the first), 李四 16/12/15/16/13.5/14.
+    assert.deepEqual(await row(0), ['张三', '办公室党支部', '14 / 12', '16 / 16', '20 / 20', '11 / 11', '18 / 18', '14 / 14', '93', '优秀', '91', '优秀']);
+    assert.deepEqual(await row(1), ['李四', '办公室党支部', '16', '12', '15', '16', '13.5', '14', '86.5', '良好', '—', '—']);
+    assert.equal(await text(desk.getByTestId('branch-average')), '89.75');
     const dist = (await desk.getByTestId('distribution').locator('tbody tr').allTextContents()).map((t) => t.trim());
     // grade, self count, review count: 张三 优秀 (reviewed 优秀), 李四 良好 (not reviewed).
     assert.deepEqual(dist, ['优秀11', '良好10', '合格00', '不合格00']);
@@ -192,7 +195,7 @@ test('two members export, the secretary reviews, combines and prints', async () 
 
     const branchPdf = await pdfText(desk, 'branch');
     const paper = branchPdf.join('\n');
-    for (const t of ['汇总表', '张三', '李四', '96', '86', '91', '等次分布', '薄弱项目', '王五', '汇总人签字', '支部书记签字', '日期']) {
+    for (const t of ['汇总表', '张三', '李四', '93', '86.5', '89.75', '等次分布', '薄弱项目', '王五', '汇总人签字', '支部书记签字', '日期']) {
       assert.ok(paper.includes(t), `branch PDF shows ${t}`);
     }
     for (const b of BUTTON_TEXT) assert.ok(!paper.includes(b), `no "${b}" on the branch paper`);

@@ -48,34 +48,33 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     await page.getByRole('button', { name: '开始自查' }).click();
     await page.getByRole('heading', { name: '模范机关创建“六个模范”自查评分表' }).waitFor();
     assert.equal(await text(page.getByTestId('total')), '0');
-    assert.equal(await text(page.getByTestId('progress')), '0/33');
+    assert.equal(await text(page.getByTestId('progress')), '0/25');
 
-    // ---- section 1 (做政治过硬的模范, items of 4/4/3/3/4 points)
+    // ---- section 1 (做政治过硬的模范, four items of 4 points)
     await choose(page, 'zzgy-1', '达标');      // 4
     await choose(page, 'zzgy-2', '基本达标');  // 2 of 4
-    await choose(page, 'zzgy-3', '未达标');    // 0 of 3
-    await choose(page, 'zzgy-4', '不适用');    // leaves the denominator: 3 points
-    await choose(page, 'zzgy-5', '达标');      // 4
-    assert.equal(await text(page.getByTestId('section-subtotal')), '已答 5/5 · 小计 10 / 15 分');
+    await choose(page, 'zzgy-3', '未达标');    // 0 of 4
+    await choose(page, 'zzgy-4', '不适用');    // leaves the denominator: 4 points
+    assert.equal(await text(page.getByTestId('section-subtotal')), '已答 4/4 · 小计 6 / 12 分');
     assert.equal(await text(item(page, 'zzgy-2').getByTestId('item-earned')), '得2分');
     assert.equal(await text(item(page, 'zzgy-4').getByTestId('item-earned')), '不计入');
-    await item(page, 'zzgy-3').locator('textarea.note').fill('推进会未形成纪要');
-    await item(page, 'zzgy-3').locator('textarea.evidence').fill('推进会签到表');
+    await item(page, 'zzgy-3').locator('textarea.note').fill('1项该报未报');
+    await item(page, 'zzgy-3').locator('textarea.evidence').fill('请示报告记录');
 
-    // ---- section 2 (做理论武装的模范, 4/4/3/3/2)
+    // ---- section 2 (做理论武装的模范, 5/4/4/3)
     await page.getByRole('button', { name: '下一部分 →' }).click();
     await page.getByRole('heading', { name: '二、做理论武装的模范' }).waitFor();
     // Nothing typed or chosen in section 1 shows up on the items of section 2.
     assert.equal(await item(page, 'llwz-3').locator('textarea.note').inputValue(), '');
     assert.equal(await item(page, 'llwz-2').getByRole('radio', { name: '基本达标' }).isChecked(), false);
-    await choose(page, 'llwz-1', '达标');      // 4
     await choose(page, 'llwz-2', '达标');      // 4
-    // By hand: earned 4+2+0+4 + 4+4 = 18 of (100 − 3 不适用) = 97 → 18 ÷ 97 × 100 = 18.556… → 18.56
-    assert.equal(await text(page.getByTestId('total')), '18.56');
+    await choose(page, 'llwz-3', '达标');      // 4
+    // By hand: earned 4+2+0 + 4+4 = 14 of (100 − 4 不适用) = 96 → 14 ÷ 96 × 100 = 14.583… → 14.58
+    assert.equal(await text(page.getByTestId('total')), '14.58');
     assert.equal(await text(page.getByTestId('grade')), '不合格');
-    assert.equal(await text(page.getByTestId('progress')), '7/33');
+    assert.equal(await text(page.getByTestId('progress')), '6/25');
     const tab1 = page.locator('.section-tab').nth(0);
-    assert.match(await text(tab1), /5\/5 项 · 10\/15 分/);
+    assert.match(await text(tab1), /4\/4 项 · 6\/12 分/);
 
     // Type a note and close the browser at once, well inside the 300 ms debounce.
     const note = item(page, 'llwz-2').locator('textarea.note');
@@ -94,19 +93,19 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     assert.equal(await row.count(), 1);
     assert.match(await text(row), /六个模范/);
     assert.match(await text(row), /2026年上半年/);
-    assert.match(await text(row), /已答 7\/33 项 · 18\.56 分 · 不合格/);
+    assert.match(await text(row), /已答 6\/25 项 · 14\.58 分 · 不合格/);
     assert.match(await text(row), /最近编辑 \d{4}-\d\d-\d\d \d\d:\d\d/);
 
     await row.getByRole('button', { name: '继续填写' }).click();
     await page.getByTestId('total').waitFor();
-    assert.equal(await text(page.getByTestId('total')), '18.56');
+    assert.equal(await text(page.getByTestId('total')), '14.58');
     // The last keystrokes before the browser closed are there.
     await page.locator('.section-tab').nth(1).click();
     assert.equal(await item(page, 'llwz-2').locator('textarea.note').inputValue(), '三个专题均已讨论');
     assert.ok(await item(page, 'llwz-2').getByRole('radio', { name: '达标', exact: true }).isChecked());
     await page.locator('.section-tab').nth(0).click();
     assert.ok(await item(page, 'zzgy-4').getByRole('radio', { name: '不适用' }).isChecked());
-    assert.equal(await item(page, 'zzgy-3').locator('textarea.evidence').inputValue(), '推进会签到表');
+    assert.equal(await item(page, 'zzgy-3').locator('textarea.evidence').inputValue(), '请示报告记录');
 
     // A reload keeps the section on screen.
     await page.locator('.section-tab').nth(1).click();

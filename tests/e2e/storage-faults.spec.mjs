@@ -62,10 +62,14 @@ test('a full quota: warning, answers kept on screen and in the last good copy, e
 test('two tabs on the same self-check see each other\'s changes and neither overwrites the other', () => withFreshBrowser(async ({ context, page: a }) => {
   await a.goto(server.url);
   await startMemberCheck(a, '孙八');
+  // The second part (做：践行“四讲四有”) has four items; B opens the same address, the same part.
+  await a.locator('.section-tab').nth(1).click();
+  await a.locator('.section[data-section="zuo"]').waitFor();
   const b = await context.newPage();
   await b.goto(a.url());
   const item = (page, n) => page.locator('.section .item').nth(n);
-  await item(b, 0).waitFor();
+  await b.locator('.section[data-section="zuo"]').waitFor();
+  await item(b, 3).waitFor();
 
   // An answer in A shows in B, with B's total.
   await item(a, 0).getByRole('radio').first().check();

@@ -1,6 +1,7 @@
 //! 自评: one person's (or one branch's) answers to one template in one round.
 
 use crate::core::assessment::action::Action;
+use crate::core::assessment::poll::{Tally, TallyProblem};
 use crate::core::basics::points::Points;
 use crate::core::template::format::{Item, Rule, Template};
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,8 @@ use std::collections::BTreeMap;
 ///
 /// Written as a bare name (`"met"`, `"not_applicable"`) or, for answers
 /// that carry a value, a one-member object: `{"step":"较好"}`, `{"count":2}`,
-/// `{"score":7.5}`, `{"veto":true}`.
+/// `{"score":7.5}`, `{"veto":true}`,
+/// `{"votes":{"steps":[{"name":"好","votes":12},…],"blank":1}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Response {
@@ -30,6 +32,8 @@ pub enum Response {
     Score(Points),
     /// Veto item: `true` when the veto is triggered.
     Veto(bool),
+    /// 民主测评: the votes per step, and blank ballots.
+    Votes(Tally),
 }
 
 /// Why a response does not fit an item's rule.
@@ -41,6 +45,8 @@ pub enum ResponseProblem {
     TooManyOccurrences(u32),
     ScoreOutOfRange(Points),
     ScoreNotOnStep(Points),
+    /// A poll with no scored vote.
+    NoVotes,
 }
 
 impl ResponseProblem {
@@ -52,6 +58,7 @@ impl ResponseProblem {
             ResponseProblem::TooManyOccurrences(m) => format!("次数不能超过{m}次"),
             ResponseProblem::ScoreOutOfRange(max) => format!("分数应在0到{max}分之间"),
             ResponseProblem::ScoreNotOnStep(step) => format!("分数应为{step}分的整数倍"),
+            ResponseProblem::NoVotes => "还没有有效票：至少填1张投给某一档的票（全部弃权时可选“不适用”）".into(),
         }
     }
 }
@@ -72,6 +79,7 @@ impl Response {
             Response::Score(p) => format!("{p}分"),
             Response::Veto(true) => "触发一票否决".into(),
             Response::Veto(false) => "未触发".into(),
+            Response::Votes(t) => t.label(),
         }
     }
 
@@ -97,6 +105,10 @@ impl Response {
                 }
             }
             (Response::Veto(_), Rule::Veto) => Ok(()),
+            (Response::Votes(t), Rule::Poll { steps }) => t.check(steps).map_err(|p| match p {
+                TallyProblem::UnknownStep => ResponseProblem::UnknownStep,
+                TallyProblem::NoVotes => ResponseProblem::NoVotes,
+            }),
             _ => Err(ResponseProblem::WrongKind),
         }
     }

@@ -1,7 +1,7 @@
 //! One self-check (自评) and what follows from its answers: the answers
 //! themselves and their edits ([`answers`]), 整改 entries ([`action`]) and
 //! the items that need one ([`shortfalls`]), scores and grades
-//! ([`scoring`]), per-section summaries, rounds compared, the radar chart's
+//! ([`scoring`]), 民主测评 votes ([`poll`]), per-section summaries, rounds compared, the radar chart's
 //! geometry, typed answers read ([`answer_input`]) and answers no rule can
 //! take ([`answer_check`]). Imports `core::basics` and `core::template`.
 
@@ -9,6 +9,7 @@ pub mod action;
 pub mod answer_check;
 pub mod answer_input;
 pub mod answers;
+pub mod poll;
 pub mod radar;
 pub mod round;
 pub mod scoring;

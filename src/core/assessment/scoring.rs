@@ -64,6 +64,7 @@ impl ItemScore {
             (Rule::Free { .. }, Response::Score(p)) => ItemScore::Base(*p),
             (Rule::Bonus { .. }, Response::Score(p)) => ItemScore::Bonus(*p),
             (Rule::Veto, Response::Veto(triggered)) => ItemScore::Veto(*triggered),
+            (Rule::Poll { steps }, Response::Votes(t)) => t.score(steps).map_or(ItemScore::Unanswered, ItemScore::Base),
             _ => ItemScore::Unanswered,
         }
     }

@@ -12,6 +12,10 @@ pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[
         include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.json")),
     ),
     (
+        "liuge-mofan.v2.json",
+        include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.v2.json")),
+    ),
+    (
         "liuge-mofan.v1.json",
         include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.v1.json")),
     ),
@@ -20,12 +24,32 @@ pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[
         include_str!(concat!(env!("OUT_DIR"), "/dzb-biaozhunhua.json")),
     ),
     (
+        "dzb-biaozhunhua.v1.json",
+        include_str!(concat!(env!("OUT_DIR"), "/dzb-biaozhunhua.v1.json")),
+    ),
+    (
         "shuji-shuzhi.json",
         include_str!(concat!(env!("OUT_DIR"), "/shuji-shuzhi.json")),
     ),
     (
+        "shuji-shuzhi.v1.json",
+        include_str!(concat!(env!("OUT_DIR"), "/shuji-shuzhi.v1.json")),
+    ),
+    (
+        "xingji-dzb.json",
+        include_str!(concat!(env!("OUT_DIR"), "/xingji-dzb.json")),
+    ),
+    (
+        "qinglian-jiguan.json",
+        include_str!(concat!(env!("OUT_DIR"), "/qinglian-jiguan.json")),
+    ),
+    (
         "sanyan-sanshi.json",
         include_str!(concat!(env!("OUT_DIR"), "/sanyan-sanshi.json")),
+    ),
+    (
+        "sanyan-sanshi.v1.json",
+        include_str!(concat!(env!("OUT_DIR"), "/sanyan-sanshi.v1.json")),
     ),
     (
         "hege-dangyuan.json",
@@ -34,6 +58,10 @@ pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[
     (
         "hege-dangyuan.v1.json",
         include_str!(concat!(env!("OUT_DIR"), "/hege-dangyuan.v1.json")),
+    ),
+    (
+        "minzhu-pingyi.json",
+        include_str!(concat!(env!("OUT_DIR"), "/minzhu-pingyi.json")),
     ),
     (
         "congyan-zuofeng.json",

@@ -259,10 +259,14 @@ fn rule_problems(rule: &Rule, points: Points) -> Vec<String> {
                 out.push("“基本达标”的得分比例应大于0且小于1".to_string());
             }
         }
-        Rule::Ladder { steps } => {
+        Rule::Ladder { steps } | Rule::Poll { steps } => {
             positive(&mut out);
             if steps.len() < 2 {
-                out.push("分档评分至少需要两档".to_string());
+                out.push(if matches!(rule, Rule::Poll { .. }) {
+                    "民主测评至少需要两档".to_string()
+                } else {
+                    "分档评分至少需要两档".to_string()
+                });
             }
             let mut names = HashSet::new();
             for step in steps {

@@ -228,6 +228,9 @@ pub enum Rule {
     Check { partial: Fraction },
     /// Named steps, each worth set points, e.g. 好 10 / 较好 7 / 一般 4 / 差 0.
     Ladder { steps: Vec<LadderStep> },
+    /// 民主测评: those present vote for one of the steps; the item scores the
+    /// vote-weighted average of the steps' points (blank ballots not scored).
+    Poll { steps: Vec<LadderStep> },
     /// 每缺1次扣`per`分: the answer is a count; the item never goes below 0 (扣完为止).
     Deduction {
         per: Points,
@@ -269,7 +272,7 @@ impl TryFrom<RuleFields> for Rule {
     fn try_from(f: RuleFields) -> Result<Rule, String> {
         let allowed: &[&str] = match f.kind.as_str() {
             "check" => &["partial"],
-            "ladder" => &["steps"],
+            "ladder" | "poll" => &["steps"],
             "deduction" => &["per", "max_count"],
             "free" | "bonus" => &["step"],
             "veto" => &[],
@@ -291,6 +294,9 @@ impl TryFrom<RuleFields> for Rule {
                 partial: f.partial.unwrap_or_default(),
             },
             "ladder" => Rule::Ladder {
+                steps: f.steps.ok_or_else(|| missing("steps"))?,
+            },
+            "poll" => Rule::Poll {
                 steps: f.steps.ok_or_else(|| missing("steps"))?,
             },
             "deduction" => Rule::Deduction {
@@ -330,6 +336,14 @@ impl Rule {
                 .map(|s| format!("{}得{}分", s.name, s.points))
                 .collect::<Vec<_>>()
                 .join("，"),
+            Rule::Poll { steps } => format!(
+                "民主测评：按票数加权平均计分（{}），弃权票和空白票只计数、不计分",
+                steps
+                    .iter()
+                    .map(|s| format!("{}{}分", s.name, s.points))
+                    .collect::<Vec<_>>()
+                    .join("，")
+            ),
             Rule::Deduction { per, max_count } => {
                 let mut s = format!("每发生1次扣{per}分，扣完{points}分为止");
                 if let Some(m) = max_count {

@@ -9,6 +9,7 @@
 //! lists the bands in 评分标准 (`优秀90，良好80，合格60，不合格0`); a row 适用对象
 //! says 党员 or 党支部; a row 考评周期 says 半年 or 年度. 考评方式 is one of 查阅资料,
 //! 实地查看, 个别访谈, 民主测评, 自评说明, or empty. 评分方式 is one of: 达标 (default), `分档：好10/较好7/一般4/差0`,
+//! `测评：好10/较好8/一般6/差0` (民主测评: votes per step),
 //! `达标：0.6` (基本达标 earns 0.6 of the points), `扣分：0.5` (optionally
 //! `，最多20次`), 打分 (or `打分：1` for whole points), 一票否决, 加分 (or `加分：1`).
 
@@ -119,13 +120,15 @@ fn parse_rule(cell: &str) -> Result<Rule, String> {
             }),
             _ => Err(format!("“达标：x”中x为基本达标的得分比例，应在0和1之间，实际为“{c}”")),
         },
-        "分档" => {
+        "分档" | "测评" | "民主测评" => {
             let steps: Option<Vec<LadderStep>> = split_list(rest)
                 .map(|p| name_and_number(p).map(|(name, points)| LadderStep { name, points }))
                 .collect();
             match steps {
-                Some(steps) if !steps.is_empty() => Ok(Rule::Ladder { steps }),
-                _ => Err(format!("分档写法应为“分档：好10/较好7/一般4/差0”，实际为“{c}”")),
+                Some(steps) if !steps.is_empty() && head == "分档" => Ok(Rule::Ladder { steps }),
+                Some(steps) if !steps.is_empty() => Ok(Rule::Poll { steps }),
+                _ if head == "分档" => Err(format!("分档写法应为“分档：好10/较好7/一般4/差0”，实际为“{c}”")),
+                _ => Err(format!("民主测评写法应为“测评：好10/较好8/一般6/差0”，实际为“{c}”")),
             }
         }
         "扣分" => {
@@ -152,7 +155,7 @@ fn parse_rule(cell: &str) -> Result<Rule, String> {
         "一票否决" => Ok(Rule::Veto),
         "加分" | "加分项" => score_step(rest, c).map(|step| Rule::Bonus { step }),
         _ => Err(format!(
-            "无法识别的评分方式“{c}”（可用：达标、分档、扣分、打分、一票否决、加分）"
+            "无法识别的评分方式“{c}”（可用：达标、分档、测评、扣分、打分、一票否决、加分）"
         )),
     }
 }
@@ -181,8 +184,13 @@ fn rule_cell(rule: &Rule) -> String {
     match rule {
         Rule::Check { partial } if *partial == Fraction::HALF => "达标".into(),
         Rule::Check { partial } => format!("达标：{}", Points::from_hundredths(partial.hundredths() as i64)),
-        Rule::Ladder { steps } => format!(
-            "分档：{}",
+        Rule::Ladder { steps } | Rule::Poll { steps } => format!(
+            "{}：{}",
+            if matches!(rule, Rule::Poll { .. }) {
+                "测评"
+            } else {
+                "分档"
+            },
             steps
                 .iter()
                 .map(|s| format!("{}{}", s.name, s.points))

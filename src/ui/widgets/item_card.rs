@@ -2,10 +2,10 @@
 //! The answer control follows the item's rule: choices for 达标 checks,
 //! ladders and vetoes; a number for deductions, free scores and bonuses.
 
-use crate::core::assessment::answer_input::{parse_typed, typed_text};
+use crate::core::assessment::answer_input::{parse_typed, parse_votes, typed_text, typed_votes};
 use crate::core::template::format::Source;
 use crate::core::template::sources::document_title;
-use crate::core::{Assessment, Item, ItemScore, Points, Response, Rule};
+use crate::core::{Assessment, Item, ItemScore, LadderStep, Points, Response, Rule};
 use crate::ui::state::clock::now_ms;
 use crate::ui::state::save_queue::Editing;
 use leptos::prelude::*;
@@ -262,9 +262,9 @@ fn AnswerControl(
         Rule::Check { .. } => Response::CHECK_LEVELS.to_vec(),
         Rule::Ladder { steps } => steps.iter().map(|s| Response::Step(s.name.clone())).collect(),
         Rule::Veto => vec![Response::Veto(false), Response::Veto(true)],
-        Rule::Deduction { .. } | Rule::Free { .. } | Rule::Bonus { .. } => Vec::new(),
+        Rule::Deduction { .. } | Rule::Free { .. } | Rule::Bonus { .. } | Rule::Poll { .. } => Vec::new(),
     };
-    let numeric = options.is_empty();
+    let numeric = options.is_empty() && !matches!(item.rule, Rule::Poll { .. });
     if item.allow_na {
         options.push(Response::NotApplicable);
     }
@@ -304,8 +304,99 @@ fn AnswerControl(
     view! {
         <div class="choices" role="radiogroup" aria-label="评定结果">
             {numeric.then(|| view! { <NumberInput item=item response=response answer=answer /> })}
+            {match &item.rule {
+                Rule::Poll { steps } => Some(view! { <VoteInputs steps=steps response=response answer=answer /> }),
+                _ => None,
+            }}
             {choices}
         </div>
+    }
+}
+
+/// 民主测评: the votes for each step and the blank ballots, one box each.
+/// The boxes follow the stored answer; what was typed stays while it is refused.
+#[component]
+fn VoteInputs(
+    steps: &'static [LadderStep],
+    response: RwSignal<Option<Response>>,
+    answer: Callback<Option<Response>>,
+) -> impl IntoView {
+    let counts: Vec<RwSignal<String>> = steps.iter().map(|_| RwSignal::new(String::new())).collect();
+    let blank = RwSignal::new(String::new());
+    let boxes = counts.clone();
+    Effect::new(move |_| {
+        let (typed, typed_blank) = response.with(|r| typed_votes(steps, r.as_ref()));
+        for (sig, text) in boxes.iter().zip(typed) {
+            sig.set(text);
+        }
+        blank.set(typed_blank);
+    });
+    let bad = RwSignal::new(None::<String>);
+    let all = counts.clone();
+    let submit = move || {
+        let texts: Vec<String> = all.iter().map(|s| s.get_untracked()).collect();
+        match parse_votes(steps, &texts, &blank.get_untracked()) {
+            Ok(r) => {
+                bad.set(None);
+                answer.run(r);
+            }
+            Err(p) => bad.set(Some(p.message().to_string())),
+        }
+    };
+    let disabled = move || response.with(|r| r == &Some(Response::NotApplicable));
+    let vote_box = move |label: String, aria: String, sig: RwSignal<String>| {
+        let submit = submit.clone();
+        view! {
+            <label class="number-answer vote">
+                <span>{label}</span>
+                <input
+                    type="text"
+                    inputmode="numeric"
+                    aria-label=aria
+                    size="3"
+                    prop:value=move || sig.get()
+                    prop:disabled=disabled
+                    on:change=move |ev| {
+                        sig.set(event_target_value(&ev));
+                        submit();
+                    }
+                />
+                <span>"票"</span>
+            </label>
+        }
+    };
+    let step_boxes = steps
+        .iter()
+        .zip(counts)
+        .map(|(s, sig)| {
+            vote_box(
+                format!("{}（{}分）", s.name, s.points),
+                format!("{}（票）", s.name),
+                sig,
+            )
+        })
+        .collect_view();
+    view! {
+        <fieldset class="votes">
+            <legend>"民主测评票数"</legend>
+            {step_boxes}
+            {vote_box("弃权或空白".into(), "弃权或空白（票）".into(), blank)}
+            <TypedProblem bad=bad />
+        </fieldset>
+    }
+}
+
+/// Why what was typed in a box is not an answer, while it is not.
+#[component]
+fn TypedProblem(bad: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        bad.get().map(|m| {
+            view! {
+                <span class="item-problem" role="alert">
+                    {m}
+                </span>
+            }
+        })
     }
 }
 
@@ -341,16 +432,7 @@ fn NumberInput(
                 }
             />
             <span>{unit}</span>
-            {move || {
-                bad.get()
-                    .map(|m| {
-                        view! {
-                            <span class="item-problem" role="alert">
-                                {m}
-                            </span>
-                        }
-                    })
-            }}
+            <TypedProblem bad=bad />
         </label>
     }
 }
