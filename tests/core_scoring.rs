@@ -383,3 +383,24 @@ fn a_poll_reads_and_writes_its_votes_by_step_name() {
     let refused = a.set_response(t.item("poll").unwrap(), Some(unknown), 3);
     assert!(refused.unwrap_err().message().contains("没有这个分档"));
 }
+
+#[test]
+fn a_self_check_not_yet_finished_shows_as_such_not_as_the_lowest_grade() {
+    let t = every_rule();
+    let card = Scorecard::of_self(&t, &start(&t));
+    assert_eq!(
+        (card.grade.as_str(), card.grade_shown(), card.open),
+        ("不合格", "未完成", 5)
+    );
+    // Every item answered but the bonus: finished (no award is an answer of its own).
+    let mut a = base_items_full_but_free(&t, 40);
+    answer(&t, &mut a, "veto", Response::Veto(false));
+    let card = Scorecard::of_self(&t, &a);
+    assert_eq!((card.open, card.grade_shown()), (0, "优秀"));
+    // A triggered veto decides the grade whatever is left to answer.
+    let mut b = start(&t);
+    answer(&t, &mut b, "veto", Response::Veto(true));
+    assert_eq!(Scorecard::of_self(&t, &b).grade_shown(), "不合格");
+    a.set_response(t.item("free").unwrap(), None, 9).unwrap();
+    assert_eq!(Scorecard::of_self(&t, &a).grade_shown(), "未完成");
+}

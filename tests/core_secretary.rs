@@ -91,6 +91,7 @@ fn two_members(t: &Template) -> (Assessment, Assessment) {
 fn summary_lists_each_section_self_and_review_with_rates() {
     let t = template("t", 1, 2);
     let (mut zhang, _) = two_members(&t);
+    let original = mofan::core::exchange::result_file::result_file_name(&t, &zhang);
     let s = Summary::of(&t, &zhang);
     assert_eq!(s.sections[0].self_score.earned, pts("56"));
     assert_eq!(s.sections[0].self_rate(), pts("93.33"), "56 of 60");
@@ -123,6 +124,10 @@ fn summary_lists_each_section_self_and_review_with_rates() {
         "review never changes the member's own score"
     );
     assert_eq!(zhang.response("b1"), Some(&Response::Step("好".into())));
+    // A reviewed copy is named apart from the member's original.
+    let reviewed = mofan::core::exchange::result_file::result_file_name(&t, &zhang);
+    assert!(!original.contains("已审核"), "{original}");
+    assert_eq!(reviewed, original.replace(".json", "-已审核.json"));
 
     // Item by item, as printed and exported: the member's answer beside the reviewer's.
     let lines = item_lines(&t, &zhang);

@@ -71,7 +71,7 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     await choose(page, 'llwz-3', '达标');      // 4
     // By hand: earned 4+2+0 + 4+4 = 14 of (100 − 4 不适用) = 96 → 14 ÷ 96 × 100 = 14.583… → 14.58
     assert.equal(await text(page.getByTestId('total')), '14.58');
-    assert.equal(await text(page.getByTestId('grade')), '不合格');
+    assert.equal(await text(page.getByTestId('grade')), '未完成', 'not a 不合格 while items are still to answer');
     assert.equal(await text(page.getByTestId('progress')), '6/25');
     const tab1 = page.locator('.section-tab').nth(0);
     assert.match(await text(tab1), /4\/4 项 · 6\/12 分/);
@@ -93,7 +93,7 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     assert.equal(await row.count(), 1);
     assert.match(await text(row), /六个模范/);
     assert.match(await text(row), /2026年上半年/);
-    assert.match(await text(row), /已答 6\/25 项 · 14\.58 分 · 不合格/);
+    assert.match(await text(row), /已答 6\/25 项 · 14\.58 分 · 未完成/);
     assert.match(await text(row), /最近编辑 \d{4}-\d\d-\d\d \d\d:\d\d/);
 
     await row.getByRole('button', { name: '继续填写' }).click();

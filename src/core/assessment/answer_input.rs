@@ -28,10 +28,23 @@ impl InputProblem {
     }
 }
 
+/// The text with full-width digits and the full-width point (what a Chinese
+/// input method types: ３．５) read as their ASCII forms.
+fn half_width_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            other => other,
+        })
+        .collect()
+}
+
 /// Reads a typed answer for an item with `rule`. Empty text clears the answer.
 /// Whether the value fits the item (range, step, maximum count) is checked
 /// afterwards by `Response::check_fits`.
 pub fn parse_typed(rule: &Rule, text: &str) -> Result<Option<Response>, InputProblem> {
+    let text = half_width_digits(text);
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -54,6 +67,7 @@ pub fn parse_typed(rule: &Rule, text: &str) -> Result<Option<Response>, InputPro
 /// afterwards by `Response::check_fits`.
 pub fn parse_votes(steps: &[LadderStep], counts: &[String], blank: &str) -> Result<Option<Response>, InputProblem> {
     let read = |text: &str| -> Result<u32, InputProblem> {
+        let text = half_width_digits(text);
         let text = text.trim();
         if text.is_empty() {
             Ok(0)
@@ -119,6 +133,10 @@ mod tests {
         );
         assert_eq!(typed(["", "", ""], " "), Ok(None));
         assert_eq!(typed(["十二", "", ""], ""), Err(InputProblem::NotAVoteCount));
+        assert_eq!(
+            typed(["１２", "", ""], "０"),
+            Ok(Some(Response::Votes(Tally::of(&steps, &[12, 0, 0], 0))))
+        );
         assert_eq!(typed(["-1", "", ""], ""), Err(InputProblem::NotAVoteCount));
         assert_eq!(typed_votes(&steps, None), (vec![String::new(); 3], String::new()));
     }
@@ -131,6 +149,17 @@ mod tests {
             Ok(Some(Response::Score(Points::from_hundredths(750))))
         );
         assert_eq!(parse_typed(&SCORE, "  "), Ok(None));
+        // What a Chinese input method types: full-width digits and point.
+        assert_eq!(parse_typed(&COUNT, "１２"), Ok(Some(Response::Count(12))));
+        assert_eq!(
+            parse_typed(&SCORE, "７．５"),
+            Ok(Some(Response::Score(Points::from_hundredths(750))))
+        );
+        assert_eq!(
+            parse_typed(&SCORE, "7。5"),
+            Ok(Some(Response::Score(Points::from_hundredths(750))))
+        );
+        assert_eq!(parse_typed(&COUNT, "三"), Err(InputProblem::NotACount));
         for r in [Response::Count(12), Response::Score(Points::from_hundredths(750))] {
             let rule = if matches!(r, Response::Count(_)) { COUNT } else { SCORE };
             assert_eq!(parse_typed(&rule, &typed_text(Some(&r))), Ok(Some(r)));

@@ -76,6 +76,9 @@ pub struct SectionScore {
     pub vetoes: Vec<String>,
     pub answered: usize,
     pub items: usize,
+    /// Items still to answer before the self-check is finished: every
+    /// unanswered item but a bonus (no award is an answer of its own).
+    pub open: usize,
     /// Base points earned in this section (not normalised).
     pub earned: Points,
     /// The section's full base points.
@@ -94,6 +97,7 @@ impl SectionScore {
             vetoes: Vec::new(),
             answered: 0,
             items: section.items.len(),
+            open: 0,
             earned: Points::ZERO,
             max: Points::ZERO,
             applicable: Points::ZERO,
@@ -103,6 +107,8 @@ impl SectionScore {
             let score = ItemScore::of(item, response_of(&item.id).as_ref());
             if score != ItemScore::Unanswered {
                 s.answered += 1;
+            } else if !matches!(item.rule, Rule::Bonus { .. }) {
+                s.open += 1;
             }
             if item.rule.is_base() {
                 s.max += item.points;
@@ -130,6 +136,8 @@ pub struct Scorecard {
     pub sections: Vec<SectionScore>,
     pub answered: usize,
     pub items: usize,
+    /// Items still to answer (see [`SectionScore::open`]).
+    pub open: usize,
     pub earned: Points,
     pub applicable: Points,
     /// Base score on the template's scale, after taking out 不适用 items.
@@ -176,6 +184,7 @@ impl Scorecard {
         Scorecard {
             answered: sections.iter().map(|s| s.answered).sum(),
             items: sections.iter().map(|s| s.items).sum(),
+            open: sections.iter().map(|s| s.open).sum(),
             grade: grade.name.clone(),
             sections,
             earned,
@@ -184,6 +193,17 @@ impl Scorecard {
             bonus,
             total,
             vetoes,
+        }
+    }
+
+    /// The grade as shown: 未完成 while items are still to answer, so a
+    /// self-check half done is not taken for a 不合格 one; a triggered veto
+    /// decides the grade whatever is left.
+    pub fn grade_shown(&self) -> &str {
+        if self.open > 0 && self.vetoes.is_empty() {
+            "未完成"
+        } else {
+            &self.grade
         }
     }
 

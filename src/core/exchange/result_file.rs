@@ -218,7 +218,9 @@ pub fn encode_branch(content: &BranchContent, now: i64) -> String {
 
 /// The file name a result is offered under, e.g. `六个模范-张三-2026年上半年.json`.
 pub fn result_file_name(t: &Template, a: &Assessment) -> String {
-    format!("{}.json", a.title(t))
+    // A reviewed copy is named apart, so it cannot be taken for the member's original.
+    let reviewed = if a.is_reviewed() { "-已审核" } else { "" };
+    format!("{}{reviewed}.json", a.title(t))
 }
 
 /// A signed envelope as read: its format, its content (not yet checked) and

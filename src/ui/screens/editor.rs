@@ -1,7 +1,7 @@
 //! 填写自查: one self-check, section by section, with live scores.
 
 use crate::core::basics::numbering::{item_number, section_heading};
-use crate::core::{Assessment, Response, Scorecard, SectionScore, Template};
+use crate::core::{Assessment, Response, Rule, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
 use crate::ui::state::clock::{format_time, now_ms};
 use crate::ui::state::kept::KeptCopies;
@@ -221,7 +221,7 @@ fn CheckForm(
     );
     let own_total = reviewing.then(|| {
         let c = Scorecard::of_self(t, &assessment);
-        format!("{} 分 · {}", c.total, c.grade)
+        format!("{} 分 · {}", c.total, c.grade_shown())
     });
     let header = (assessment.respondent.clone(), assessment.round.clone());
     let assessment_id = assessment.id.clone();
@@ -261,6 +261,31 @@ fn CheckForm(
     let go_section = move |i: usize| {
         current.set(i);
         window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+
+    // 下一未答项: the first item still to answer in this part, else in the
+    // parts after it, else from the start; the part opens and the item's
+    // first control takes the focus (the browser scrolls it into view).
+    let next_open = {
+        let responses = responses.clone();
+        move |_| {
+            let open = |si: usize| {
+                t.sections[si]
+                    .items
+                    .iter()
+                    .find(|i| !matches!(i.rule, Rule::Bonus { .. }) && responses[&i.id].with_untracked(Option::is_none))
+                    .map(|i| (si, i.id.as_str()))
+            };
+            let here = current.get_untracked();
+            let order = (here..t.sections.len()).chain(0..here);
+            let Some((si, id)) = order.filter_map(open).next() else {
+                return;
+            };
+            if si != here {
+                go_section(si);
+            }
+            request_animation_frame(move || focus_item(id));
+        }
     };
 
     // The answer signals follow the stored copy when it changes under them
@@ -329,7 +354,7 @@ fn CheckForm(
                     <div class="total-box">
                         <span class="label">"等次"</span>
                         <strong class="grade" data-testid="grade">
-                            {move || card.with(|c| c.grade.clone())}
+                            {move || card.with(|c| c.grade_shown().to_string())}
                         </strong>
                     </div>
                     <div class="total-box">
@@ -422,7 +447,11 @@ fn CheckForm(
                                 )
                             }
                         })
-                    }}
+                    }} <Show when=move || card.with(|c| c.open > 0)>
+                        <button type="button" class="link next-open" on:click=next_open.clone()>
+                            {if reviewing { "下一未审核项" } else { "下一未答项" }}
+                        </button>
+                    </Show>
                 </p>
             </section>
             <SectionNav template=t scores=section_scores.clone() current=current />
@@ -499,7 +528,10 @@ pub fn SaveBadge(template: &'static Template) -> impl IntoView {
     let status = queue.with_value(|q| q.status);
     let kept_aside = queue.with_value(|q| q.kept_aside);
     let export_failed = RwSignal::new(None::<String>);
-    let export = move |_| export_failed.set(queue.with_value(|q| q.export_result(template)).err().map(|e| e.0));
+    let export = move |_| {
+        let result = queue.with_value(|q| q.export_result(template));
+        export_failed.set(result.err().map(|e| e.0));
+    };
     view! {
         <div class="save-badge" data-testid="save-status" role="status">
             {move || match status.get() {
@@ -541,5 +573,23 @@ pub fn SaveBadge(template: &'static Template) -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+/// Puts the focus on the first control of the item with `id` on screen.
+fn focus_item(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Ok(items) = document().query_selector_all(".section .item") else {
+        return;
+    };
+    let card = (0..items.length())
+        .filter_map(|i| items.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .find(|e| e.get_attribute("data-item").as_deref() == Some(id));
+    let control = card
+        .and_then(|c| c.query_selector("input, textarea").ok().flatten())
+        .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(control) = control {
+        let _ = control.focus();
     }
 }

@@ -21,6 +21,7 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <div class="home">
+            <h1 class="visually-hidden">"模范 · 自查自评"</h1>
             {move || {
                 notice
                     .get()
@@ -31,7 +32,8 @@ pub fn Home() -> impl IntoView {
                             </p>
                         }
                     })
-            }} <KeptNotice on_written=reload />
+            }}
+            <KeptNotice on_written=reload />
             {move || {
                 listing
                     .with(|l| match l {
@@ -52,7 +54,8 @@ pub fn Home() -> impl IntoView {
                                 .into_any()
                         }
                     })
-            }} <section class="panel saved-list" aria-labelledby="saved-h">
+            }}
+            <section class="panel saved-list" aria-labelledby="saved-h">
                 <h2 id="saved-h">"我的自查"</h2>
                 <Show when=move || listing.with(|l| l.as_ref().is_ok_and(|(good, _)| good.is_empty()))>
                     <p class="empty">"还没有自查记录。请在下方选择评分表开始第一次自查。"</p>
@@ -75,7 +78,9 @@ pub fn Home() -> impl IntoView {
                         />
                     </For>
                 </ul>
-            </section> <StartForm latest=latest /> <crate::ui::widgets::review_import::ReviewImport />
+            </section>
+            <StartForm latest=latest />
+            <crate::ui::widgets::review_import::ReviewImport />
             <TemplateImport />
             <crate::ui::widgets::backup::BackupPanel
                 saved=Signal::derive(move || {
@@ -85,7 +90,8 @@ pub fn Home() -> impl IntoView {
                     listing.set(store::list_assessments());
                     reload_quarantine();
                 }
-            /> <PersistenceNote />
+            />
+            <PersistenceNote />
         </div>
     }
 }
@@ -183,7 +189,10 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
                 t.short_title.clone(),
                 format!(
                     "已答 {}/{} 项 · {} 分 · {}{misfits}",
-                    card.answered, card.items, card.total, card.grade
+                    card.answered,
+                    card.items,
+                    card.total,
+                    card.grade_shown()
                 ),
             )
         }

@@ -49,12 +49,25 @@ fn SummarySheet(
         queue.with_value(|q| q.write_now());
     }
     let failed = RwSignal::new(None::<String>);
+    // After an export: the file's name, and where it goes next.
+    let exported = RwSignal::new(None::<String>);
 
     let export = move |csv: bool| {
         if !csv {
             match queue.with_value(|q| q.export_result(t)) {
-                Ok(()) => failed.set(None),
-                Err(e) => failed.set(Some(e.0)),
+                Ok(name) => {
+                    failed.set(None);
+                    let reviewed = queue.with_value(|q| q.read(|a| a.is_reviewed()));
+                    exported.set(Some(if reviewed {
+                        format!("已导出“{name}”，其中有审核分。请按要求发回党员或报上级党组织。")
+                    } else {
+                        format!("已导出“{name}”。请把这个文件发给支部书记审核。")
+                    }));
+                }
+                Err(e) => {
+                    exported.set(None);
+                    failed.set(Some(e.0));
+                }
             }
             return;
         }
@@ -136,6 +149,17 @@ fn SummarySheet(
                     .map(|m| {
                         view! {
                             <p class="notice error no-print" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                exported
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="notice no-print" role="status" data-testid="exported">
                                 {m}
                             </p>
                         }
@@ -223,8 +247,8 @@ fn SummarySheet(
                                 <tr>
                                     <th>"等次"</th>
                                     <td></td>
-                                    <td data-testid="sheet-grade">{own.grade.clone()}</td>
-                                    <td>{or_dash(review.as_ref().map(|c| &c.grade))}</td>
+                                    <td data-testid="sheet-grade">{own.grade_shown().to_string()}</td>
+                                    <td>{or_dash(review.as_ref().map(|c| c.grade_shown()))}</td>
                                     <td colspan="2"></td>
                                 </tr>
                             </tfoot>
@@ -379,7 +403,7 @@ fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<Sec
             let items = items
                 .into_iter()
                 .map(|l| {
-                    let note = l.note;
+                    let (note, evidence) = (l.note, l.evidence);
                     view! {
                         <tr>
                             <td class="num">{l.number}</td>
@@ -395,6 +419,10 @@ fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<Sec
                                     })}
                                 {(!note.is_empty())
                                     .then(|| view! { <div class="cell-note">{format!("说明：{note}")}</div> })}
+                                {(!evidence.is_empty())
+                                    .then(|| {
+                                        view! { <div class="cell-note">{format!("佐证材料：{evidence}")}</div> }
+                                    })}
                             </td>
                             <td class="num">{l.item.points.to_string()}</td>
                             <td>{l.own_answer}</td>

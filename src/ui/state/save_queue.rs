@@ -284,17 +284,15 @@ impl SaveQueue {
 
     /// Offers this self-check, as it is on screen, as a result file, and
     /// notes that its current state is now in an exported file.
-    pub fn export_result(&self, template: &crate::core::Template) -> Result<(), crate::files::FileError> {
+    /// Downloads the self-check as a result file; returns the file's name.
+    pub fn export_result(&self, template: &crate::core::Template) -> Result<String, crate::files::FileError> {
         use crate::core::exchange::result_file::{encode_result, result_file_name};
         let a = self.assessment.borrow();
         let text = encode_result(template, &a, crate::ui::state::clock::now_ms());
-        crate::files::download(
-            &crate::files::safe_file_name(&result_file_name(template, &a)),
-            "application/json",
-            &text,
-        )?;
+        let name = crate::files::safe_file_name(&result_file_name(template, &a));
+        crate::files::download(&name, "application/json", &text)?;
         store::mark_exported(&a.id, a.updated_at);
-        Ok(())
+        Ok(name)
     }
 
     pub fn assessment_id(&self) -> String {

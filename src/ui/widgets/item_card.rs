@@ -38,6 +38,8 @@ pub fn ItemCard(
         }
     });
     let method = item.rule.describe(item.points);
+    // What screen readers call this item's answer and boxes: its number and title.
+    let name = format!("{number} {}", item.title);
     let points_label = match item.rule {
         Rule::Veto => "一票否决".to_string(),
         Rule::Bonus { .. } => format!("加分≤{}", item.points),
@@ -91,7 +93,7 @@ pub fn ItemCard(
                 })}
             <div class="answer-row">
                 {reviewing.then(|| view! { <span class="tag review-tag">"审核"</span> })}
-                <AnswerControl item=item response=response answer=answer />
+                <AnswerControl item=item name=name.clone() response=response answer=answer problem=problem />
                 <span class="earned" data-testid="item-earned">
                     {move || ItemScore::of(item, response.get().as_ref()).label()}
                 </span> <Show when=move || response.with(Option::is_some)>
@@ -116,6 +118,7 @@ pub fn ItemCard(
                     <div class="texts">
                         <TextField
                             label="审核意见"
+                            item_name=name.clone()
                             class="review-comment"
                             placeholder="扣分理由、需补充的材料"
                             set=move |a: &mut Assessment, v: &str| a.set_review_comment(item, v, now_ms())
@@ -129,6 +132,7 @@ pub fn ItemCard(
                     <div class="texts">
                         <TextField
                             label="说明"
+                            item_name=name.clone()
                             class="note"
                             placeholder="自查情况说明、存在问题"
                             set=move |a: &mut Assessment, v: &str| a.set_note(id, v, now_ms())
@@ -136,6 +140,7 @@ pub fn ItemCard(
                         />
                         <TextField
                             label="佐证材料"
+                            item_name=name.clone()
                             class="evidence"
                             placeholder="材料名称、存放位置或文号"
                             set=move |a: &mut Assessment, v: &str| a.set_evidence(id, v, now_ms())
@@ -212,6 +217,8 @@ fn SourceQuote(source: &'static Source) -> impl IntoView {
 #[component]
 fn TextField(
     label: &'static str,
+    /// The item's number and title, so each box is named by its item.
+    item_name: String,
     class: &'static str,
     placeholder: &'static str,
     set: impl Fn(&mut Assessment, &str) -> bool + 'static,
@@ -237,6 +244,7 @@ fn TextField(
         <label class="field">
             <span>{label}</span>
             <textarea
+                aria-label=format!("{label}：{item_name}")
                 class=class
                 rows="2"
                 placeholder=placeholder
@@ -255,8 +263,12 @@ fn TextField(
 #[component]
 fn AnswerControl(
     item: &'static Item,
+    /// The item's number and title, naming its radio group.
+    name: String,
     response: RwSignal<Option<Response>>,
     answer: Callback<Option<Response>>,
+    /// The item's one message: what was typed or chosen and why it is not an answer.
+    problem: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let mut options: Vec<Response> = match &item.rule {
         Rule::Check { .. } => Response::CHECK_LEVELS.to_vec(),
@@ -265,7 +277,8 @@ fn AnswerControl(
         Rule::Deduction { .. } | Rule::Free { .. } | Rule::Bonus { .. } | Rule::Poll { .. } => Vec::new(),
     };
     let numeric = options.is_empty() && !matches!(item.rule, Rule::Poll { .. });
-    if item.allow_na {
+    // 不适用 has no meaning for a bonus: no award is 0 points.
+    if item.allow_na && !matches!(item.rule, Rule::Bonus { .. }) {
         options.push(Response::NotApplicable);
     }
     let choices = options
@@ -302,10 +315,12 @@ fn AnswerControl(
         .collect_view();
 
     view! {
-        <div class="choices" role="radiogroup" aria-label="评定结果">
-            {numeric.then(|| view! { <NumberInput item=item response=response answer=answer /> })}
+        <div class="choices" role="radiogroup" aria-label=format!("{name}：评定结果")>
+            {numeric.then(|| view! { <NumberInput item=item response=response answer=answer problem=problem /> })}
             {match &item.rule {
-                Rule::Poll { steps } => Some(view! { <VoteInputs steps=steps response=response answer=answer /> }),
+                Rule::Poll { steps } => {
+                    Some(view! { <VoteInputs steps=steps response=response answer=answer problem=problem /> })
+                }
                 _ => None,
             }}
             {choices}
@@ -320,6 +335,7 @@ fn VoteInputs(
     steps: &'static [LadderStep],
     response: RwSignal<Option<Response>>,
     answer: Callback<Option<Response>>,
+    problem: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let counts: Vec<RwSignal<String>> = steps.iter().map(|_| RwSignal::new(String::new())).collect();
     let blank = RwSignal::new(String::new());
@@ -331,16 +347,13 @@ fn VoteInputs(
         }
         blank.set(typed_blank);
     });
-    let bad = RwSignal::new(None::<String>);
     let all = counts.clone();
     let submit = move || {
         let texts: Vec<String> = all.iter().map(|s| s.get_untracked()).collect();
         match parse_votes(steps, &texts, &blank.get_untracked()) {
-            Ok(r) => {
-                bad.set(None);
-                answer.run(r);
-            }
-            Err(p) => bad.set(Some(p.message().to_string())),
+            // The answer's own check then sets or clears the message.
+            Ok(r) => answer.run(r),
+            Err(p) => problem.set(Some(p.message().to_string())),
         }
     };
     let disabled = move || response.with(|r| r == &Some(Response::NotApplicable));
@@ -381,22 +394,7 @@ fn VoteInputs(
             <legend>"民主测评票数"</legend>
             {step_boxes}
             {vote_box("弃权或空白".into(), "弃权或空白（票）".into(), blank)}
-            <TypedProblem bad=bad />
         </fieldset>
-    }
-}
-
-/// Why what was typed in a box is not an answer, while it is not.
-#[component]
-fn TypedProblem(bad: RwSignal<Option<String>>) -> impl IntoView {
-    move || {
-        bad.get().map(|m| {
-            view! {
-                <span class="item-problem" role="alert">
-                    {m}
-                </span>
-            }
-        })
     }
 }
 
@@ -406,13 +404,13 @@ fn NumberInput(
     item: &'static Item,
     response: RwSignal<Option<Response>>,
     answer: Callback<Option<Response>>,
+    problem: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let (label, unit) = match &item.rule {
         Rule::Deduction { .. } => ("发生次数", "次"),
         Rule::Free { .. } => ("评分", "分"),
         _ => ("加分", "分"),
     };
-    let bad = RwSignal::new(None::<String>);
     view! {
         <label class="number-answer">
             <span>{label}</span>
@@ -424,15 +422,11 @@ fn NumberInput(
                 prop:value=move || response.with(|r| typed_text(r.as_ref()))
                 prop:disabled=move || response.with(|r| r == &Some(Response::NotApplicable))
                 on:change=move |ev| match parse_typed(&item.rule, &event_target_value(&ev)) {
-                    Ok(r) => {
-                        bad.set(None);
-                        answer.run(r);
-                    }
-                    Err(p) => bad.set(Some(p.message().to_string())),
+                    Ok(r) => answer.run(r),
+                    Err(p) => problem.set(Some(p.message().to_string())),
                 }
             />
             <span>{unit}</span>
-            <TypedProblem bad=bad />
         </label>
     }
 }

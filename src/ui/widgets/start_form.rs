@@ -182,9 +182,9 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                     (!ps.is_empty())
                         .then(|| {
                             view! {
-                                <ul class="form-errors" role="alert">
-                                    {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                                </ul>
+                                <div class="form-errors" role="alert">
+                                    <ul>{ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                                </div>
                             }
                         })
                 }}

@@ -1,0 +1,77 @@
+// A member's self-check as a screen reader and a Chinese input method meet
+// it: every page has its h1, 下一未答项 finds what is left, every answer group and text box is named by its
+// item, full-width digits count, a box shows one message at a time, a bonus
+// offers no 不适用, and what was typed as 佐证材料 reaches paper. After an
+// export the member is told the file's name and where it goes next.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, withFreshBrowser, startMemberCheck, enter } from './harness.mjs';
+import { pdfPages } from './pdf.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const exact = { exact: true };
+const text = async (loc) => (await loc.textContent()).trim();
+const item = (page, id) => page.locator(`.item[data-item="${id}"]`);
+
+test('names, typed digits, one message per box, no 不适用 on a bonus, evidence on paper, and where the export goes', () => withFreshBrowser(async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: '新建自查' }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the home page has its h1');
+  // The start form's errors are a list inside the alert.
+  await page.getByRole('button', { name: '开始自查' }).click();
+  const alert = page.locator('.start').getByRole('alert');
+  await alert.getByRole('listitem').filter({ hasText: '请填写姓名' }).waitFor();
+
+  await startMemberCheck(page, '郑一');
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the editor has its h1');
+  // Each answer group and text box carries its item's number and title.
+  const group = page.getByRole('radiogroup', { name: /^1\.1 重温入党初心/ });
+  await group.getByRole('radio', { name: '达标', exact: true }).check();
+  await page.getByRole('textbox', { name: /^佐证材料：1\.1 重温入党初心/ }).fill('学习笔记第3页');
+  assert.equal(await page.getByRole('textbox', { name: /^说明：1\.2 / }).count(), 1);
+
+  // 下一未答项: to 1.2 in this part, then, with 1.2 answered, to the first item of the next part.
+  const focused = () => page.evaluate(() => document.activeElement?.closest('.item')?.dataset.item ?? null);
+  assert.equal(await text(page.getByTestId('grade')), '未完成');
+  await page.getByRole('button', { name: '下一未答项' }).click();
+  await page.waitForFunction(() => document.activeElement?.closest('.item')?.dataset.item === 'xue-2');
+  await page.keyboard.press('Space'); // the focused first choice: 达标
+  await item(page, 'xue-2').getByRole('radio', { name: '达标', exact: true }).and(page.locator(':checked')).waitFor();
+  await page.getByRole('button', { name: '下一未答项' }).click();
+  await page.locator('.section[data-section="zuo"]').waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('.item')?.dataset.item === 'zuo-1');
+  assert.equal(await focused(), 'zuo-1');
+  await page.locator('.section-tab').nth(0).click();
+
+  // 组织生活: a count typed with a Chinese input method's digits; one message at a time.
+  await page.locator('.section-tab').nth(4).click();
+  const meetings = item(page, 'zz-1').getByLabel('发生次数（次）');
+  await enter(meetings, '九十九');
+  await item(page, 'zz-1').getByRole('alert').filter({ hasText: '请输入0或正整数（次数）' }).waitFor();
+  await enter(meetings, '９');
+  await item(page, 'zz-1').getByRole('alert').filter({ hasText: '次数不能超过6次' }).waitFor();
+  assert.equal(await item(page, 'zz-1').getByRole('alert').count(), 1, 'only the current message');
+  await enter(meetings, '２');
+  assert.equal(await text(item(page, 'zz-1').getByTestId('item-earned')), '得8分'); // 12 − 2 × 2
+  assert.equal(await item(page, 'zz-1').getByRole('alert').count(), 0);
+
+  // 促: the bonus is typed or left blank; 不适用 is not on offer.
+  await page.locator('.section-tab').nth(3).click();
+  assert.equal(await item(page, 'cu-b').getByRole('radio').count(), 0);
+  assert.equal(await item(page, 'cu-1').getByRole('radio', { name: '不适用' }).count(), 1);
+
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await page.getByRole('link', { name: '汇总 · 整改清单 · 打印' }).click();
+  await page.getByTestId('summary-sheet').waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the summary has its h1');
+  const paper = (await pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }))).join('');
+  assert.ok(paper.includes('佐证材料：学习笔记第3页'), 'the evidence is printed with its item');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出结果文件' }).click()]);
+  const name = download.suggestedFilename();
+  assert.match(name, /^四讲四有-郑一-\d{4}年\.json$/);
+  assert.equal(await text(page.getByTestId('exported')), `已导出“${name}”。请把这个文件发给支部书记审核。`);
+}));
