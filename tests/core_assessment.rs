@@ -17,19 +17,41 @@ fn sample() -> Assessment {
 }
 
 #[test]
-fn start_trims_names_and_refuses_missing_name_or_round() {
+fn start_cleans_names_and_refuses_missing_name_or_round() {
     let a = sample();
     assert_eq!(a.respondent.name, "张三");
     assert_eq!(a.respondent.unit, "西安分行");
     assert_eq!(a.round, "2026年上半年");
     assert_eq!(a.template_id, "liuge-mofan");
     let t = &builtin_templates()[0];
+    // Pasted from a chat: a zero-width space inside, a byte-order mark and an ideographic space around.
+    let pasted = Respondent {
+        unit: "\u{feff}西安分行".into(),
+        branch: "办公室\u{200b}党支部\u{3000}".into(),
+        name: "张\u{200d}三".into(),
+    };
+    let b = Assessment::start("p".into(), t, pasted, "2026年\u{200b}上半年", 1).unwrap();
+    assert_eq!(
+        (
+            b.respondent.unit.as_str(),
+            b.respondent.branch.as_str(),
+            b.respondent.name.as_str(),
+            b.round.as_str()
+        ),
+        ("西安分行", "办公室党支部", "张三", "2026年上半年")
+    );
     let err = Assessment::start("b".into(), t, Respondent::default(), "  ", 1).unwrap_err();
     assert_eq!(err, vec![StartProblem::NoName, StartProblem::NoRound]);
     assert!(
         err[0].message().contains("姓名") && err[1].message().contains("轮次"),
         "{err:?}"
     );
+    let invisible = Respondent {
+        name: "\u{200b}".into(),
+        ..Default::default()
+    };
+    let err = Assessment::start("b".into(), t, invisible, "x", 1).unwrap_err();
+    assert_eq!(err, vec![StartProblem::NoName], "a name of nothing visible is no name");
 }
 
 #[test]

@@ -58,6 +58,14 @@ test('names, typed digits, one message per box, no 不适用 on a bonus, evidenc
   assert.equal(await text(item(page, 'zz-1').getByTestId('item-earned')), '得8分'); // 12 − 2 × 2
   assert.equal(await item(page, 'zz-1').getByRole('alert').count(), 0);
 
+  // 完成 with items left lists them first; 继续填写 stays.
+  await page.getByRole('button', { name: '完成，返回首页' }).click();
+  const left = page.getByTestId('still-open');
+  assert.match(await text(left.locator('p')), /^还有 9 项未作答/); // 13 items, 3 answered, the bonus not counted
+  assert.ok((await left.getByRole('listitem').allTextContents()).includes('5.2 按月足额交纳党费'));
+  await left.getByRole('button', { name: '继续填写' }).click();
+  assert.equal(await left.count(), 0);
+
   // 促: the bonus is typed or left blank; 不适用 is not on offer.
   await page.locator('.section-tab').nth(3).click();
   assert.equal(await item(page, 'cu-b').getByRole('radio').count(), 0);

@@ -2,6 +2,7 @@
 
 use crate::core::assessment::action::Action;
 use crate::core::assessment::poll::{Tally, TallyProblem};
+use crate::core::basics::names::clean_name;
 use crate::core::basics::points::Points;
 use crate::core::template::format::{Item, Rule, Template};
 use serde::{Deserialize, Serialize};
@@ -254,12 +255,13 @@ impl Assessment {
         round: &str,
         now: i64,
     ) -> Result<Assessment, Vec<StartProblem>> {
+        // As typed or pasted, less what shows nothing, so rosters and the desk match.
         let respondent = Respondent {
-            unit: respondent.unit.trim().to_string(),
-            branch: respondent.branch.trim().to_string(),
-            name: respondent.name.trim().to_string(),
+            unit: clean_name(&respondent.unit),
+            branch: clean_name(&respondent.branch),
+            name: clean_name(&respondent.name),
         };
-        let round = round.trim().to_string();
+        let round = clean_name(round);
         let mut problems = Vec::new();
         if respondent.name.is_empty() {
             problems.push(StartProblem::NoName);

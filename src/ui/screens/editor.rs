@@ -288,6 +288,30 @@ fn CheckForm(
         }
     };
 
+    // 完成: leaving with items unanswered lists them first (the answers are
+    // saved either way); with none left it goes home at once.
+    let unanswered = RwSignal::new(None::<Vec<String>>);
+    let finish = {
+        let responses = responses.clone();
+        move |_| {
+            let left: Vec<String> = t
+                .sections
+                .iter()
+                .enumerate()
+                .flat_map(|(si, s)| s.items.iter().enumerate().map(move |(ii, i)| (si, ii, i)))
+                .filter(|(_, _, i)| {
+                    !matches!(i.rule, Rule::Bonus { .. }) && responses[&i.id].with_untracked(Option::is_none)
+                })
+                .map(|(si, ii, i)| format!("{} {}", item_number(si, ii), i.title))
+                .collect();
+            if left.is_empty() {
+                Route::Home.go();
+            } else {
+                unanswered.set(Some(left));
+            }
+        }
+    };
+
     // The answer signals follow the stored copy when it changes under them
     // (审核 confirmations, another tab's edits); only changed items update.
     let refresh = {
@@ -504,13 +528,33 @@ fn CheckForm(
                                         .into_any()
                                 } else {
                                     view! {
-                                        <a class="button primary" href="#/">
+                                        <button class="primary" on:click=finish.clone()>
                                             "完成，返回首页"
-                                        </a>
+                                        </button>
                                     }
                                         .into_any()
                                 }}
                             </nav>
+                            {move || {
+                                unanswered
+                                    .get()
+                                    .map(|left| {
+                                        view! {
+                                            <div class="notice finish-check" role="alert" data-testid="still-open">
+                                                <p>
+                                                    {format!("还有 {} 项未作答（按0分计）：", left.len())}
+                                                </p>
+                                                <ul>
+                                                    {left.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                                                </ul>
+                                                <button class="primary" on:click=move |_| Route::Home.go()>
+                                                    "仍然返回首页"
+                                                </button>
+                                                <button on:click=move |_| unanswered.set(None)>"继续填写"</button>
+                                            </div>
+                                        }
+                                    })
+                            }}
                         </section>
                     }
                 }
