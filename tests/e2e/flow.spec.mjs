@@ -83,3 +83,30 @@ test('names, typed digits, one message per box, no 不适用 on a bonus, evidenc
   assert.match(name, /^四讲四有-郑一-\d{4}年\.json$/);
   assert.equal(await text(page.getByTestId('exported')), `已导出“${name}”。请把这个文件发给支部书记审核。`);
 }));
+
+test('a new screen starts with the focus on its heading; 下一部分 starts the next part at its heading with its first question in view, on a phone and below the stuck score bar on a laptop', () => withFreshBrowser(async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: '新建自查' }).waitFor();
+  await startMemberCheck(page, '王二');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /四讲四有/);
+
+  await page.getByRole('button', { name: '下一部分 →' }).click();
+  await page.locator('.section[data-section="zuo"]').waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), '二、做：践行“四讲四有”');
+  const first = await page.locator('.section .item').first().boundingBox();
+  assert.ok(first.y >= 0 && first.y + 40 < 740, `the first question is in view (y = ${first.y})`);
+
+  // On a laptop the score bar stays at the top; the heading comes out below it, not under it.
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.getByRole('button', { name: '下一部分 →' }).click();
+  await page.locator('.section[data-section="gai"]').waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent.trim() === '三、改：把问题找准改实');
+  const [bar, heading] = await page.evaluate(() => [
+    document.querySelector('.sheet-head').getBoundingClientRect().bottom,
+    document.activeElement.getBoundingClientRect().top,
+  ]);
+  assert.ok(heading >= bar, `the heading (top ${heading}) is below the stuck bar (bottom ${bar})`);
+}));

@@ -262,6 +262,12 @@ fn CheckForm(
         current.set(i);
         window().scroll_to_with_x_and_y(0.0, 0.0);
     };
+    // ← 上一部分 / 下一部分 →: the part starts at its heading, which takes the
+    // focus, with its first question in view.
+    let step_to = move |i: usize| {
+        go_section(i);
+        request_animation_frame(show_section_start);
+    };
 
     // 下一未答项: the first item still to answer in this part, else in the
     // parts after it, else from the start; the part opens and the item's
@@ -516,12 +522,12 @@ fn CheckForm(
                                 })
                                 .collect_view()}
                             <nav class="section-steps">
-                                <button disabled=si == 0 on:click=move |_| go_section(si.saturating_sub(1))>
+                                <button disabled=si == 0 on:click=move |_| step_to(si.saturating_sub(1))>
                                     "← 上一部分"
                                 </button>
                                 {if si < last {
                                     view! {
-                                        <button class="primary" on:click=move |_| go_section(si + 1)>
+                                        <button class="primary" on:click=move |_| step_to(si + 1)>
                                             "下一部分 →"
                                         </button>
                                     }
@@ -636,4 +642,36 @@ fn focus_item(id: &str) {
     if let Some(control) = control {
         let _ = control.focus();
     }
+}
+
+/// Scrolls the open part's heading to the top of the window, below the
+/// score bar where that stays stuck at the top, and puts the focus on it.
+fn show_section_start() {
+    use wasm_bindgen::JsCast;
+    let Some(heading) = document()
+        .query_selector(".section .section-head h2")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let stuck = document()
+        .query_selector(".sheet-head")
+        .ok()
+        .flatten()
+        .filter(|bar| {
+            window()
+                .get_computed_style(bar)
+                .ok()
+                .flatten()
+                .and_then(|style| style.get_property_value("position").ok())
+                .as_deref()
+                == Some("sticky")
+        })
+        .map_or(0.0, |bar| bar.get_bounding_client_rect().height());
+    let top = heading.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0) - stuck - 8.0;
+    window().scroll_to_with_x_and_y(0.0, top.max(0.0));
+    let _ = heading.set_attribute("tabindex", "-1");
+    let _ = heading.focus();
 }
