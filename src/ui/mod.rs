@@ -30,6 +30,25 @@ pub fn mount_desk() {
     leptos::mount::mount_to_body(DeskApp);
 }
 
+/// Keeps `route` on the address. A new screen starts at its top, with the
+/// focus on its heading (not left on <body>, where a screen reader would
+/// start from nowhere).
+fn follow_the_address(route: RwSignal<Route>) {
+    // The listener lives as long as the page; its handle is not kept.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::current());
+        request_animation_frame(|| {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+                let _ = h1.set_attribute("tabindex", "-1");
+                if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+                    let _ = h1.focus();
+                }
+            }
+        });
+    });
+}
+
 /// The bar at the top of both pages.
 fn app_bar() -> impl IntoView {
     view! {
@@ -48,20 +67,7 @@ fn DeskApp() -> impl IntoView {
     let route = RwSignal::new(Route::current());
     let (library, _) = state::library::Library::load();
     provide_context(library);
-    // A new screen starts at its top, with the focus on its heading (not
-    // left on <body>, where a screen reader would start from nowhere).
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::current());
-        request_animation_frame(|| {
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-            if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-                let _ = h1.set_attribute("tabindex", "-1");
-                if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
-                    let _ = h1.focus();
-                }
-            }
-        });
-    });
+    follow_the_address(route);
     view! {
         {app_bar()}
         <main id="main">
@@ -92,20 +98,7 @@ fn App() -> impl IntoView {
     let queues = SaveQueues::new(kept);
     provide_context(queues);
     // These listeners live as long as the page; their handles are not kept.
-    // A new screen starts at its top, with the focus on its heading (not
-    // left on <body>, where a screen reader would start from nowhere).
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::current());
-        request_animation_frame(|| {
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-            if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-                let _ = h1.set_attribute("tabindex", "-1");
-                if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
-                    let _ = h1.focus();
-                }
-            }
-        });
-    });
+    follow_the_address(route);
     let _ = window_event_listener(leptos::ev::pagehide, move |_| queues.flush_all());
     // Leaving while a write still fails: the browser asks first. (The
     // changes are also kept aside in IndexedDB, but the last keystrokes may
