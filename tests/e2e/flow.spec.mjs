@@ -110,3 +110,16 @@ test('a new screen starts with the focus on its heading; 下一部分 starts the
   ]);
   assert.ok(heading >= bar, `the heading (top ${heading}) is below the stuck bar (bottom ${bar})`);
 }));
+
+test('in forced-colours mode the chosen answer is still marked', () => withFreshBrowser(async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(server.url);
+  const items = await startMemberCheck(page, '李三');
+  await items.first().getByRole('radio', { name: '达标', exact: true }).check();
+  const outline = (name) => items.first().locator('label.choice').filter({ hasText: new RegExp(`^${name}$`) }).evaluate((l) => {
+    const s = getComputedStyle(l);
+    return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth);
+  });
+  assert.ok(await outline('达标') >= 3, 'the chosen answer has an outline');
+  assert.equal(await outline('未达标'), 0, 'the others do not');
+}));
