@@ -201,6 +201,19 @@ pub fn write_assessment(a: &Assessment) -> Result<String, StoreError> {
     raw_text(&key).ok_or_else(|| StoreError::WriteFailed("写入后无法读回".to_string()))
 }
 
+/// The stored copy of self-check `id`, made safe to write over: `None` when
+/// nothing is stored, or when what is stored could not be read and has been
+/// moved to the quarantine first; refused when a newer version of Mofan
+/// wrote it, for nothing may be written over that.
+pub fn stored_for_writing(id: &str, now: i64) -> Result<Option<Assessment>, StoreError> {
+    match load_assessment(id)? {
+        Loaded::Found(stored) => Ok(Some(stored)),
+        Loaded::Missing => Ok(None),
+        Loaded::Bad(b) if matches!(b.error, RecordError::NewerSchema(_)) => Err(StoreError::NewerCopyStored),
+        Loaded::Bad(b) => move_to_quarantine(&b.key, &b.raw, now).map(|()| None),
+    }
+}
+
 /// Writes back a copy of self-check `id` kept aside (see `crate::pending`),
 /// unless the stored one was edited later (it then wins, and the copy is
 /// no longer needed). A copy that cannot be read is not written. What is
@@ -211,15 +224,7 @@ pub fn write_back(id: &str, kept: &str, now: i64) -> Result<(), StoreError> {
     let Ok(copy) = decode_assessment_under(id, kept) else {
         return Ok(());
     };
-    let stored = match load_assessment(id)? {
-        Loaded::Found(stored) => Some(stored),
-        Loaded::Missing => None,
-        Loaded::Bad(b) if matches!(b.error, RecordError::NewerSchema(_)) => return Err(StoreError::NewerCopyStored),
-        Loaded::Bad(b) => {
-            move_to_quarantine(&b.key, &b.raw, now)?;
-            None
-        }
-    };
+    let stored = stored_for_writing(id, now)?;
     if copy.is_newer_than(stored.as_ref()) {
         save_assessment(&copy)
     } else {
@@ -486,12 +491,6 @@ pub fn set_aside(id: &str, raw: &str, now: i64) -> Result<(), StoreError> {
     }
     let to = format!("{QUARANTINE_PREFIX}{now}.{}", key_of(id));
     write_raw(&to, raw)
-}
-
-/// Moves the stored text of self-check `id`, which could not be read, to the
-/// quarantine, so that writing this tab's copy does not destroy it.
-pub fn quarantine_assessment(id: &str, raw: &str, now: i64) -> Result<(), StoreError> {
-    move_to_quarantine(&key_of(id), raw, now)
 }
 
 /// Every record in the quarantine, oldest first, with why it was moved.

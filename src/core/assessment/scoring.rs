@@ -107,7 +107,7 @@ impl SectionScore {
             let score = ItemScore::of(item, response_of(&item.id).as_ref());
             if score != ItemScore::Unanswered {
                 s.answered += 1;
-            } else if !matches!(item.rule, Rule::Bonus { .. }) {
+            } else if item.rule.must_be_answered() {
                 s.open += 1;
             }
             if item.rule.is_base() {

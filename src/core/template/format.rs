@@ -365,6 +365,12 @@ impl Rule {
         }
     }
 
+    /// Whether a self-check is finished only once the item is answered: every
+    /// rule but a bonus, where no award is an answer of its own.
+    pub fn must_be_answered(&self) -> bool {
+        !matches!(self, Rule::Bonus { .. })
+    }
+
     /// Whether the item's points count toward the base total (and its denominator).
     pub fn is_base(&self) -> bool {
         !matches!(self, Rule::Veto | Rule::Bonus { .. })

@@ -1,7 +1,7 @@
 //! 填写自查: one self-check, section by section, with live scores.
 
 use crate::core::basics::numbering::{item_number, section_heading};
-use crate::core::{Assessment, Response, Rule, Scorecard, SectionScore, Template};
+use crate::core::{Assessment, Item, ItemScore, Response, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
 use crate::ui::state::clock::{format_time, now_ms};
 use crate::ui::state::kept::KeptCopies;
@@ -275,22 +275,16 @@ fn CheckForm(
     let next_open = {
         let responses = responses.clone();
         move |_| {
-            let open = |si: usize| {
-                t.sections[si]
-                    .items
-                    .iter()
-                    .find(|i| !matches!(i.rule, Rule::Bonus { .. }) && responses[&i.id].with_untracked(Option::is_none))
-                    .map(|i| (si, i.id.as_str()))
-            };
+            let open = open_items(t, &responses);
             let here = current.get_untracked();
-            let order = (here..t.sections.len()).chain(0..here);
-            let Some((si, id)) = order.filter_map(open).next() else {
+            // In this part first, then the parts after it, then from the start.
+            let Some(&(si, _, item)) = open.iter().find(|(si, ..)| *si >= here).or(open.first()) else {
                 return;
             };
             if si != here {
                 go_section(si);
             }
-            request_animation_frame(move || focus_item(id));
+            request_animation_frame(move || focus_item(&item.id));
         }
     };
 
@@ -300,14 +294,8 @@ fn CheckForm(
     let finish = {
         let responses = responses.clone();
         move |_| {
-            let left: Vec<String> = t
-                .sections
-                .iter()
-                .enumerate()
-                .flat_map(|(si, s)| s.items.iter().enumerate().map(move |(ii, i)| (si, ii, i)))
-                .filter(|(_, _, i)| {
-                    !matches!(i.rule, Rule::Bonus { .. }) && responses[&i.id].with_untracked(Option::is_none)
-                })
+            let left: Vec<String> = open_items(t, &responses)
+                .into_iter()
                 .map(|(si, ii, i)| format!("{} {}", item_number(si, ii), i.title))
                 .collect();
             if left.is_empty() {
@@ -624,6 +612,20 @@ pub fn SaveBadge(template: &'static Template) -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// The items still to answer (as `SectionScore::open` counts them), in the
+/// checklist's order, with their part's and their own place.
+fn open_items(t: &'static Template, responses: &Responses) -> Vec<(usize, usize, &'static Item)> {
+    t.sections
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| s.items.iter().enumerate().map(move |(ii, i)| (si, ii, i)))
+        .filter(|(_, _, i)| {
+            i.rule.must_be_answered()
+                && responses[&i.id].with_untracked(|r| ItemScore::of(i, r.as_ref()) == ItemScore::Unanswered)
+        })
+        .collect()
 }
 
 /// Puts the focus on the first control of the item with `id` on screen.

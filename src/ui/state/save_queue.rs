@@ -8,7 +8,7 @@
 //! self-check aside in IndexedDB instead (see `crate::ui::state::kept`), until a later
 //! write succeeds; leaving the page while a write still fails is warned of.
 
-use crate::core::exchange::record::{encode_assessment, RecordError};
+use crate::core::exchange::record::encode_assessment;
 use crate::core::Assessment;
 use crate::store::{self, StoreError};
 use crate::ui::state::kept::KeptCopies;
@@ -248,19 +248,14 @@ impl SaveQueue {
     fn catch_up(&self) -> Result<(), StoreError> {
         let id = self.assessment.borrow().id.clone();
         let stored = store::load_assessment_raw(&id);
-        let Some(text) = stored.as_deref() else { return Ok(()) };
-        if stored == self.base.borrow().1 {
+        if stored.is_none() || stored == self.base.borrow().1 {
             return Ok(());
         }
-        let theirs = match crate::core::exchange::record::decode_assessment_under(&id, text) {
-            Ok(theirs) => theirs,
-            Err(RecordError::NewerSchema(_)) => return Err(StoreError::NewerCopyStored),
-            Err(_) => {
-                store::quarantine_assessment(&id, text, crate::ui::state::clock::now_ms())?;
-                self.base.borrow_mut().1 = None;
-                self.dirty.set(true);
-                return Ok(());
-            }
+        let Some(theirs) = store::stored_for_writing(&id, crate::ui::state::clock::now_ms())? else {
+            // Moved to the quarantine (or gone since): this tab's copy goes in its place.
+            self.base.borrow_mut().1 = None;
+            self.dirty.set(true);
+            return Ok(());
         };
         let merged = self.assessment.borrow().rebase(&self.base.borrow().0, &theirs);
         *self.assessment.borrow_mut() = merged;
