@@ -1,8 +1,9 @@
 //! Starting and editing a self-check, and the stored record round trip.
 
-use mofan::core::assessment::round::half_year_round;
+use mofan::core::assessment::round_pick::{canonical_round, round_for, years_on_offer, RoundPart, RoundPick};
 use mofan::core::exchange::record::{decode_assessment, encode_assessment, RecordError, SCHEMA_VERSION};
 use mofan::core::template::builtin::builtin_templates;
+use mofan::core::template::format::Period;
 use mofan::core::template::library::find;
 use mofan::core::{Answer, Assessment, Respondent, Response, Scorecard, StartProblem};
 
@@ -193,9 +194,91 @@ fn a_self_check_keeps_the_rules_of_the_version_it_was_made_with() {
 }
 
 #[test]
-fn default_round_follows_the_half_year() {
-    assert_eq!(half_year_round(2026, 6), "2026年上半年");
-    assert_eq!(half_year_round(2026, 7), "2026年下半年");
+fn default_round_follows_the_half_year_or_the_year() {
+    assert_eq!(round_for(Period::HalfYear, 2026, 6), "2026年上半年");
+    assert_eq!(round_for(Period::HalfYear, 2026, 7), "2026年下半年");
+    assert_eq!(round_for(Period::Year, 2026, 7), "2026年");
+}
+
+#[test]
+fn a_round_typed_either_way_is_one_round() {
+    let first = RoundPick {
+        year: 2026,
+        part: RoundPart::FirstHalf,
+    };
+    for typed in [
+        "2026年上半年",
+        "2026上半年",
+        "２０２６年上半年",
+        " 2026 年 上半年 ",
+        "2026\u{200b}年上半年",
+    ] {
+        assert_eq!(RoundPick::parse(typed), Some(first), "{typed:?}");
+        assert_eq!(canonical_round(typed), "2026年上半年", "{typed:?}");
+    }
+    for typed in ["2026年", "2026", "2026年全年", "2026年度"] {
+        assert_eq!(canonical_round(typed), "2026年", "{typed:?}");
+    }
+    assert_eq!(canonical_round("2026下半年"), "2026年下半年");
+    // What cannot be read as a round stays as it was typed, less what shows nothing.
+    for odd in ["第一季度", "26年上半年", "2026年第三季度", "12026年"] {
+        assert_eq!(RoundPick::parse(odd), None, "{odd:?}");
+    }
+    assert_eq!(canonical_round("第一季度\u{200b}"), "第一季度");
+}
+
+#[test]
+fn rounds_are_chosen_from_recent_years_and_the_one_already_chosen() {
+    assert_eq!(years_on_offer(2026, None), [2027, 2026, 2025, 2024, 2023, 2022, 2021]);
+    assert_eq!(years_on_offer(2026, Some(2024)), years_on_offer(2026, None));
+    assert_eq!(years_on_offer(2026, Some(2018)).last(), Some(&2018));
+    assert_eq!(years_on_offer(2026, Some(2030))[0], 2030);
+}
+
+#[test]
+fn a_self_check_starts_with_its_round_in_the_one_form() {
+    let t = &builtin_templates()[0];
+    let who = Respondent {
+        name: "张三".into(),
+        ..Respondent::default()
+    };
+    let a = Assessment::start("a".into(), t, who.clone(), "2026上半年", 1).unwrap();
+    let b = Assessment::start("b".into(), t, who, "２０２６年上半年", 2).unwrap();
+    assert_eq!(a.round, "2026年上半年");
+    assert_eq!(a.round, b.round);
+}
+
+#[test]
+fn who_and_when_can_be_corrected_after_starting_and_nothing_else_changes() {
+    let t = &builtin_templates()[0];
+    let item = t.item("zzgy-1").unwrap();
+    let mut a = sample();
+    a.set_response(item, Some(Response::Met), 10).unwrap();
+    let answers = a.answers.clone();
+    let fixed = Respondent {
+        unit: " 某某分行 ".into(),
+        branch: "办公室党支部\u{200b}".into(),
+        name: "张三丰".into(),
+    };
+    assert_eq!(a.set_particulars(fixed.clone(), "2026下半年", 20), Ok(true));
+    assert_eq!(a.respondent.unit, "某某分行");
+    assert_eq!(a.respondent.branch, "办公室党支部");
+    assert_eq!(a.respondent.name, "张三丰");
+    assert_eq!(a.round, "2026年下半年");
+    assert_eq!(a.updated_at, 20);
+    assert_eq!(a.answers, answers, "answers are untouched");
+    // The same again is no change; a blank name or round is refused and changes nothing.
+    assert_eq!(a.set_particulars(fixed.clone(), "2026年下半年", 30), Ok(false));
+    let before = a.clone();
+    let nameless = Respondent {
+        name: " ".into(),
+        ..fixed
+    };
+    assert_eq!(
+        a.set_particulars(nameless, "", 40),
+        Err(vec![StartProblem::NoName, StartProblem::NoRound])
+    );
+    assert_eq!(a, before);
 }
 
 #[test]

@@ -94,7 +94,7 @@ fn exports_are_the_same_text_the_core_writes() {
     assert_eq!(
         text(Job::AssessmentCsv {
             template: t.clone(),
-            assessment: a.clone()
+            assessment: Box::new(a.clone())
         }),
         assessment_to_csv(&t, &a)
     );
@@ -104,6 +104,7 @@ fn exports_are_the_same_text_the_core_writes() {
             assessment,
             branch: "第一支部".into(),
             source: "x.json".into(),
+            from_branch_file: false,
         })
         .collect();
     let c = Combined::build(&t, &subs, &[], Level::Member);

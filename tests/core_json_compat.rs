@@ -98,6 +98,7 @@ fn every_rule() -> Template {
             Section {
                 id: "s1".into(),
                 title: "组织建设（含说明）".into(),
+                short_title: None,
                 items: vec![
                     first,
                     ladder,
@@ -122,6 +123,7 @@ fn every_rule() -> Template {
             Section {
                 id: "s2".into(),
                 title: "作用发挥".into(),
+                short_title: None,
                 items: vec![
                     item(
                         "e",
@@ -228,6 +230,7 @@ fn every_answer() -> Assessment {
         actions,
         created_at: 1_767_225_600_000,
         updated_at: -5,
+        received_at: None,
     }
 }
 
@@ -246,6 +249,7 @@ fn empty_answers() -> Assessment {
         actions: BTreeMap::new(),
         created_at: 0,
         updated_at: 0,
+        received_at: None,
     }
 }
 

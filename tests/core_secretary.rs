@@ -53,6 +53,7 @@ fn sub(a: Assessment, source: &str) -> Submission {
         branch: a.respondent.branch.clone(),
         assessment: a,
         source: source.into(),
+        from_branch_file: false,
     }
 }
 
@@ -438,10 +439,11 @@ fn committee_compares_branches_through_branch_files() {
             assessment: a,
             branch: c.branch.clone(),
             source: format!("{}-{n}.json", c.branch),
+            from_branch_file: true,
         }));
     }
-    assert_eq!(Level::suggested(&subs), Level::Branch, "two branches: compare branches");
-    assert_eq!(Level::suggested(&subs[..2]), Level::Member, "one branch: its members");
+    assert_eq!(Level::suggested(&subs), Level::Branch, "branch files: compare branches");
+    assert_eq!(Level::suggested(&subs[..2]), Level::Branch, "even one branch file");
     let roster = parse_roster("第一支部 第二支部 第三支部");
     let c = Combined::build(&t, &subs, &roster, Level::Branch);
     let rows: Vec<(&str, &str, Points, &str)> = c
@@ -686,4 +688,63 @@ fn names_that_differ_only_in_characters_that_show_nothing_are_one_member_and_sai
         "{}",
         c.invisible[1]
     );
+}
+
+#[test]
+fn members_of_another_branch_stay_rows_of_members_and_the_desk_is_told() {
+    let t = template("t", 1, 2);
+    let (zhang, li) = two_members(&t);
+    let mut wang = member(&t, "w", "王五", "第二支部", &[("a1", Response::Met)], 30);
+    // One of three reviewed: the review average is that one's, and says so.
+    wang.set_review(
+        t.item("a1").unwrap(),
+        Review {
+            response: Some(Response::NotMet),
+            comment: String::new(),
+        },
+        31,
+    )
+    .unwrap();
+    let subs = [sub(zhang, "z.json"), sub(li, "l.json"), sub(wang, "w.json")];
+    assert_eq!(
+        Level::suggested(&subs),
+        Level::Member,
+        "members' own files never switch the desk"
+    );
+    let c = Combined::build(&t, &subs, &[], Level::Member);
+    assert_eq!(c.rows.len(), 3);
+    assert_eq!(c.branches, [("第一支部".to_string(), 2), ("第二支部".to_string(), 1)]);
+    assert_eq!((c.members, c.reviewed), (3, 1));
+    assert!(c.average_review_total.is_some());
+}
+
+#[test]
+fn a_round_typed_two_ways_is_one_round_on_the_desk() {
+    let t = template("t", 1, 2);
+    let (zhang, _) = two_members(&t);
+    let mut again = zhang.clone();
+    again.id = "z2".into();
+    // As an earlier version stored what was typed.
+    again.round = "2026上半年".into();
+    again.updated_at += 5;
+    let c = Combined::build(&t, &[sub(zhang, "z.json"), sub(again, "z2.json")], &[], Level::Member);
+    assert_eq!(c.members, 1);
+    assert_eq!(c.duplicates.len(), 1, "{:?}", c.duplicates);
+}
+
+#[test]
+fn a_received_copy_is_marked_here_and_never_in_the_file_it_exports() {
+    let t = template("t", 1, 2);
+    let (mut zhang, _) = two_members(&t);
+    zhang.received_at = Some(500);
+    assert!(zhang.is_received());
+    let record = mofan::core::exchange::record::encode_assessment(&zhang);
+    let back = mofan::core::exchange::record::decode_assessment(&record).unwrap();
+    assert_eq!(back.received_at, Some(500), "the stored record keeps it");
+    let (opened, _) = open(&encode_result(&t, &zhang, 9), |_, _| Some(&t)).unwrap();
+    let Opened::Result(c) = opened else {
+        panic!("a result file")
+    };
+    assert_eq!(c.assessment.received_at, None, "the exported file does not");
+    assert_eq!(c.assessment.answers, zhang.answers);
 }

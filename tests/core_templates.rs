@@ -399,26 +399,34 @@ fn a_duplicate_id_in_a_pretty_printed_file_names_the_line_of_the_second_item() {
 }
 
 #[test]
-fn a_section_short_title_drops_the_bracketed_gloss() {
+fn a_section_short_title_is_the_few_words_that_name_it() {
     let six = mofan::core::template::builtin::builtin_templates()
         .into_iter()
         .find(|t| t.id == "liuge-mofan")
         .expect("六个模范 is built in");
-    let long = six
-        .sections
-        .iter()
-        .find(|s| s.title.contains('（'))
-        .expect("a section with a gloss");
-    let short = long.short_title();
-    assert!(!short.is_empty() && !short.contains('（'), "{short}");
-    assert!(
-        long.title.starts_with(short) && long.title.len() > short.len(),
-        "{short}"
+    let shorts: Vec<&str> = six.sections.iter().map(|s| s.short_title()).collect();
+    assert_eq!(
+        shorts,
+        ["政治过硬", "理论武装", "组织坚强", "责任落实", "担当作为", "作风建设"]
     );
-    let plain = Template::from_json(&base(
-        r#"[{"id":"s","title":"组织建设","items":[{"id":"i","title":"一","points":10,"rule":{"kind":"check"}}]}]"#,
-        OK_GRADES,
-    ))
-    .unwrap();
-    assert_eq!(plain.sections[0].short_title(), "组织建设");
+    let section = |title: &str, short: Option<&str>| {
+        let short = short.map_or(String::new(), |s| format!(r#","short_title":"{s}""#));
+        let json = format!(
+            r#"[{{"id":"s","title":"{title}"{short},"items":[{{"id":"i","title":"一","points":10,"rule":{{"kind":"check"}}}}]}}]"#
+        );
+        Template::from_json(&base(&json, OK_GRADES))
+    };
+    let short_of = |title: &str| section(title, None).unwrap().sections[0].short_title().to_string();
+    assert_eq!(short_of("组织建设"), "组织建设");
+    assert_eq!(short_of("会前：学习交流与谈心谈话"), "会前");
+    assert_eq!(
+        short_of("做模范"),
+        "做模范",
+        "nothing left inside the frame: as written"
+    );
+    // A template's own short title comes first, and must be short.
+    let own = section("两个责任与“一岗双责”", Some("两个责任")).unwrap();
+    assert_eq!(own.sections[0].short_title(), "两个责任");
+    let errors = section("两个责任", Some("两个责任与一岗双责的落实")).unwrap_err();
+    assert!(format!("{errors:?}").contains("最多8个字"), "{errors:?}");
 }

@@ -5,6 +5,7 @@
 use crate::core::assessment::answers::Response;
 use crate::core::assessment::poll::Tally;
 use crate::core::basics::points::Points;
+use crate::core::basics::typed::half_width_digits;
 use crate::core::template::format::{LadderStep, Rule};
 
 /// Why typed text is not an answer.
@@ -26,18 +27,6 @@ impl InputProblem {
             InputProblem::NotTyped => "此项应选择评定结果，不能输入",
         }
     }
-}
-
-/// The text with full-width digits and the full-width point (what a Chinese
-/// input method types: ３．５) read as their ASCII forms.
-fn half_width_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' | '。' => '.',
-            other => other,
-        })
-        .collect()
 }
 
 /// Reads a typed answer for an item with `rule`. Empty text clears the answer.

@@ -2,6 +2,7 @@
 
 use crate::core::assessment::action::Action;
 use crate::core::assessment::poll::{Tally, TallyProblem};
+use crate::core::assessment::round_pick::canonical_round;
 use crate::core::basics::names::clean_name;
 use crate::core::basics::points::Points;
 use crate::core::template::format::{Item, Rule, Template};
@@ -196,6 +197,12 @@ pub struct Assessment {
     /// Milliseconds since 1970-01-01 UTC.
     pub created_at: i64,
     pub updated_at: i64,
+    /// When this browser took the self-check in as a member's result file
+    /// to review (milliseconds since 1970-01-01 UTC). Such a copy is
+    /// reviewed here, never edited as one's own. Kept in the stored record
+    /// and backups, never in an exported result file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_at: Option<i64>,
 }
 
 /// Puts `value` under `key`, or removes the key when the value is empty.
@@ -240,14 +247,38 @@ impl StartProblem {
     pub fn message(self) -> &'static str {
         match self {
             StartProblem::NoName => "请填写姓名（支部自查请填写填报人）",
-            StartProblem::NoRound => "请填写轮次，例如“2026年上半年”",
+            StartProblem::NoRound => "请选择轮次，例如“2026年上半年”",
         }
     }
 }
 
+/// Who and which round, as a self-check keeps them: names as they read
+/// (without what shows nothing, see `core::basics::names`), the round in its
+/// one form (see `canonical_round`); a missing name or round is refused so
+/// that no nameless record is kept.
+fn particulars(respondent: Respondent, round: &str) -> Result<(Respondent, String), Vec<StartProblem>> {
+    let respondent = Respondent {
+        unit: clean_name(&respondent.unit),
+        branch: clean_name(&respondent.branch),
+        name: clean_name(&respondent.name),
+    };
+    let round = canonical_round(round);
+    let mut problems = Vec::new();
+    if respondent.name.is_empty() {
+        problems.push(StartProblem::NoName);
+    }
+    if round.is_empty() {
+        problems.push(StartProblem::NoRound);
+    }
+    if problems.is_empty() {
+        Ok((respondent, round))
+    } else {
+        Err(problems)
+    }
+}
+
 impl Assessment {
-    /// Starts a blank self-check. Names and round are trimmed; a missing
-    /// name or round is refused so that no nameless record is kept.
+    /// Starts a blank self-check, its names and round as `particulars` keeps them.
     pub fn start(
         id: String,
         template: &Template,
@@ -255,23 +286,7 @@ impl Assessment {
         round: &str,
         now: i64,
     ) -> Result<Assessment, Vec<StartProblem>> {
-        // As typed or pasted, less what shows nothing, so rosters and the desk match.
-        let respondent = Respondent {
-            unit: clean_name(&respondent.unit),
-            branch: clean_name(&respondent.branch),
-            name: clean_name(&respondent.name),
-        };
-        let round = clean_name(round);
-        let mut problems = Vec::new();
-        if respondent.name.is_empty() {
-            problems.push(StartProblem::NoName);
-        }
-        if round.is_empty() {
-            problems.push(StartProblem::NoRound);
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+        let (respondent, round) = particulars(respondent, round)?;
         Ok(Assessment {
             id,
             template_id: template.id.clone(),
@@ -282,7 +297,32 @@ impl Assessment {
             actions: BTreeMap::new(),
             created_at: now,
             updated_at: now,
+            received_at: None,
         })
+    }
+
+    /// Corrects who filled it in and the round, cleaned and checked as at
+    /// the start; the answers stay as they are. Returns whether anything
+    /// changed; a missing name or round is refused and changes nothing.
+    pub fn set_particulars(
+        &mut self,
+        respondent: Respondent,
+        round: &str,
+        now: i64,
+    ) -> Result<bool, Vec<StartProblem>> {
+        let (respondent, round) = particulars(respondent, round)?;
+        if respondent == self.respondent && round == self.round {
+            return Ok(false);
+        }
+        self.respondent = respondent;
+        self.round = round;
+        self.updated_at = now;
+        Ok(true)
+    }
+
+    /// Whether this is a member's result file taken in to review (see `received_at`).
+    pub fn is_received(&self) -> bool {
+        self.received_at.is_some()
     }
 
     pub fn answer(&self, item_id: &str) -> Option<&Answer> {

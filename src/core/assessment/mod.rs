@@ -1,7 +1,7 @@
 //! One self-check (自评) and what follows from its answers: the answers
 //! themselves and their edits ([`answers`]), 整改 entries ([`action`]) and
 //! the items that need one ([`shortfalls`]), scores and grades
-//! ([`scoring`]), 民主测评 votes ([`poll`]), per-section summaries, rounds compared, the radar chart's
+//! ([`scoring`]), 民主测评 votes ([`poll`]), per-section summaries, rounds chosen ([`round_pick`]) and compared, the radar chart's
 //! geometry, typed answers read ([`answer_input`]) and answers no rule can
 //! take ([`answer_check`]). Imports `core::basics` and `core::template`.
 
@@ -12,6 +12,7 @@ pub mod answers;
 pub mod poll;
 pub mod radar;
 pub mod round;
+pub mod round_pick;
 pub mod scoring;
 pub mod shortfalls;
 pub mod summary;

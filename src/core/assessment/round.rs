@@ -1,25 +1,10 @@
-//! 轮次: the period a self-check belongs to, e.g. 2026年上半年, and how two
-//! rounds of the same checklist compare.
+//! 轮次: how two rounds of the same checklist compare (what a round is
+//! called, and how it is chosen, is `round_pick`'s).
 
 use crate::core::assessment::answers::Assessment;
 use crate::core::assessment::scoring::Scorecard;
 use crate::core::basics::points::Points;
-use crate::core::template::format::{Period, Template};
-
-/// The half-year round a date falls in: months 1–6 are 上半年, 7–12 下半年.
-pub fn half_year_round(year: i32, month: u32) -> String {
-    let half = if month <= 6 { "上半年" } else { "下半年" };
-    format!("{year}年{half}")
-}
-
-/// The round a date falls in for a checklist of `period`: 2026年上半年 for a
-/// half-year checklist, 2026年 for a yearly one.
-pub fn round_for(period: Period, year: i32, month: u32) -> String {
-    match period {
-        Period::HalfYear => half_year_round(year, month),
-        Period::Year => format!("{year}年"),
-    }
-}
+use crate::core::template::format::Template;
 
 /// Up, down or the same, between two rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! What every layer uses and that knows nothing of checklists: exact
 //! decimal points, Chinese numbering, names as they read, one compiled copy
-//! of the standard sort, CSV as Excel writes it, and serde_json's problems
+//! of the standard sort, digits as an input method types them, CSV as Excel writes it, and serde_json's problems
 //! said in Chinese. Imports nothing of `core`.
 
 pub mod csv;
@@ -9,3 +9,4 @@ pub mod names;
 pub mod numbering;
 pub mod points;
 pub mod sorted;
+pub mod typed;

@@ -5,6 +5,7 @@
 //! every member.
 
 use crate::core::assessment::answers::Assessment;
+use crate::core::assessment::round_pick::canonical_round;
 use crate::core::assessment::scoring::{ItemScore, Scorecard};
 use crate::core::assessment::summary::percent;
 use crate::core::basics::names::{clean_name, invisible_in};
@@ -21,6 +22,9 @@ pub struct Submission {
     pub branch: String,
     /// The file it came from, to name it in conflicts.
     pub source: String,
+    /// Whether that file was a branch summary (the committee's case).
+    #[serde(default)]
+    pub from_branch_file: bool,
 }
 
 impl Submission {
@@ -34,6 +38,7 @@ impl Submission {
                 branch: c.assessment.respondent.branch.clone(),
                 assessment: c.assessment,
                 source: source.to_string(),
+                from_branch_file: false,
             }],
             Opened::Branch(c) => c
                 .results
@@ -42,6 +47,7 @@ impl Submission {
                     assessment,
                     branch: c.branch.clone(),
                     source: source.to_string(),
+                    from_branch_file: true,
                 })
                 .collect(),
         }
@@ -133,6 +139,11 @@ pub struct Combined {
     pub rows: Vec<Row>,
     pub members: usize,
     pub section_averages: Vec<SectionAverage>,
+    /// How many of them were reviewed: the review averages count these alone.
+    pub reviewed: usize,
+    /// Each branch the counted members belong to, with how many, in the
+    /// order first seen: more than one on a branch's own desk is worth saying.
+    pub branches: Vec<(String, usize)>,
     /// Average total over every member (self), and over those reviewed.
     pub average_total: Points,
     pub average_review_total: Option<Points>,
@@ -170,8 +181,8 @@ pub fn parse_roster(text: &str) -> Vec<String> {
     out
 }
 
-/// The value that occurs most often, the first of equals; `None` when there are none.
-pub fn most_common<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Option<T> {
+/// Each value with how often it occurs, in the order first seen.
+fn tally<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec<(T, usize)> {
     let mut counts: Vec<(T, usize)> = Vec::new();
     for v in values {
         match counts.iter_mut().find(|(x, _)| *x == v) {
@@ -179,6 +190,12 @@ pub fn most_common<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Option<
             None => counts.push((v, 1)),
         }
     }
+    counts
+}
+
+/// The value that occurs most often, the first of equals; `None` when there are none.
+pub fn most_common<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Option<T> {
+    let counts = tally(values);
     let best = counts.iter().map(|(_, n)| *n).max()?;
     counts.into_iter().find(|(_, n)| *n == best).map(|(v, _)| v)
 }
@@ -201,11 +218,12 @@ pub fn main_template(subs: &[Submission]) -> Option<(String, u32)> {
 }
 
 impl Level {
-    /// Rows per branch when the submissions come from more than one branch
-    /// (the committee's case), else per member.
+    /// Rows per branch when branch summaries were brought in (the
+    /// committee's case), else per member. Members' own files from several
+    /// branches stay per member: the desk shows the difference
+    /// ([`Combined::branches`]) and leaves the choice to the secretary.
     pub fn suggested(subs: &[Submission]) -> Level {
-        let first = subs.first().map(|s| &s.branch);
-        if subs.iter().any(|s| Some(&s.branch) != first) {
+        if subs.iter().any(|s| s.from_branch_file) {
             Level::Branch
         } else {
             Level::Member
@@ -252,7 +270,7 @@ impl Combined {
                 clean_name(&a.respondent.unit),
                 clean_name(&s.branch),
                 clean_name(&a.respondent.name),
-                clean_name(&a.round),
+                canonical_round(&a.round),
             );
             let hidden = [invisible_in(&a.respondent.name), invisible_in(&s.branch)].concat();
             if !hidden.is_empty() {
@@ -362,6 +380,8 @@ impl Combined {
             level,
             rows,
             members: scored.len(),
+            reviewed: scored.iter().filter(|m| m.review.is_some()).count(),
+            branches: tally(scored.iter().map(|m| clean_name(&m.sub.branch))),
             section_averages,
             average_total: mean(scored.iter().map(|m| m.own.total)).unwrap_or_default(),
             average_review_total: mean(scored.iter().filter_map(|m| m.review.as_ref()).map(|c| c.total)),

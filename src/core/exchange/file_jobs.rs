@@ -32,8 +32,11 @@ pub enum Job {
     TemplateCsv { template: Template },
     /// A checklist as a template file (indented JSON).
     TemplateJson { template: Template },
-    /// One self-check item by item, for Excel.
-    AssessmentCsv { template: Template, assessment: Assessment },
+    /// One self-check item by item, for Excel (boxed: the largest of the jobs).
+    AssessmentCsv {
+        template: Template,
+        assessment: Box<Assessment>,
+    },
     /// The branch desk's combined table, for Excel.
     TableCsv {
         template: Template,

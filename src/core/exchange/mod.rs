@@ -1,12 +1,13 @@
 //! What goes between browsers, people and programs: records as stored
 //! ([`record`]), result and branch files with their checksums
 //! ([`result_file`]), backups and restoring ([`backup`]), a branch's files
-//! combined ([`branch`]), reports for Excel ([`report_csv`]), the bytes of a
+//! combined ([`branch`]) and what the desk holds ([`desk`]), reports for Excel ([`report_csv`]), the bytes of a
 //! picked file as text ([`text_file`]), and the files worker's jobs
 //! ([`file_jobs`]). Imports every other layer; none imports it.
 
 pub mod backup;
 pub mod branch;
+pub mod desk;
 pub mod file_jobs;
 pub mod record;
 pub mod report_csv;

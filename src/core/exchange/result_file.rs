@@ -205,7 +205,11 @@ pub fn encode_result(t: &Template, a: &Assessment, now: i64) -> String {
         RESULT_FORMAT,
         &ResultContent {
             template: TemplateRef::of(t),
-            assessment: a.clone(),
+            // Where it was received is this browser's business, not the file's.
+            assessment: Assessment {
+                received_at: None,
+                ..a.clone()
+            },
         },
         now,
     )

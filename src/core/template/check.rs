@@ -138,6 +138,15 @@ impl Template {
             if section.title.trim().is_empty() {
                 out.push(TemplateError::in_part(place, "名称为空"));
             }
+            // Short enough for a chart's axis: at most 8 characters.
+            match section.short_title.as_deref().map(|s| s.trim().chars().count()) {
+                Some(0) => out.push(TemplateError::in_part(place, "简称（short_title）为空")),
+                Some(n) if n > 8 => out.push(TemplateError::in_part(
+                    place,
+                    format!("简称（short_title）有{n}个字，最多8个字"),
+                )),
+                _ => {}
+            }
             if section.id.trim().is_empty() {
                 out.push(TemplateError::in_part(place, "编号（id）为空"));
             } else if !section_ids.insert(section.id.as_str()) {

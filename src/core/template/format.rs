@@ -138,14 +138,28 @@ pub struct GradeBand {
 pub struct Section {
     pub id: String,
     pub title: String,
+    /// A few characters for tight places such as the radar chart's axes
+    /// (做政治过硬的模范 → 政治过硬); without it, the title less its gloss.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     pub items: Vec<Item>,
 }
 
 impl Section {
-    /// The title without its bracketed gloss, for tight places such as the
-    /// radar chart's axes: 做担当作为的模范（6个用心、6个满意） → 做担当作为的模范.
+    /// The short title for tight places such as the radar chart's axes: the
+    /// template's own (`short_title`), else the title without its bracketed
+    /// gloss, without the 做…的模范 frame, and before a colon:
+    /// 做担当作为的模范（6个用心、6个满意） → 担当作为, 会前：学习交流 → 会前.
     pub fn short_title(&self) -> &str {
-        self.title.split(['（', '(']).next().unwrap_or(&self.title)
+        if let Some(short) = &self.short_title {
+            return short;
+        }
+        let plain = self.title.split(['（', '(']).next().unwrap_or(&self.title);
+        let plain = plain.split(['：', ':']).next().unwrap_or(plain);
+        match plain.strip_prefix('做').and_then(|p| p.strip_suffix("的模范")) {
+            Some(core) if !core.is_empty() => core,
+            _ => plain,
+        }
     }
 }
 

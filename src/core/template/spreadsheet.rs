@@ -348,6 +348,7 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
             sections.push(Section {
                 id: format!("s{n}"),
                 title: current_section.clone(),
+                short_title: None,
                 items: Vec::new(),
             });
         }
