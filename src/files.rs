@@ -113,6 +113,42 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), FileError> {
     Ok(())
 }
 
+/// Whether this browser has the share sheet for files (`navigator.canShare`:
+/// phones, mostly; desktop browsers often lack it).
+pub fn can_share_files() -> bool {
+    web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"canShare".into()).unwrap_or(false))
+}
+
+/// Opens the share sheet with `text` as a file named `name` (to send it by
+/// chat or mail straight from the phone). A share the user cancels is no error.
+pub async fn share(name: &str, mime: &str, text: &str) -> Result<(), FileError> {
+    let refused = || FileError("此浏览器不能分享文件，请把已下载的文件发送出去".into());
+    if !can_share_files() {
+        return Err(refused());
+    }
+    let navigator = web_sys::window().ok_or_else(refused)?.navigator();
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let file = web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).map_err(|_| refused())?;
+    let data = web_sys::ShareData::new();
+    data.set_files(&js_sys::Array::of1(&file));
+    data.set_title(name);
+    if !navigator.can_share_with_data(&data) {
+        return Err(refused());
+    }
+    match JsFuture::from(navigator.share_with_data(&data)).await {
+        Ok(_) => Ok(()),
+        Err(e)
+            if e.dyn_ref::<web_sys::DomException>()
+                .is_some_and(|d| d.name() == "AbortError") =>
+        {
+            Ok(())
+        }
+        Err(_) => Err(FileError("分享没有完成，请把已下载的文件发送出去".into())),
+    }
+}
+
 /// A file name without characters Windows refuses.
 pub fn safe_file_name(name: &str) -> String {
     name.chars()

@@ -11,6 +11,9 @@
 //! that text and never overwritten by loading, and at start-up it is moved
 //! whole to `mofan.quarantine.<time>.<key>` (see `quarantine_unreadable`).
 //!
+//! The branch desk's files are kept for its tab in sessionStorage, under
+//! `mofan.desk` (see `keep_desk`), apart from the members' records.
+//!
 //! gloo throws when the browser blocks storage, so every function first asks
 //! [`storage`], which checks once with web_sys.
 
@@ -520,4 +523,40 @@ pub fn delete_quarantined(key: &str) -> Result<(), StoreError> {
         LocalStorage::delete(key);
     }
     Ok(())
+}
+
+/// The branch desk's files, kept for this browser tab only (sessionStorage):
+/// a reload or a visit to the home page takes them back; closing the tab
+/// lets them go (the files themselves are still where they were chosen
+/// from). They never take the room members' self-checks need.
+const DESK_KEY: &str = "mofan.desk";
+
+/// Keeps the desk for this tab; an empty desk removes what was kept.
+pub fn keep_desk(desk: &crate::core::exchange::desk::Desk) -> Result<(), StoreError> {
+    use gloo_storage::SessionStorage;
+    storage()?;
+    if desk.is_empty() {
+        SessionStorage::delete(DESK_KEY);
+        return Ok(());
+    }
+    SessionStorage::raw().set_item(DESK_KEY, &desk.encode()).map_err(|e| {
+        match wasm_bindgen::JsCast::dyn_ref::<web_sys::DomException>(&e) {
+            Some(d) => refusal(&d.name(), &d.message()),
+            None => StoreError::WriteFailed(format!("{e:?}")),
+        }
+    })
+}
+
+/// The desk kept for this tab, if any; one that cannot be read is dropped, and why is said.
+pub fn kept_desk() -> Result<Option<crate::core::exchange::desk::Desk>, String> {
+    use gloo_storage::SessionStorage;
+    storage().map_err(|e| e.to_string())?;
+    let Some(text) = SessionStorage::raw().get_item(DESK_KEY).ok().flatten() else {
+        return Ok(None);
+    };
+    crate::core::exchange::desk::Desk::decode(&text)
+        .map(Some)
+        .inspect_err(|_| {
+            SessionStorage::delete(DESK_KEY);
+        })
 }

@@ -1,6 +1,6 @@
 //! Components mounted on their own in headless Chromium, with the app's
 //! context, and driven as a user drives them (as Leptos's `counters` example
-//! tests its components): the item card and the editor.
+//! tests its components): the item card, the editor and the round field.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -45,10 +45,11 @@ fn stored_response(id: &str, item: &str) -> Option<Response> {
     }
 }
 
-/// The contexts the app provides: the library, the copies kept aside, the save queues.
+/// The contexts the app provides: the library, the role, the copies kept aside, the save queues.
 fn provide_app_state() -> SaveQueues {
     let (library, _) = Library::load();
     provide_context(library);
+    provide_context(mofan::ui::state::role::Role::load());
     let kept = KeptCopies::load();
     provide_context(kept);
     let queues = SaveQueues::new(kept);
@@ -229,4 +230,33 @@ async fn the_editor_totals_answers_as_they_come_stores_them_and_moves_between_se
     let section = find(&host, ".section");
     assert_eq!(section.get_attribute("data-section").as_deref(), Some("zuo"));
     assert_eq!(total(), "6", "the total stays with the answers");
+}
+
+/// Chooses `value` in the select named `label`, as a user does (an input and a change event).
+fn select(host: &HtmlElement, label: &str, value: &str) {
+    let s: web_sys::HtmlSelectElement = find(host, &format!("select[aria-label='{label}']")).unchecked_into();
+    s.set_value(value);
+    s.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_round_is_chosen_as_a_year_and_a_part_and_an_old_typed_one_waits_for_a_choice() {
+    use mofan::ui::widgets::round_field::RoundField;
+    let host = stage();
+    // As an earlier version stored what was typed.
+    let round = RwSignal::new("第一季度".to_string());
+    let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <RoundField round=round /> });
+    tick().await;
+    assert!(find(&host, ".round-typed").text_content().unwrap().contains("第一季度"));
+    assert_eq!(round.get_untracked(), "第一季度", "kept until another is chosen");
+    select(&host, "轮次：年份", "2025");
+    tick().await;
+    assert_eq!(round.get_untracked(), "2025年上半年");
+    select(&host, "轮次：期间", "全年");
+    tick().await;
+    assert_eq!(round.get_untracked(), "2025年");
+    assert!(host.query_selector(".round-typed").unwrap().is_none());
+    select(&host, "轮次：期间", "下半年");
+    tick().await;
+    assert_eq!(round.get_untracked(), "2025年下半年");
 }

@@ -4,7 +4,7 @@
 //! - [`widgets`]: the pieces screens are made of, one file each;
 //! - [`state`]: what the whole page shares, given to components through
 //!   context: the template library, the open self-checks' save queues, the
-//!   copies kept aside, the route and the clock.
+//!   copies kept aside, the role, the route and the clock.
 
 pub mod screens;
 pub mod state;
@@ -92,6 +92,7 @@ fn App() -> impl IntoView {
     let (library, bad_templates) = state::library::Library::load();
     provide_context(library);
     provide_context(BadTemplates(bad_templates));
+    provide_context(state::role::Role::load());
     // Self-checks an earlier visit could not store are read before any screen opens one.
     let kept = state::kept::KeptCopies::load();
     provide_context(kept);

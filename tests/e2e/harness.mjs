@@ -45,14 +45,16 @@ export async function closeAll() {
 /**
  * Launches Chromium on a profile directory (so data survives a restart),
  * failing the test on any page error or any request that leaves 127.0.0.1.
+ * `options` go to playwright (a phone's viewport and touch, say).
  */
-export async function launch(profileDir) {
+export async function launch(profileDir, options = {}) {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1100, height: 900 },
     locale: 'zh-CN',
+    ...options,
   });
   open.add(context);
   context.on('close', () => open.delete(context));
@@ -74,13 +76,13 @@ export async function launch(profileDir) {
 }
 
 /**
- * Runs `fn` with a fresh profile and browser: `{ context, page, problems, profile }`.
+ * Runs `fn` with a fresh profile and browser (launched with `options`): `{ context, page, problems, profile }`.
  * Fails if the page logged an error or anything left 127.0.0.1; always cleans up.
  */
-export async function withFreshBrowser(fn) {
+export async function withFreshBrowser(fn, options = {}) {
   const profile = freshProfile();
   try {
-    const { context, problems } = await launch(profile.dir);
+    const { context, problems } = await launch(profile.dir, options);
     const page = context.pages()[0] ?? (await context.newPage());
     await fn({ context, page, problems, profile });
     deepEqual(problems, [], 'page errors or requests that left 127.0.0.1');
@@ -88,6 +90,22 @@ export async function withFreshBrowser(fn) {
     await closeAll();
     profile.dispose();
   }
+}
+
+/** From the open self-check, goes to its summary and exports the result file into `dir`; returns the file's path. */
+export async function exportResultFile(page, dir) {
+  await page.getByRole('link', { name: '汇总 · 整改清单 · 打印' }).click();
+  await page.getByTestId('summary-sheet').waitFor();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出结果文件' }).click()]);
+  const path = join(dir, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return path;
+}
+
+/** Chooses the round on the form in view: a year (2026) and 上半年, 下半年 or 全年. */
+export async function pickRound(page, year, part) {
+  await page.getByLabel('轮次：年份', { exact: true }).selectOption(String(year));
+  await page.getByLabel('轮次：期间', { exact: true }).selectOption(part);
 }
 
 /** Types a value into an answer box and leaves it, as a user does (the app reads it on change). */

@@ -58,13 +58,15 @@ test('a self-check whose id holds a space, a quote, / # and ? opens from its fil
   // A secretary's browser: the file opens for review.
   await page.evaluate(() => localStorage.clear());
   await page.goto(server.url);
+  await page.getByRole('radio', { name: '支部书记 / 支部委员' }).check();
   await page.getByLabel('选择要审核的结果文件').setInputFiles(file);
   await page.getByRole('heading', { name: /审核：/ }).waitFor();
   assert.equal(await page.getByText('没有找到这份自查').count(), 0);
   // And again from the home list, after a reload.
   await page.goto(server.url);
   await page.reload();
-  await page.locator('.saved-row').first().getByRole('button', { name: '继续填写' }).click();
+  // A member's file taken in opens for review only.
+  await page.locator('.saved-row').first().getByRole('button', { name: '审核', exact: true }).click();
   await page.locator('.section .item').first().waitFor();
   assert.equal(await page.getByText('没有找到这份自查').count(), 0);
   await page.reload();
@@ -180,7 +182,7 @@ test('with the storage full, answers survive leaving by ← 首页: kept aside, 
 
   // Another answer, changed, and a note, none of which localStorage will take.
   await items.nth(1).getByRole('radio').first().check();
-  await badge.filter({ hasText: '本地存储空间已满' }).waitFor();
+  await page.getByTestId('save-problem').filter({ hasText: '本地存储空间已满' }).waitFor();
   await items.nth(1).getByRole('radio').nth(1).check();
   await items.nth(0).getByLabel(/说明/).first().fill('暂存也要留下');
   await page.getByTestId('kept-aside').filter({ hasText: '暂存在浏览器的备用存储' }).waitFor();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, freshProfile, launch, closeAll, enter, withFreshBrowser } from './harness.mjs';
+import { startServer, freshProfile, launch, closeAll, enter, withFreshBrowser, pickRound, exportResultFile } from './harness.mjs';
 import { pdfPages } from './pdf.mjs';
 
 let server;
@@ -35,7 +35,7 @@ async function branchReport(page, branch, votes, blank) {
   await page.getByLabel('单位', exact).fill('西安分行');
   await page.getByLabel('支部', exact).fill(branch);
   await page.getByLabel('姓名', exact).fill(`${branch}书记`);
-  await page.getByLabel('轮次', exact).fill('2026年');
+  await pickRound(page, 2026, '全年');
   await page.getByRole('button', { name: '开始自查' }).click();
   const sections = page.locator('.section-tab');
   await sections.first().waitFor();
@@ -54,12 +54,7 @@ async function branchReport(page, branch, votes, blank) {
   }
   await vote(page, votes, blank);
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
-  await page.getByRole('link', { name: '汇总 · 整改清单 · 打印' }).click();
-  await page.getByTestId('summary-sheet').waitFor();
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出结果文件' }).click()]);
-  const path = join(files, dl.suggestedFilename());
-  await dl.saveAs(path);
-  return path;
+  return exportResultFile(page, files);
 }
 
 test('a 述职评议 poll is filled in, reviewed, combined and printed', async () => {
@@ -88,6 +83,7 @@ test('a 述职评议 poll is filled in, reviewed, combined and printed', async (
     const c = await launch(committee.dir);
     const desk = c.context.pages()[0] ?? (await c.context.newPage());
     await desk.goto(server.url);
+    await desk.getByRole('radio', { name: '支部书记 / 支部委员' }).check();
     await desk.getByLabel('选择要审核的结果文件').setInputFiles(first);
     await desk.getByRole('heading', { name: /审核：/ }).waitFor();
     await desk.locator('.section-tab').last().click();
@@ -101,7 +97,7 @@ test('a 述职评议 poll is filled in, reviewed, combined and printed', async (
     await desk.getByTestId('summary-sheet').waitFor();
     assert.equal(await text(desk.getByTestId('sheet-total')), '96.7', "the branch's own score is untouched");
     assert.equal(await text(desk.getByTestId('sheet-review-total')), '97.6');
-    const [dl] = await Promise.all([desk.waitForEvent('download'), desk.getByRole('button', { name: '导出结果文件' }).click()]);
+    const [dl] = await Promise.all([desk.waitForEvent('download'), desk.getByRole('button', { name: '导出审核后的结果文件' }).click()]);
     const reviewed = join(files, '第一支部-审核.json');
     await dl.saveAs(reviewed);
 
@@ -112,8 +108,9 @@ test('a 述职评议 poll is filled in, reviewed, combined and printed', async (
     assert.equal(await text(desk.getByTestId('desk-count')), '已导入 2 份自查，未接受 0 个文件');
     const rows = desk.getByTestId('branch-table').locator('tbody tr');
     const totals = async (i) => (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim()).slice(-4);
-    assert.deepEqual(await totals(0), ['96.7', '好', '97.6', '好']);
-    assert.deepEqual(await totals(1), ['91.6', '好', '—', '—']);
+    // 总分 自评, 审核, then 等次 自评, 审核.
+    assert.deepEqual(await totals(0), ['96.7', '97.6', '好', '好']);
+    assert.deepEqual(await totals(1), ['91.6', '—', '好', '—']);
     const branchPaper = (await pdfPages(await desk.pdf({ preferCSSPageSize: true, printBackground: true }))).join('');
     for (const s of ['第一支部', '第二支部', '96.7', '97.6', '91.6']) assert.ok(branchPaper.includes(s), `the branch table prints ${s}`);
     assert.deepEqual(c.problems, []);

@@ -2,7 +2,7 @@
 // section by section, up or down.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, withFreshBrowser } from './harness.mjs';
+import { startServer, withFreshBrowser, pickRound } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -10,11 +10,11 @@ after(async () => { await server?.close(); });
 
 const exact = { exact: true };
 
-async function round(page, name, answers) {
+async function round(page, year, answers) {
   await page.goto(server.url);
   await page.getByLabel('姓名', exact).fill('冯一');
-  await page.getByLabel('轮次', exact).fill(name);
   await page.getByLabel('评分表', exact).selectOption('hege-dangyuan');
+  await pickRound(page, year, '全年');
   await page.getByRole('button', { name: '开始自查' }).click();
   const items = page.locator('.section .item');
   for (const [i, label] of answers) await items.nth(i).getByRole('radio', { name: label, exact: true }).check();
@@ -22,8 +22,8 @@ async function round(page, name, answers) {
 }
 
 test('the next round keeps the last one and compares with it per section', () => withFreshBrowser(async ({ page }) => {
-  await round(page, '2025年', [[0, '达标']]);
-  await round(page, '2026年', [[0, '达标'], [1, '基本达标']]);
+  await round(page, 2025, [[0, '达标']]);
+  await round(page, 2026, [[0, '达标'], [1, '基本达标']]);
   await page.getByRole('link', { name: '汇总 · 整改清单 · 打印' }).click();
   const compare = page.getByTestId('round-compare');
   await compare.waitFor();
@@ -42,18 +42,53 @@ test('the next round keeps the last one and compares with it per section', () =>
   await page.waitForFunction(() => document.querySelectorAll('.saved-row').length === 2);
 }));
 
-test('the round is offered in the checklist\'s period, and one the member typed stays', () => withFreshBrowser(async ({ page }) => {
+test('the round is offered in the checklist\'s period, one the member picked stays, and picked twice it is one round', () => withFreshBrowser(async ({ page }) => {
   await page.goto(server.url);
   const now = await page.evaluate(() => ({ year: new Date().getFullYear(), month: new Date().getMonth() + 1 }));
-  const half = `${now.year}年${now.month <= 6 ? '上半年' : '下半年'}`;
-  const field = page.getByLabel('轮次', exact);
+  const year = page.getByLabel('轮次：年份', exact);
+  const part = page.getByLabel('轮次：期间', exact);
   const checklist = page.getByLabel('评分表', exact);
   // 四讲四有 is done once a year; 从严作风 each half-year.
   await checklist.selectOption('hege-dangyuan');
-  assert.equal(await field.inputValue(), `${now.year}年`);
+  assert.deepEqual([await year.inputValue(), await part.inputValue()], [String(now.year), '全年']);
   await checklist.selectOption('congyan-zuofeng');
-  assert.equal(await field.inputValue(), half);
-  await field.fill('2025年下半年');
+  assert.equal(await part.inputValue(), now.month <= 6 ? '上半年' : '下半年');
+  await pickRound(page, 2025, '下半年');
   await checklist.selectOption('hege-dangyuan');
-  assert.equal(await field.inputValue(), '2025年下半年');
+  assert.deepEqual([await year.inputValue(), await part.inputValue()], ['2025', '下半年']);
+  // Picked the same way twice: one round, written the same, so the two self-checks are rounds alike.
+  await page.getByLabel('姓名', exact).fill('冯一');
+  await page.getByRole('button', { name: '开始自查' }).click();
+  await page.locator('.round').filter({ hasText: '2025年下半年' }).waitFor();
+  await page.getByRole('link', { name: '← 首页' }).click();
+  await pickRound(page, 2025, '下半年');
+  await page.getByRole('button', { name: '开始自查' }).click();
+  await page.locator('.round').filter({ hasText: '2025年下半年' }).waitFor();
+  await page.getByRole('link', { name: '← 首页' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.saved-row').length === 2);
+  assert.deepEqual((await page.locator('.saved-round').allTextContents()).map((t) => t.trim()), ['2025年下半年', '2025年下半年']);
+}));
+
+test('who and when are corrected after starting, and the answers stay', () => withFreshBrowser(async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByLabel('姓名', exact).fill('冯一');
+  await page.getByLabel('评分表', exact).selectOption('hege-dangyuan');
+  await pickRound(page, 2026, '全年');
+  await page.getByRole('button', { name: '开始自查' }).click();
+  const items = page.locator('.section .item');
+  await items.first().getByRole('radio', { name: '达标', exact: true }).check();
+  await page.getByRole('button', { name: '修改填报信息' }).click();
+  const form = page.getByRole('form', { name: '修改填报信息' });
+  await form.getByLabel('姓名', exact).fill('  ');
+  await form.getByRole('button', { name: '保存填报信息' }).click();
+  await form.getByText('请填写姓名').waitFor();
+  await form.getByLabel('姓名', exact).fill('冯一\u200b鸣');
+  await form.getByLabel('支部', exact).fill('机关第一党支部');
+  await pickRound(form, 2025, '全年');
+  await form.getByRole('button', { name: '保存填报信息' }).click();
+  await page.locator('.who').filter({ hasText: '冯一鸣' }).filter({ hasText: '2025年' }).waitFor();
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await page.reload();
+  await page.locator('.who').filter({ hasText: '机关第一党支部' }).filter({ hasText: '冯一鸣' }).waitFor();
+  assert.ok(await items.first().getByRole('radio', { name: '达标', exact: true }).isChecked(), 'the answer stays');
 }));

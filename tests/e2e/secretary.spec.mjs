@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, freshProfile, launch, closeAll, enter } from './harness.mjs';
+import { startServer, freshProfile, launch, closeAll, enter, pickRound } from './harness.mjs';
 import { pdfPages } from './pdf.mjs';
 
 let server;
@@ -28,7 +28,7 @@ async function fillAllBest(page, name) {
   await page.getByLabel('单位', exact).fill('西安分行');
   await page.getByLabel('支部', exact).fill('办公室党支部');
   await page.getByLabel('姓名', exact).fill(name);
-  await page.getByLabel('轮次', exact).fill('2026年上半年');
+  await pickRound(page, 2026, '上半年');
   await page.getByRole('button', { name: '开始自查' }).click();
   await page.getByTestId('progress').filter({ hasText: '0/25' }).waitFor();
   for (let s = 0; s < 6; s++) {
@@ -112,7 +112,10 @@ test('two members export, the secretary reviews, combines and prints', async () 
     assert.ok(memberPdf.every((p, i) => p.includes(`第${i + 1}页/共${memberPdf.length}页`)), 'every page is numbered');
     // The item table runs over several pages; its header row is printed again at the top of each.
     const itemHeader = '序号考核内容分值自评自评分审核审核分审核意见';
-    assert.ok(memberPdf.every((p) => p.includes(itemHeader)), 'item table headers repeat on each page');
+    assert.ok(memberPdf.filter((p) => p.includes('小计')).every((p) => p.includes(itemHeader)), 'item table headers repeat on each page');
+    // The signatures never stand alone on a page: they sign what is above them.
+    const signed = memberPdf.find((p) => p.includes('本人签字'));
+    assert.ok(signed.replace(/第\d+页\/共\d+页/g, '').length > 40, `the signatures share their page: ${signed}`);
 
     const zhang = await download(page, '导出结果文件');
     assert.equal(zhang.name, '六个模范-张三-2026年上半年.json');
@@ -145,6 +148,9 @@ test('two members export, the secretary reviews, combines and prints', async () 
     const s = await launch(secretary.dir);
     const desk = s.context.pages()[0] ?? (await s.context.newPage());
     await desk.goto(server.url);
+    // Review is offered to a secretary only.
+    assert.equal(await desk.getByLabel('选择要审核的结果文件').count(), 0, 'a 党员 is not offered review');
+    await desk.getByRole('radio', { name: '支部书记 / 支部委员' }).check();
     await desk.getByLabel('选择要审核的结果文件').setInputFiles(tampered);
     await desk.getByText('文件内容与校验码不符').waitFor();
     assert.equal(await desk.locator('.saved-row').count(), 0, 'a refused file saves nothing');
@@ -162,7 +168,8 @@ test('two members export, the secretary reviews, combines and prints', async () 
     await goToSummary(desk);
     assert.equal(await text(desk.getByTestId('sheet-total')), '93');
     assert.equal(await text(desk.getByTestId('sheet-review-total')), '91');
-    const reviewed = await download(desk, '导出结果文件', '张三-审核.json');
+    const reviewed = await download(desk, '导出审核后的结果文件', '张三-审核.json');
+    assert.equal(reviewed.name, '六个模范-张三-2026年上半年-已审核.json', 'named apart from the original');
     const reviewedData = JSON.parse(readFileSync(reviewed.path, 'utf8'));
     assert.equal(reviewedData.content.assessment.answers['zzgy-1'].response, 'met', 'review never changes the member answer');
     assert.equal(reviewedData.content.assessment.answers['zzgy-1'].review.comment, '学习记录不全');
@@ -178,10 +185,19 @@ test('two members export, the secretary reviews, combines and prints', async () 
     const rows = desk.getByTestId('branch-table').locator('tbody tr');
     assert.equal(await rows.count(), 2);
     const row = async (i) => (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim());
-    // Sorted by total, highest first. Sections: 张三 14/16/20/11/18/14 (review 12 in the first), 李四 16/12/15/16/13.5/14.
-    assert.deepEqual(await row(0), ['张三', '办公室党支部', '14 / 12', '16 / 16', '20 / 20', '11 / 11', '18 / 18', '14 / 14', '93', '优秀', '91', '优秀']);
-    assert.deepEqual(await row(1), ['李四', '办公室党支部', '16', '12', '15', '16', '13.5', '14', '86.5', '良好', '—', '—']);
+    // Sorted by total, highest first; 自评 and 审核 in columns of their own. Sections: 张三
+    // 14/16/20/11/18/14 (review 12 in the first), 李四 16/12/15/16/13.5/14, not reviewed.
+    assert.deepEqual(await row(0), ['张三', '办公室党支部', '14', '12', '16', '16', '20', '20', '11', '11', '18', '18', '14', '14', '93', '91', '优秀', '优秀']);
+    assert.deepEqual(await row(1), ['李四', '办公室党支部', '16', '—', '12', '—', '15', '—', '16', '—', '13.5', '—', '14', '—', '86.5', '—', '良好', '—']);
+    const heads = (await desk.getByTestId('branch-table').locator('thead th').allInnerTexts()).map((t) => t.trim());
+    assert.ok(heads.some((h) => /^政治过硬（满分\d+）/.test(h)), heads.join('|'));
+    assert.ok(heads.some((h) => h.startsWith('总分（满分100）')), heads.join('|'));
+    assert.equal(heads.filter((h) => h === '自评').length, 8, 'a 自评 column under every score');
+    assert.equal(heads.filter((h) => h.startsWith('审核')).length, 8, 'and a 审核 column');
     assert.equal(await text(desk.getByTestId('branch-average')), '89.75');
+    assert.equal(await text(desk.getByTestId('branch-review-average')), '91');
+    const foot = (await desk.getByTestId('branch-table').locator('tfoot th').allTextContents()).map((t) => t.trim());
+    assert.deepEqual(foot, ['自评平均（2人）', '审核平均（1人）'], 'each average says how many it counts');
     const dist = (await desk.getByTestId('distribution').locator('tbody tr').allTextContents()).map((t) => t.trim());
     // grade, self count, review count: 张三 优秀 (reviewed 优秀), 李四 良好 (not reviewed).
     assert.deepEqual(dist, ['优秀11', '良好10', '合格00', '不合格00']);
@@ -195,7 +211,8 @@ test('two members export, the secretary reviews, combines and prints', async () 
 
     const branchPdf = await pdfText(desk, 'branch');
     const paper = branchPdf.join('\n');
-    for (const t of ['汇总表', '张三', '李四', '93', '86.5', '89.75', '等次分布', '薄弱项目', '王五', '汇总人签字', '支部书记签字', '日期']) {
+    for (const t of ['汇总表', '张三', '李四', '93', '86.5', '89.75', '等次分布', '薄弱项目', '王五', '汇总人签字', '支部书记签字', '日期',
+      '自评平均（2人）', '审核平均（1人）', '“自评”为党员自评分，“审核”为支部书记审核分', '总分（满分100）']) {
       assert.ok(paper.includes(t), `branch PDF shows ${t}`);
     }
     for (const b of BUTTON_TEXT) assert.ok(!paper.includes(b), `no "${b}" on the branch paper`);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, freshProfile, launch, closeAll, withFreshBrowser } from './harness.mjs';
+import { startServer, freshProfile, launch, closeAll, withFreshBrowser, pickRound } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -44,7 +44,7 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
     await page.getByLabel('单位', exact).fill('西安分行');
     await page.getByLabel('支部', exact).fill('办公室党支部');
     await page.getByLabel('姓名', exact).fill('张三');
-    await page.getByLabel('轮次', exact).fill('2026年上半年');
+    await pickRound(page, 2026, '上半年');
     await page.getByRole('button', { name: '开始自查' }).click();
     await page.getByRole('heading', { name: '模范机关创建“六个模范”自查评分表' }).waitFor();
     assert.equal(await text(page.getByTestId('total')), '0');
@@ -114,7 +114,7 @@ test('member fills in a self-check, closes the browser mid-note, and finds it al
 
     // ---- start another, then delete one with confirmation
     await page.getByRole('link', { name: '← 首页' }).click();
-    await page.getByLabel('轮次', exact).fill('2026年下半年');
+    await pickRound(page, 2026, '下半年');
     assert.equal(await page.getByLabel('姓名', exact).inputValue(), '张三'); // prefilled from the last one
     await page.getByRole('button', { name: '开始自查' }).click();
     await page.getByTestId('total').waitFor();

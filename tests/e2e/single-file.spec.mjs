@@ -42,6 +42,7 @@ test('mofan.html works from file:// with no server, and keeps the answers', asyn
     await page.locator('.saved-row').first().waitFor();
     assert.match(await text(page.locator('.saved-row').first()), new RegExp(`王五.*${total.replace('.', '\\.')} 分`));
     // The 支部汇总 desk is the other app inside the same file, and back.
+    await page.getByRole('radio', { name: '支部书记 / 支部委员' }).check();
     await page.getByRole('link', { name: '支部汇总（导入多份结果文件）' }).click();
     await page.getByRole('heading', { name: '支部汇总' }).waitFor();
     await page.getByRole('link', { name: '← 首页' }).click();

@@ -40,19 +40,21 @@ test('a full quota: warning, answers kept on screen and in the last good copy, e
 
   await items.nth(1).getByRole('radio').first().check();
   const badge = page.getByTestId('save-status');
-  await badge.filter({ hasText: '本地存储空间已满' }).waitFor();
+  const problem = page.getByTestId('save-problem');
+  await badge.filter({ hasText: '未能保存' }).waitFor();
+  await problem.filter({ hasText: '本地存储空间已满' }).waitFor();
   assert.equal(await items.nth(1).getByRole('radio').first().isChecked(), true, 'the answer stays on screen');
   assert.equal(await text(page.getByTestId('progress')).then((p) => p.startsWith('2/')), true);
   assert.deepEqual(await storedAnswers(page), before, 'the last good copy is intact');
 
   // The member can take the self-check away as a file, answers included.
-  const [download] = await Promise.all([page.waitForEvent('download'), badge.getByRole('button', { name: '导出结果文件' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), problem.getByRole('button', { name: '导出结果文件' }).click()]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(Object.keys(exported.content.assessment.answers).length, 2);
 
   // Space is freed; trying again stores the answer.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
-  await badge.getByRole('button', { name: '重试保存' }).click();
+  await problem.getByRole('button', { name: '重试保存' }).click();
   await badge.filter({ hasText: '已保存' }).waitFor();
   assert.equal((await storedAnswers(page)).length, 2);
   await page.reload();
@@ -134,14 +136,14 @@ test('a copy stored by a newer version is not written over; the answers stay on 
 
   const second = page.locator('.section .item').nth(1).getByRole('radio').first();
   await second.check();
-  const badge = page.getByTestId('save-status');
-  await badge.filter({ hasText: '较新版本' }).waitFor();
+  const problem = page.getByTestId('save-problem');
+  await problem.filter({ hasText: '较新版本' }).waitFor();
   assert.equal(await second.isChecked(), true, 'the answer stays on screen');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), newer, 'the newer copy is untouched');
-  await badge.getByRole('button', { name: '重试保存' }).click();
-  await badge.filter({ hasText: '较新版本' }).waitFor();
+  await problem.getByRole('button', { name: '重试保存' }).click();
+  await problem.filter({ hasText: '较新版本' }).waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), newer);
-  const [download] = await Promise.all([page.waitForEvent('download'), badge.getByRole('button', { name: '导出结果文件' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), problem.getByRole('button', { name: '导出结果文件' }).click()]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(Object.keys(exported.content.assessment.answers).length, 2);
 }));

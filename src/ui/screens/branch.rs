@@ -7,6 +7,7 @@
 use crate::core::exchange::branch::{
     main_template, most_common_text, parse_roster, sort_rows, Combined, Level, Row, SortKey, Submission,
 };
+use crate::core::exchange::desk::{Desk, Refusal};
 use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
 use crate::core::exchange::result_file::{encode_branch, BranchContent, TemplateRef};
 use crate::core::{Points, Template};
@@ -17,13 +18,6 @@ use crate::ui::state::library::{use_library, Library};
 use crate::ui::widgets::file_pick::{dropped, FilePick};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// A file that was not taken, and why.
-#[derive(Debug, Clone, PartialEq)]
-struct Refusal {
-    file: String,
-    why: String,
-}
 
 /// Reads every file; the good ones become submissions, the others refusals.
 async fn read_all(list: Vec<web_sys::File>, library: Library) -> (Vec<Submission>, Vec<Refusal>) {
@@ -80,14 +74,43 @@ pub fn BranchDesk() -> impl IntoView {
     // the secretary is still choosing files.
     crate::files_module::warm_up();
     let library = use_library();
-    let subs = RwSignal::new(Vec::<Submission>::new());
-    let refusals = RwSignal::new(Vec::<Refusal>::new());
+    // What this tab's desk held before a reload or a visit to the home page.
+    let failed = RwSignal::new(None::<String>);
+    let kept = crate::store::kept_desk().unwrap_or_else(|why| {
+        failed.set(Some(why));
+        None
+    });
+    let restored = kept.as_ref().map(|d| d.submissions.len()).filter(|&n| n > 0);
+    let kept = kept.unwrap_or_default();
+    let subs = RwSignal::new(kept.submissions);
+    let refusals = RwSignal::new(kept.refusals);
     let busy = RwSignal::new(false);
     let roster_text = RwSignal::new(crate::store::load_setting("roster").unwrap_or_default());
-    let level_choice = RwSignal::new(None::<Level>);
+    let level_choice = RwSignal::new(kept.level);
     let sort = RwSignal::new((SortKey::Total, true));
-    let branch_name = RwSignal::new(String::new());
-    let failed = RwSignal::new(None::<String>);
+    let branch_name = RwSignal::new(kept.branch_name);
+    // Kept for the tab when the page goes (a reload, ← 首页, another
+    // address); when it cannot be kept (too many files for the tab's
+    // storage), the browser asks before leaving.
+    let desk_now = move || Desk {
+        submissions: subs.get_untracked(),
+        refusals: refusals.get_untracked(),
+        branch_name: branch_name.get_untracked(),
+        level: level_choice.get_untracked(),
+    };
+    let leaving = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if crate::store::keep_desk(&desk_now()).is_err() {
+            ev.prevent_default();
+            ev.set_return_value("导入的文件太多，本页无法暂存；离开后需要重新导入");
+        }
+    });
+    let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
+        let _ = crate::store::keep_desk(&desk_now());
+    });
+    on_cleanup(move || {
+        leaving.remove();
+        hidden.remove();
+    });
 
     let template = Memo::new(move |_| subs.with(|s| main_template(s)).and_then(|(id, v)| library.find(&id, v)));
     let level = Memo::new(move |_| level_choice.get().unwrap_or_else(|| subs.with(|s| Level::suggested(s))));
@@ -140,6 +163,9 @@ pub fn BranchDesk() -> impl IntoView {
         subs.set(Vec::new());
         refusals.set(Vec::new());
         level_choice.set(None);
+        if let Err(e) = crate::store::keep_desk(&Desk::default()) {
+            failed.set(Some(e.to_string()));
+        }
     };
     let save_roster = move |text: String| {
         roster_text.set(text.clone());
@@ -199,8 +225,16 @@ pub fn BranchDesk() -> impl IntoView {
                 <h1 id="branch-h">"支部汇总"</h1>
                 <p class="hint">
                     "选择（可多选）或拖入党员导出的结果文件（.json）；机关党委可导入各支部导出的汇总文件，比较各支部。"
-                    "文件只在本页汇总，不会改动本机保存的自查。"
+                    "文件只在本页汇总，不会改动本机保存的自查；刷新或返回首页后仍在，关闭本标签页后清空。"
                 </p>
+                {restored
+                    .map(|n| {
+                        view! {
+                            <p class="notice ok" role="status" data-testid="desk-restored">
+                                {format!("已恢复本标签页先前导入的 {n} 份自查。")}
+                            </p>
+                        }
+                    })}
                 <div class="desk-controls">
                     <FilePick label="选择结果文件" accept=".json,application/json" multiple=true on_files=take />
                     <button on:click=clear>"清空"</button>
@@ -296,6 +330,31 @@ pub fn BranchDesk() -> impl IntoView {
                             }
                         })
                 }}
+                {move || {
+                    combined
+                        .with(|c| {
+                            c.as_ref()
+                                .filter(|c| c.level == Level::Member && c.branches.len() > 1)
+                                .map(|c| {
+                                    let list: Vec<String> = c
+                                        .branches
+                                        .iter()
+                                        .map(|(b, n)| {
+                                            format!("{}（{n}人）", if b.is_empty() { "未填支部" } else { b })
+                                        })
+                                        .collect();
+                                    view! {
+                                        <p class="notice warn" role="status" data-testid="branch-mix">
+                                            {format!(
+                                                "导入的文件来自 {} 个支部：{}。现按党员汇总；如要比较各支部，请把“汇总层级”改为“按支部”。",
+                                                c.branches.len(),
+                                                list.join("、"),
+                                            )}
+                                        </p>
+                                    }
+                                })
+                        })
+                }}
                 <div class="actions">
                     <button
                         class="primary"
@@ -347,34 +406,33 @@ fn BranchSheet(
     let t = template;
     let c = combined;
     let by_branch = c.level == Level::Branch;
-    let header = move |label: String, key: SortKey| {
+    // With anyone reviewed, every score has a 自评 and a 审核 column.
+    let reviewed = c.reviewed > 0;
+    let span = if reviewed { "2" } else { "1" };
+    let sort_button = move |label: String, key: SortKey| {
         let mark = move || match sort.get() {
             (k, true) if k == key => " ▼",
             (k, false) if k == key => " ▲",
             _ => "",
         };
         view! {
-            <th>
-                <button
-                    class="sort"
-                    on:click=move |_| {
-                        sort.update(|(k, d)| {
-                            *d = if *k == key { !*d } else { key != SortKey::Name };
-                            *k = key;
-                        })
-                    }
-                >
-                    {label.clone()}
-                    {mark}
-                </button>
-                <span class="print-only">{label}</span>
-            </th>
+            <button
+                class="sort"
+                on:click=move |_| {
+                    sort.update(|(k, d)| {
+                        *d = if *k == key { !*d } else { key != SortKey::Name };
+                        *k = key;
+                    })
+                }
+            >
+                {label.clone()}
+                {mark}
+            </button>
+            <span class="print-only">{label}</span>
         }
     };
-    let review_cell = |own: Points, rev: Option<Points>| match rev {
-        Some(r) => format!("{own} / {r}"),
-        None => own.to_string(),
-    };
+    let cell = |p: Option<Points>| view! { <td class="num">{or_dash(p)}</td> };
+    let review_cells = move |p: Option<Points>| reviewed.then(|| cell(p));
     let unit_line = move || {
         if by_branch {
             "各支部对比".to_string()
@@ -403,64 +461,149 @@ fn BranchSheet(
             </header>
             <section class="block">
                 <h2>{if by_branch { "各支部得分" } else { "成员得分" }}</h2>
-                <p class="hint">
-                    "每格为自评分；已审核的显示为“自评分 / 审核分”。点击列名排序。"
+                <p class="legend-note" data-testid="branch-legend">
+                    {if reviewed {
+                        "“自评”为党员自评分，“审核”为支部书记审核分，“—”表示未审核；列名中注明满分；平均行括号内为计入平均的人数。"
+                    } else {
+                        "各列为党员自评分（尚无审核分）；列名中注明满分；平均行括号内为计入平均的人数。"
+                    }}
                 </p>
-                <table class="scores branch-table" data-testid="branch-table">
-                    <thead>
-                        <tr>
-                            {header(if by_branch { "支部".into() } else { "姓名".into() }, SortKey::Name)}
-                            <th>{if by_branch { "人数" } else { "支部" }}</th>
-                            {t
-                                .sections
-                                .iter()
-                                .enumerate()
-                                .map(|(i, s)| header(s.title.clone(), SortKey::Section(i)))
-                                .collect_view()} {header("总分".into(), SortKey::Total)} <th>"等次"</th>
-                            {header("审核总分".into(), SortKey::ReviewTotal)} <th>"审核等次"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        // Keyed by the whole row: a reorder moves rows, a changed row alone is redrawn.
-                        <For each=move || rows.get() key=|r| r.clone() let:r>
-                            <tr class:vetoed=r.vetoed>
-                                <td class="row-name">{r.name.clone()}</td>
-                                <td>{r.detail.clone()}</td>
-                                {r
+                <p class="hint">"点击列名排序。"</p>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="成员得分表（可左右滚动）">
+                    <table class="scores branch-table" data-testid="branch-table">
+                        <thead>
+                            <tr>
+                                <th rowspan="2" scope="col">
+                                    {sort_button(
+                                        if by_branch { "支部".into() } else { "姓名".into() },
+                                        SortKey::Name,
+                                    )}
+                                </th>
+                                <th rowspan="2" scope="col">
+                                    {if by_branch { "人数" } else { "支部" }}
+                                </th>
+                                {t
                                     .sections
                                     .iter()
+                                    .zip(&c.section_averages)
                                     .enumerate()
-                                    .map(|(i, p)| {
+                                    .map(|(i, (s, avg))| {
                                         view! {
-                                            <td class="num">{review_cell(*p, r.review.as_ref().map(|x| x.0[i]))}</td>
+                                            <th colspan=span scope="colgroup">
+                                                {sort_button(
+                                                    format!("{}（满分{}）", s.short_title(), avg.max),
+                                                    SortKey::Section(i),
+                                                )}
+                                            </th>
                                         }
                                     })
                                     .collect_view()}
-                                <td class="num row-total">{r.total.to_string()}</td>
-                                <td class="row-grade">{r.grade.clone()}{r.vetoed.then_some("（一票否决）")}</td>
-                                <td class="num">{or_dash(r.review.as_ref().map(|x| x.1))}</td>
-                                <td>{or_dash(r.review.as_ref().map(|x| &x.2))}</td>
+                                <th colspan=span scope="colgroup">
+                                    {sort_button(format!("总分（满分{}）", t.total), SortKey::Total)}
+                                </th>
+                                <th colspan=span scope="colgroup">
+                                    "等次"
+                                </th>
                             </tr>
-                        </For>
-                    </tbody>
-                    <tfoot>
-                        <tr class="total-row">
-                            <th>"平均"</th>
-                            <td>{format!("{}人", c.members)}</td>
-                            {c
-                                .section_averages
-                                .iter()
-                                .map(|s| view! { <td class="num">{review_cell(s.self_avg, s.review_avg)}</td> })
-                                .collect_view()}
-                            <td class="num" data-testid="branch-average">
-                                {c.average_total.to_string()}
-                            </td>
-                            <td></td>
-                            <td class="num">{or_dash(c.average_review_total)}</td>
-                            <td></td>
-                        </tr>
-                    </tfoot>
-                </table>
+                            <tr class="sub-head">
+                                {(0..t.sections.len() + 2)
+                                    .map(|i| {
+                                        let review_sort = i == t.sections.len();
+                                        view! {
+                                            <th scope="col">"自评"</th>
+                                            {reviewed
+                                                .then(|| {
+                                                    view! {
+                                                        <th scope="col">
+                                                            {if review_sort {
+                                                                sort_button("审核".into(), SortKey::ReviewTotal)
+                                                                    .into_any()
+                                                            } else {
+                                                                "审核".into_any()
+                                                            }}
+                                                        </th>
+                                                    }
+                                                })}
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            // Keyed by the whole row: a reorder moves rows, a changed row alone is redrawn.
+                            <For each=move || rows.get() key=|r| r.clone() let:r>
+                                <tr class:vetoed=r.vetoed>
+                                    <td class="row-name">{r.name.clone()}</td>
+                                    <td>{r.detail.clone()}</td>
+                                    {r
+                                        .sections
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(i, p)| {
+                                            view! {
+                                                {cell(Some(*p))}
+                                                {review_cells(r.review.as_ref().map(|x| x.0[i]))}
+                                            }
+                                        })
+                                        .collect_view()}
+                                    <td class="num row-total">{r.total.to_string()}</td>
+                                    {review_cells(r.review.as_ref().map(|x| x.1))}
+                                    <td class="row-grade">
+                                        {r.grade.clone()}{r.vetoed.then_some("（一票否决）")}
+                                    </td>
+                                    {reviewed.then(|| view! { <td>{or_dash(r.review.as_ref().map(|x| &x.2))}</td> })}
+                                </tr>
+                            </For>
+                        </tbody>
+                        <tfoot>
+                            <tr class="total-row">
+                                <th colspan="2" scope="row">
+                                    {format!("自评平均（{}人）", c.members)}
+                                </th>
+                                {c
+                                    .section_averages
+                                    .iter()
+                                    .map(|s| {
+                                        view! {
+                                            {cell(Some(s.self_avg))}
+                                            {reviewed.then(|| view! { <td></td> })}
+                                        }
+                                    })
+                                    .collect_view()}
+                                <td class="num" data-testid="branch-average">
+                                    {c.average_total.to_string()}
+                                </td>
+                                {reviewed.then(|| view! { <td></td> })}
+                                <td colspan=span></td>
+                            </tr>
+                            {reviewed
+                                .then(|| {
+                                    view! {
+                                        <tr class="total-row review-average">
+                                            <th colspan="2" scope="row">
+                                                {format!("审核平均（{}人）", c.reviewed)}
+                                            </th>
+                                            {c
+                                                .section_averages
+                                                .iter()
+                                                .map(|s| {
+                                                    view! {
+                                                        <td></td>
+                                                        {cell(s.review_avg)}
+                                                    }
+                                                })
+                                                .collect_view()}
+                                            <td></td>
+                                            <td class="num" data-testid="branch-review-average">
+                                                {or_dash(c.average_review_total)}
+                                            </td>
+                                            <td colspan="2"></td>
+                                        </tr>
+                                    }
+                                })}
+                        </tfoot>
+                    </table>
+                </div>
             </section>
             <div class="two-col">
                 <section class="block">
@@ -497,8 +640,9 @@ fn BranchSheet(
                             <tr>
                                 <th>"一级指标"</th>
                                 <th>"满分"</th>
-                                <th>"平均分"</th>
-                                <th>"得分率"</th>
+                                <th>{format!("自评平均（{}人）", c.members)}</th>
+                                <th>"自评得分率"</th>
+                                {reviewed.then(|| view! { <th>{format!("审核平均（{}人）", c.reviewed)}</th> })}
                             </tr>
                         </thead>
                         <tbody>
@@ -512,6 +656,7 @@ fn BranchSheet(
                                             <td class="num">{s.max.to_string()}</td>
                                             <td class="num">{s.self_avg.to_string()}</td>
                                             <td class="num">{format!("{}%", s.self_rate)}</td>
+                                            {review_cells(s.review_avg)}
                                         </tr>
                                     }
                                 })

@@ -9,6 +9,7 @@ use crate::ui::state::library::use_library;
 use crate::ui::state::route::Route;
 use crate::ui::state::save_queue::{Editing, SaveQueues, SaveStatus};
 use crate::ui::widgets::item_card::ItemCard;
+use crate::ui::widgets::particulars::Particulars;
 use crate::ui::widgets::section_nav::SectionNav;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -178,6 +179,8 @@ pub fn Editor(id: String, section: usize, #[prop(optional)] reviewing: bool) -> 
         Err(e) => cannot_open_panel(e),
         Ok(o) => {
             let notice = set_aside_notice(&o);
+            // A member's file taken in to review opens for review, whatever the address says.
+            let reviewing = reviewing || o.assessment.is_received();
             view! {
                 {notice}
                 <CheckForm
@@ -223,7 +226,9 @@ fn CheckForm(
         let c = Scorecard::of_self(t, &assessment);
         format!("{} 分 · {}", c.total, c.grade_shown())
     });
-    let header = (assessment.respondent.clone(), assessment.round.clone());
+    let particulars = RwSignal::new((assessment.respondent.clone(), assessment.round.clone()));
+    let received = assessment.is_received().then(|| assessment.respondent.name.clone());
+    let is_received = received.is_some();
     let assessment_id = assessment.id.clone();
     let queue = expect_context::<SaveQueues>().editing(assessment, reviewing).queue;
     if write_now {
@@ -339,8 +344,8 @@ fn CheckForm(
         }
     };
 
-    let (who, round) = header;
-    let who_line = who.line();
+    let role = crate::ui::state::role::use_role();
+    let bar_label = if reviewing { "审核分" } else { "总分" };
 
     view! {
         <div class="editor">
@@ -350,39 +355,27 @@ fn CheckForm(
                         "← 首页"
                     </a>
                     <h1>{if reviewing { format!("审核：{}", t.title) } else { t.title.clone() }}</h1>
-                    <p class="who">{who_line}" · "<span class="round">{round}</span></p>
+                    <p class="who">
+                        {move || particulars.with(|(who, _)| who.line())} " · "
+                        <span class="round">{move || particulars.with(|(_, round)| round.clone())}</span>
+                    </p>
+                    {(!reviewing).then(|| view! { <Particulars shown=particulars /> })}
                 </div>
-                <div class="totals" aria-live="polite">
-                    {own_total
-                        .map(|own| {
-                            view! {
-                                <div class="total-box">
-                                    <span class="label">"自评分"</span>
-                                    <strong data-testid="own-total">{own}</strong>
-                                </div>
-                            }
-                        })}
-                    <div class="total-box">
-                        <span class="label">{if reviewing { "审核分" } else { "总分" }}</span>
-                        <strong class="total-score" data-testid="total">
-                            {move || card.with(|c| c.total.to_string())}
-                        </strong>
-                        <span class="of">{format!("/ {}", t.total)}</span>
-                    </div>
-                    <div class="total-box">
-                        <span class="label">"等次"</span>
-                        <strong class="grade" data-testid="grade">
-                            {move || card.with(|c| c.grade_shown().to_string())}
-                        </strong>
-                    </div>
-                    <div class="total-box">
-                        <span class="label">"进度"</span>
-                        <strong class="progress" data-testid="progress">
-                            {move || card.with(|c| format!("{}/{}", c.answered, c.items))}
-                        </strong>
-                    </div>
-                    <SaveBadge template=t />
-                </div>
+                {received
+                    .clone()
+                    .map(|name| {
+                        view! {
+                            <p class="notice received-note" data-testid="received-note">
+                                {format!(
+                                    "这是{name}提交的结果文件：只能审核，不能修改其自评。审核后请在“汇总”页导出审核后的文件。",
+                                )}
+                            </p>
+                        }
+                    })}
+                {own_total
+                    .map(|own| {
+                        view! { <p class="own-line">"自评分：" <strong data-testid="own-total">{own}</strong></p> }
+                    })}
                 {move || {
                     card.with(|c| {
                         (c.bonus > crate::core::Points::ZERO)
@@ -420,30 +413,36 @@ fn CheckForm(
                     {if reviewing {
                         view! {
                             <button on:click=confirm_rest>"未审核的项目按自评确认"</button>
-                            <a
-                                class="button"
-                                href=Route::Check {
-                                    id: assessment_id.clone(),
-                                    section: 0,
-                                }
-                                    .to_hash()
-                            >
-                                "回到自评"
-                            </a>
+                            {(!is_received)
+                                .then(|| {
+                                    view! {
+                                        <a
+                                            class="button"
+                                            href=Route::Check {
+                                                id: assessment_id.clone(),
+                                                section: 0,
+                                            }
+                                                .to_hash()
+                                        >
+                                            "回到自评"
+                                        </a>
+                                    }
+                                })}
                         }
                             .into_any()
                     } else {
+                        let review_href = Route::Review {
+                            id: assessment_id.clone(),
+                            section: 0,
+                        }
+                            .to_hash();
+                        // Review is a secretary's: a member is not offered it.
                         view! {
-                            <a
-                                class="button"
-                                href=Route::Review {
-                                    id: assessment_id.clone(),
-                                    section: 0,
-                                }
-                                    .to_hash()
-                            >
-                                "审核（支部书记）"
-                            </a>
+                            <Show when=move || role.reviews()>
+                                <a class="button" href=review_href.clone()>
+                                    "审核（支部书记）"
+                                </a>
+                            </Show>
                         }
                             .into_any()
                     }}
@@ -472,6 +471,26 @@ fn CheckForm(
                     </Show>
                 </p>
             </section>
+            // The one line that stays in view while answering: 总分 · 等次 · 进度 · 保存状态.
+            <div class="score-bar" role="group" aria-label="得分">
+                <span class="bar-part">
+                    {bar_label}" " <strong class="total-score" data-testid="total">
+                        {move || card.with(|c| c.total.to_string())}
+                    </strong> <span class="of">{format!("/{}", t.total)}</span>
+                </span>
+                <span class="bar-part">
+                    "等次 " <strong class="grade" data-testid="grade">
+                        {move || card.with(|c| c.grade_shown().to_string())}
+                    </strong>
+                </span>
+                <span class="bar-part">
+                    "进度 " <strong class="progress" data-testid="progress">
+                        {move || card.with(|c| format!("{}/{}", c.answered, c.items))}
+                    </strong>
+                </span>
+                <SaveBadge />
+            </div>
+            <SaveProblem template=t />
             <SectionNav template=t scores=section_scores.clone() current=current />
             // Keyed by section: a new section gets fresh DOM. Patching the
             // previous section's elements in place left restored answers
@@ -557,11 +576,34 @@ fn CheckForm(
     }
 }
 
-/// Whether the self-check is stored. When a write fails (a full quota, say)
-/// the answers stay on screen, the last good stored copy is untouched, and
-/// the user can try again or take the self-check away as a file.
+/// Whether the self-check is stored, in a few words for the score bar;
+/// what went wrong, and what to do, is [`SaveProblem`]'s.
 #[component]
-pub fn SaveBadge(template: &'static Template) -> impl IntoView {
+pub fn SaveBadge() -> impl IntoView {
+    let Editing { queue, .. } = expect_context();
+    let status = queue.with_value(|q| q.status);
+    view! {
+        <span class="save-badge" data-testid="save-status" role="status">
+            {move || match status.get() {
+                SaveStatus::Saved(None) => view! { <span class="ok">"已保存在本机"</span> }.into_any(),
+                SaveStatus::Saved(Some(at)) => {
+                    view! {
+                        <span class="ok">"已保存" <span class="at">{format!(" {}", format_time(at))}</span></span>
+                    }
+                        .into_any()
+                }
+                SaveStatus::Pending => view! { <span class="pending">"正在保存…"</span> }.into_any(),
+                SaveStatus::Failed(_) => view! { <span class="fail">"未能保存"</span> }.into_any(),
+            }}
+        </span>
+    }
+}
+
+/// When a write fails (a full quota, say): why, and what to do. The answers
+/// stay on screen, the last good stored copy is untouched, and the user can
+/// try again or take the self-check away as a file.
+#[component]
+pub fn SaveProblem(template: &'static Template) -> impl IntoView {
     let Editing { queue, .. } = expect_context();
     let status = queue.with_value(|q| q.status);
     let kept_aside = queue.with_value(|q| q.kept_aside);
@@ -570,47 +612,38 @@ pub fn SaveBadge(template: &'static Template) -> impl IntoView {
         let result = queue.with_value(|q| q.export_result(template));
         export_failed.set(result.err().map(|e| e.0));
     };
-    view! {
-        <div class="save-badge" data-testid="save-status" role="status">
-            {move || match status.get() {
-                SaveStatus::Saved(None) => view! { <span class="ok">"已保存在本机"</span> }.into_any(),
-                SaveStatus::Saved(Some(at)) => {
-                    view! { <span class="ok">{format!("已保存 {}", format_time(at))}</span> }.into_any()
-                }
-                SaveStatus::Pending => view! { <span class="pending">"正在保存…"</span> }.into_any(),
-                SaveStatus::Failed(e) => {
-                    view! {
-                        <span class="fail" role="alert">
-                            {e.to_string()}
-                            <span class="fail-actions">
-                                <button on:click=move |_| queue.with_value(|q| q.flush())>"重试保存"</button>
-                                <button on:click=export>"导出结果文件"</button>
-                            </span>
-                            {move || {
-                                kept_aside
-                                    .get()
-                                    .map(|kept| {
-                                        view! {
-                                            <span class="fail-note" data-testid="kept-aside">
-                                                {match kept {
-                                                    Ok(()) => {
-                                                        "这些修改已暂存在浏览器的备用存储（IndexedDB）中，\
-                                                            离开本页也不会丢失；腾出空间后会写回本地存储。"
-                                                            .to_string()
-                                                    }
-                                                    Err(e) => format!("{e}，请立即导出结果文件保存。"),
-                                                }}
-                                            </span>
+    move || {
+        let SaveStatus::Failed(e) = status.get() else {
+            return None;
+        };
+        Some(view! {
+            <div class="notice error save-problem no-print" role="alert" data-testid="save-problem">
+                <p>{e.to_string()}</p>
+                <p class="fail-actions">
+                    <button on:click=move |_| queue.with_value(|q| q.flush())>"重试保存"</button>
+                    <button on:click=export>"导出结果文件"</button>
+                </p>
+                {move || {
+                    kept_aside
+                        .get()
+                        .map(|kept| {
+                            view! {
+                                <p class="fail-note" data-testid="kept-aside">
+                                    {match kept {
+                                        Ok(()) => {
+                                            "这些修改已暂存在浏览器的备用存储（IndexedDB）中，\
+                                                离开本页也不会丢失；腾出空间后会写回本地存储。"
+                                                .to_string()
                                         }
-                                    })
-                            }}
-                            {move || export_failed.get().map(|m| view! { <span class="fail-note">{m}</span> })}
-                        </span>
-                    }
-                        .into_any()
-                }
-            }}
-        </div>
+                                        Err(e) => format!("{e}，请立即导出结果文件保存。"),
+                                    }}
+                                </p>
+                            }
+                        })
+                }}
+                {move || export_failed.get().map(|m| view! { <p class="fail-note">{m}</p> })}
+            </div>
+        })
     }
 }
 
@@ -646,8 +679,9 @@ fn focus_item(id: &str) {
     }
 }
 
-/// Scrolls the open part's heading to the top of the window, below the
-/// score bar where that stays stuck at the top, and puts the focus on it.
+/// Scrolls the open part's heading to the top of the window (below the
+/// stuck score bar: the page's `scroll-padding-top` keeps that clear) and
+/// puts the focus on it.
 fn show_section_start() {
     use wasm_bindgen::JsCast;
     let Some(heading) = document()
@@ -658,22 +692,7 @@ fn show_section_start() {
     else {
         return;
     };
-    let stuck = document()
-        .query_selector(".sheet-head")
-        .ok()
-        .flatten()
-        .filter(|bar| {
-            window()
-                .get_computed_style(bar)
-                .ok()
-                .flatten()
-                .and_then(|style| style.get_property_value("position").ok())
-                .as_deref()
-                == Some("sticky")
-        })
-        .map_or(0.0, |bar| bar.get_bounding_client_rect().height());
-    let top = heading.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0) - stuck - 8.0;
-    window().scroll_to_with_x_and_y(0.0, top.max(0.0));
+    heading.scroll_into_view();
     let _ = heading.set_attribute("tabindex", "-1");
     let _ = heading.focus();
 }

@@ -4,6 +4,7 @@ use crate::core::{Assessment, Scorecard};
 use crate::store::{self, BadRecord};
 use crate::ui::state::clock::{format_local, now_ms};
 use crate::ui::state::library::use_library;
+use crate::ui::state::role::use_role;
 use crate::ui::state::route::Route;
 use crate::ui::widgets::start_form::StartForm;
 use crate::ui::widgets::template_import::TemplateImport;
@@ -33,6 +34,7 @@ pub fn Home() -> impl IntoView {
                         }
                     })
             }}
+            <crate::ui::widgets::role_pick::RolePick />
             <KeptNotice on_written=reload />
             {move || {
                 listing
@@ -80,7 +82,10 @@ pub fn Home() -> impl IntoView {
                 </ul>
             </section>
             <StartForm latest=latest />
-            <crate::ui::widgets::review_import::ReviewImport />
+            // Review and the desk are a secretary's: a member is not offered them.
+            <Show when=move || use_role().reviews()>
+                <crate::ui::widgets::review_import::ReviewImport />
+            </Show>
             <TemplateImport />
             <crate::ui::widgets::backup::BackupPanel
                 saved=Signal::derive(move || {
@@ -164,18 +169,28 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
     let library = use_library();
     let template = library.find(&assessment.template_id, assessment.template_version);
     let id = assessment.id.clone();
+    // A member's file taken in to review: reviewed here, never filled in as one's own.
+    let received = assessment.is_received();
     let open = {
         let id = id.clone();
         move |_| {
-            Route::Check {
-                id: id.clone(),
-                section: 0,
+            let id = id.clone();
+            if received {
+                Route::Review { id, section: 0 }.go()
+            } else {
+                Route::Check { id, section: 0 }.go()
             }
-            .go()
         }
     };
     let summary_href = Route::Summary { id: id.clone() }.to_hash();
     let delete = move |_| on_deleted.run(store::delete_assessment(&id).map_err(|e| e.to_string()));
+    let review_state = template
+        .filter(|_| received)
+        .map(|t| match Scorecard::of_review(t, &assessment) {
+            None => ("pending", "待审核".to_string()),
+            Some(c) if c.open == 0 => ("done", "已审核".to_string()),
+            Some(c) => ("partial", format!("审核中（已审 {}/{} 项）", c.answered, c.items)),
+        });
     let (title, summary) = match template {
         Some(t) => {
             let card = Scorecard::of_self(t, &assessment);
@@ -185,10 +200,11 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
             } else {
                 format!(" · {bad} 个答案不符合评分规则")
             };
+            let whose = if received { "自评" } else { "" };
             (
                 t.short_title.clone(),
                 format!(
-                    "已答 {}/{} 项 · {} 分 · {}{misfits}",
+                    "{whose}已答 {}/{} 项 · {} 分 · {}{misfits}",
                     card.answered,
                     card.items,
                     card.total,
@@ -208,11 +224,17 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
     };
     let who = assessment.respondent.line();
     view! {
-        <li class="saved-row" data-id=assessment.id.clone()>
+        <li class="saved-row" class:received=received data-id=assessment.id.clone()>
             <div class="saved-main">
-                <strong class="saved-title">{title}</strong>
-                <span class="saved-round">{assessment.round.clone()}</span>
-                <span class="saved-who">{who}</span>
+                {review_state
+                    .map(|(state, label)| {
+                        view! {
+                            <span class="review-state" data-state=state>
+                                {label}
+                            </span>
+                        }
+                    })} <strong class="saved-title">{title}</strong>
+                <span class="saved-round">{assessment.round.clone()}</span> <span class="saved-who">{who}</span>
                 <span class="saved-score">{summary}</span>
                 <span class="saved-time">"最近编辑 "{format_local(assessment.updated_at)}</span>
             </div>
@@ -222,7 +244,7 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
                     fallback=move || {
                         view! {
                             <button class="primary" on:click=open.clone()>
-                                "继续填写"
+                                {if received { "审核" } else { "继续填写" }}
                             </button>
                             <a class="button" href=summary_href.clone() class:disabled=template.is_none()>
                                 "汇总·打印"

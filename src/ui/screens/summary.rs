@@ -9,6 +9,7 @@ use crate::core::assessment::summary::{item_lines, percent, SectionLine, Summary
 use crate::core::basics::numbering::section_heading;
 use crate::core::exchange::file_jobs::Job;
 use crate::core::{Assessment, Points, Template};
+use crate::files;
 use crate::ui::or_dash;
 use crate::ui::screens::editor::{cannot_open_panel, open_assessment, set_aside_notice};
 use crate::ui::state::clock::{format_local, now_ms};
@@ -49,8 +50,22 @@ fn SummarySheet(
         queue.with_value(|q| q.write_now());
     }
     let failed = RwSignal::new(None::<String>);
-    // After an export: the file's name, and where it goes next.
-    let exported = RwSignal::new(None::<String>);
+    // After an export: the file's name and where it goes next, and the name to share it under.
+    let exported = RwSignal::new(None::<(String, String)>);
+    let received = a.is_received();
+    let role = crate::ui::state::role::use_role();
+    let review_href = Route::Review {
+        id: a.id.clone(),
+        section: 0,
+    }
+    .to_hash();
+    // The phone's share sheet, with the file as it is now.
+    let share = move |name: String| {
+        let (_, text) = queue.with_value(|q| q.result_file(t));
+        spawn_local(async move {
+            failed.set(files::share(&name, "application/json", &text).await.err().map(|e| e.0));
+        });
+    };
 
     let export = move |csv: bool| {
         if !csv {
@@ -58,11 +73,12 @@ fn SummarySheet(
                 Ok(name) => {
                     failed.set(None);
                     let reviewed = queue.with_value(|q| q.read(|a| a.is_reviewed()));
-                    exported.set(Some(if reviewed {
+                    let next = if reviewed {
                         format!("已导出“{name}”，其中有审核分。请按要求发回党员或报上级党组织。")
                     } else {
                         format!("已导出“{name}”。请把这个文件发给支部书记审核。")
-                    }));
+                    };
+                    exported.set(Some((next, name)));
                 }
                 Err(e) => {
                     exported.set(None);
@@ -74,7 +90,7 @@ fn SummarySheet(
         let (name, assessment) = queue.with_value(|q| q.read(|a| (format!("{}.csv", a.title(t)), a.clone())));
         let job = Job::AssessmentCsv {
             template: t.clone(),
-            assessment,
+            assessment: Box::new(assessment),
         };
         spawn_local(async move {
             match crate::files_module::download(&name, "text/csv;charset=utf-8", job).await {
@@ -116,33 +132,36 @@ fn SummarySheet(
                 <a class="button" href="#/">
                     "← 首页"
                 </a>
-                <a
-                    class="button"
-                    href=Route::Check {
-                        id: id.clone(),
-                        section: 0,
-                    }
-                        .to_hash()
-                >
-                    "继续填写"
-                </a>
-                <a
-                    class="button"
-                    href=Route::Review {
-                        id: id.clone(),
-                        section: 0,
-                    }
-                        .to_hash()
-                >
-                    "审核"
-                </a>
+                {(!received)
+                    .then(|| {
+                        view! {
+                            <a
+                                class="button"
+                                href=Route::Check {
+                                    id: id.clone(),
+                                    section: 0,
+                                }
+                                    .to_hash()
+                            >
+                                "继续填写"
+                            </a>
+                        }
+                    })}
+                <Show when=move || received || role.reviews()>
+                    <a class="button" href=review_href.clone()>
+                        "审核"
+                    </a>
+                </Show>
                 <button class="primary" on:click=print>
                     "打印"
                 </button>
-                <button on:click=move |_| export(false)>"导出结果文件"</button>
+                <button on:click=move |_| export(
+                    false,
+                )>{if received { "导出审核后的结果文件" } else { "导出结果文件" }}</button>
                 <button on:click=move |_| export(true)>"导出CSV（Excel）"</button>
-                <crate::ui::screens::editor::SaveBadge template=t />
+                <crate::ui::screens::editor::SaveBadge />
             </nav>
+            <crate::ui::screens::editor::SaveProblem template=t />
             {move || {
                 failed
                     .get()
@@ -157,11 +176,19 @@ fn SummarySheet(
             {move || {
                 exported
                     .get()
-                    .map(|m| {
+                    .map(|(m, name)| {
                         view! {
-                            <p class="notice no-print" role="status" data-testid="exported">
-                                {m}
-                            </p>
+                            <div class="notice ok no-print" role="status" data-testid="exported">
+                                <p>{m}</p>
+                                {files::can_share_files()
+                                    .then(|| {
+                                        view! {
+                                            <button class="primary" on:click=move |_| share(name.clone())>
+                                                "分享…"
+                                            </button>
+                                        }
+                                    })}
+                            </div>
                         }
                     })
             }}
@@ -195,64 +222,71 @@ fn SummarySheet(
                 <section class="block">
                     <h2>"得分汇总"</h2>
                     <div class="summary-grid">
-                        <table class="scores" data-testid="section-table">
-                            <thead>
-                                <tr>
-                                    <th>"一级指标"</th>
-                                    <th>"满分"</th>
-                                    <th>"自评分"</th>
-                                    <th>"审核分"</th>
-                                    <th>"得分率"</th>
-                                    <th>"已答"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {sum
-                                    .sections
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(i, l)| {
-                                        view! {
-                                            <tr>
-                                                <td>{section_heading(i, &l.title)}</td>
-                                                <td class="num">{l.self_score.applicable.to_string()}</td>
-                                                <td class="num">{l.self_score.earned.to_string()}</td>
-                                                <td class="num">
-                                                    {or_dash(l.review_score.as_ref().map(|r| r.earned))}
-                                                </td>
-                                                <td class="num">
-                                                    {format!("{}%", l.review_rate().unwrap_or(l.self_rate()))}
-                                                </td>
-                                                <td class="num">
-                                                    {format!("{}/{}", l.self_score.answered, l.self_score.items)}
-                                                </td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                            <tfoot>
-                                <tr class="total-row">
-                                    <th>"总分"</th>
-                                    <td class="num">{t.total.to_string()}</td>
-                                    <td class="num" data-testid="sheet-total">
-                                        {own.total.to_string()}
-                                    </td>
-                                    <td class="num" data-testid="sheet-review-total">
-                                        {or_dash(review.as_ref().map(|c| c.total))}
-                                    </td>
-                                    <td class="num">{format!("{}%", percent(final_card.total, t.total))}</td>
-                                    <td class="num">{format!("{}/{}", own.answered, own.items)}</td>
-                                </tr>
-                                <tr>
-                                    <th>"等次"</th>
-                                    <td></td>
-                                    <td data-testid="sheet-grade">{own.grade_shown().to_string()}</td>
-                                    <td>{or_dash(review.as_ref().map(|c| c.grade_shown()))}</td>
-                                    <td colspan="2"></td>
-                                </tr>
-                            </tfoot>
-                        </table>
+                        <div
+                            class="table-scroll"
+                            tabindex="0"
+                            role="region"
+                            aria-label="得分汇总（可左右滚动）"
+                        >
+                            <table class="scores" data-testid="section-table">
+                                <thead>
+                                    <tr>
+                                        <th>"一级指标"</th>
+                                        <th>"满分"</th>
+                                        <th>"自评分"</th>
+                                        <th>"审核分"</th>
+                                        <th>"得分率"</th>
+                                        <th>"已答"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {sum
+                                        .sections
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(i, l)| {
+                                            view! {
+                                                <tr>
+                                                    <td>{section_heading(i, &l.title)}</td>
+                                                    <td class="num">{l.self_score.applicable.to_string()}</td>
+                                                    <td class="num">{l.self_score.earned.to_string()}</td>
+                                                    <td class="num">
+                                                        {or_dash(l.review_score.as_ref().map(|r| r.earned))}
+                                                    </td>
+                                                    <td class="num">
+                                                        {format!("{}%", l.review_rate().unwrap_or(l.self_rate()))}
+                                                    </td>
+                                                    <td class="num">
+                                                        {format!("{}/{}", l.self_score.answered, l.self_score.items)}
+                                                    </td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                                <tfoot>
+                                    <tr class="total-row">
+                                        <th>"总分"</th>
+                                        <td class="num">{t.total.to_string()}</td>
+                                        <td class="num" data-testid="sheet-total">
+                                            {own.total.to_string()}
+                                        </td>
+                                        <td class="num" data-testid="sheet-review-total">
+                                            {or_dash(review.as_ref().map(|c| c.total))}
+                                        </td>
+                                        <td class="num">{format!("{}%", percent(final_card.total, t.total))}</td>
+                                        <td class="num">{format!("{}/{}", own.answered, own.items)}</td>
+                                    </tr>
+                                    <tr>
+                                        <th>"等次"</th>
+                                        <td></td>
+                                        <td data-testid="sheet-grade">{own.grade_shown().to_string()}</td>
+                                        <td>{or_dash(review.as_ref().map(|c| c.grade_shown()))}</td>
+                                        <td colspan="2"></td>
+                                    </tr>
+                                </tfoot>
+                            </table>
+                        </div>
                         <RadarChart labels=labels series=series />
                     </div>
                     {(own.bonus > Points::ZERO)
@@ -278,7 +312,9 @@ fn SummarySheet(
 
                 <section class="block">
                     <h2>"逐项评分"</h2>
-                    <ItemTable template=t assessment=a.clone() lines=sum.sections.clone() />
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="逐项得分（可左右滚动）">
+                        <ItemTable template=t assessment=a.clone() lines=sum.sections.clone() />
+                    </div>
                 </section>
 
                 <section class="block">
@@ -435,21 +471,25 @@ fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<Sec
                 })
                 .collect_view();
             let line = &lines[si];
+            // A part's own row group, kept on one page where it fits: its
+            // heading never ends a page alone, its subtotal never starts one.
             view! {
-                <tr class="section-row">
-                    <th colspan="8">{section_heading(si, &s.title)}</th>
-                </tr>
-                {items}
-                <tr class="subtotal-row">
-                    <td></td>
-                    <th>"小计"</th>
-                    <td class="num">{line.self_score.applicable.to_string()}</td>
-                    <td></td>
-                    <td class="num">{line.self_score.earned.to_string()}</td>
-                    <td></td>
-                    <td class="num">{or_dash(line.review_score.as_ref().map(|r| r.earned))}</td>
-                    <td></td>
-                </tr>
+                <tbody class="section-body">
+                    <tr class="section-row">
+                        <th colspan="8">{section_heading(si, &s.title)}</th>
+                    </tr>
+                    {items}
+                    <tr class="subtotal-row">
+                        <td></td>
+                        <th>"小计"</th>
+                        <td class="num">{line.self_score.applicable.to_string()}</td>
+                        <td></td>
+                        <td class="num">{line.self_score.earned.to_string()}</td>
+                        <td></td>
+                        <td class="num">{or_dash(line.review_score.as_ref().map(|r| r.earned))}</td>
+                        <td></td>
+                    </tr>
+                </tbody>
             }
         });
     view! {
@@ -466,16 +506,19 @@ fn ItemTable(template: &'static Template, assessment: Assessment, lines: Vec<Sec
                     <th>"审核意见"</th>
                 </tr>
             </thead>
-            <tbody>{rows.collect_view()}</tbody>
+            {rows.collect_view()}
         </table>
     }
 }
 
 /// 整改清单: one row per shortfall, with 整改措施, 责任人, 完成时限 and 状态,
-/// saved with the self-check. On paper the typed values print as text.
+/// saved with the self-check. On paper the typed values print as text; on a
+/// phone each row is a card (see the stylesheet), its cells labelled. A
+/// member's file taken in to review shows the member's list as text.
 #[component]
 fn ActionList(template: &'static Template, assessment: Assessment) -> impl IntoView {
     let Editing { queue, .. } = expect_context();
+    let editable = !assessment.is_received();
     let list = shortfalls(template, &assessment);
     if list.is_empty() {
         return view! {
@@ -491,54 +534,60 @@ fn ActionList(template: &'static Template, assessment: Assessment) -> impl IntoV
         .map(|(n, s)| {
             let item_id: &'static str = s.item.id.as_str();
             let saved = assessment.action(item_id).cloned().unwrap_or_default();
-            let field = move |label: &'static str, value: String, set: fn(&mut Action, String)| {
+            let field = move |label: &'static str, value: String, multiline: bool, set: fn(&mut Action, String)| {
                 let shown = RwSignal::new(value);
-                view! {
-                    <td>
-                        <input
-                            type="text"
-                            class="no-print"
-                            aria-label=format!("{label}（第{}条）", n + 1)
-                            prop:value=shown.get_untracked()
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                shown.set(v.clone());
-                                queue.with_value(|q| q.change(|a| a.edit_action(item_id, now_ms(), |x| set(x, v))));
-                            }
-                        />
-                        <span class="print-only">{move || shown.get()}</span>
-                    </td>
-                }
+                let name = format!("{label}（第{}条）", n + 1);
+                let edit = move |ev| {
+                    let v = event_target_value(&ev);
+                    shown.set(v.clone());
+                    queue.with_value(|q| q.change(|a| a.edit_action(item_id, now_ms(), |x| set(x, v))));
+                };
+                let control = editable.then(|| {
+                    if multiline {
+                        view! { <textarea class="no-print" rows="2" aria-label=name prop:value=shown.get_untracked() on:input=edit></textarea> }
+                        .into_any()
+                    } else {
+                        view! { <input type="text" class="no-print" aria-label=name prop:value=shown.get_untracked() on:input=edit /> }
+                        .into_any()
+                    }
+                });
+                view! { <td data-label=label>{control} <span class:print-only=editable>{move || shown.get()}</span></td> }
             };
             let done = RwSignal::new(saved.done);
+            let status = editable.then(|| {
+                view! {
+                    <select
+                        class="no-print"
+                        aria-label=format!("状态（第{}条）", n + 1)
+                        on:change=move |ev| {
+                            let is_done = event_target_value(&ev) == "done";
+                            done.set(is_done);
+                            queue.with_value(|q| q.change(|a| a.edit_action(item_id, now_ms(), |x| x.done = is_done)));
+                        }
+                    >
+                        <option value="open" selected=!saved.done>
+                            "未完成"
+                        </option>
+                        <option value="done" selected=saved.done>
+                            "已完成"
+                        </option>
+                    </select>
+                }
+            });
             view! {
                 <tr data-item=item_id>
-                    <td class="num">{n + 1}</td>
-                    <td>{format!("{}：{}", s.item.title, s.problem())}</td>
-                    {field("整改措施", saved.measure.clone(), |x, v| x.measure = v)}
-                    {field("责任人", saved.owner.clone(), |x, v| x.owner = v)}
-                    {field("完成时限", saved.deadline.clone(), |x, v| x.deadline = v)}
-                    <td>
-                        <select
-                            class="no-print"
-                            aria-label=format!("状态（第{}条）", n + 1)
-                            on:change=move |ev| {
-                                let is_done = event_target_value(&ev) == "done";
-                                done.set(is_done);
-                                queue
-                                    .with_value(|q| {
-                                        q.change(|a| a.edit_action(item_id, now_ms(), |x| x.done = is_done))
-                                    });
-                            }
-                        >
-                            <option value="open" selected=!saved.done>
-                                "未完成"
-                            </option>
-                            <option value="done" selected=saved.done>
-                                "已完成"
-                            </option>
-                        </select>
-                        <span class="print-only">{move || if done.get() { "已完成" } else { "未完成" }}</span>
+                    <td class="num" data-label="序号">
+                        {n + 1}
+                    </td>
+                    <td data-label="问题">{format!("{}：{}", s.item.title, s.problem())}</td>
+                    {field("整改措施", saved.measure.clone(), true, |x, v| x.measure = v)}
+                    {field("责任人", saved.owner.clone(), false, |x, v| x.owner = v)}
+                    {field("完成时限", saved.deadline.clone(), false, |x, v| x.deadline = v)}
+                    <td class="status" data-label="状态">
+                        {status}
+                        <span class:print-only=editable>
+                            {move || if done.get() { "已完成" } else { "未完成" }}
+                        </span>
                     </td>
                 </tr>
             }
@@ -548,12 +597,12 @@ fn ActionList(template: &'static Template, assessment: Assessment) -> impl IntoV
         <table class="actions-table" data-testid="actions">
             <thead>
                 <tr>
-                    <th>"序号"</th>
+                    <th class="col-no">"序号"</th>
                     <th>"问题"</th>
                     <th>"整改措施"</th>
-                    <th>"责任人"</th>
-                    <th>"完成时限"</th>
-                    <th>"状态"</th>
+                    <th class="col-owner">"责任人"</th>
+                    <th class="col-deadline">"完成时限"</th>
+                    <th class="col-status">"状态"</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

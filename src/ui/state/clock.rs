@@ -1,6 +1,6 @@
 //! Time and identifiers from the browser.
 
-use crate::core::assessment::round::round_for;
+use crate::core::assessment::round_pick::round_for;
 use crate::core::template::format::Period;
 use js_sys::Date;
 
@@ -38,4 +38,9 @@ pub fn format_time(ms: i64) -> String {
 pub fn current_round(period: Period) -> String {
     let d = Date::new_0();
     round_for(period, d.get_full_year() as i32, d.get_month() + 1)
+}
+
+/// This year, in local time.
+pub fn this_year() -> i32 {
+    Date::new_0().get_full_year() as i32
 }

@@ -277,15 +277,20 @@ impl SaveQueue {
         self.flush();
     }
 
-    /// Offers this self-check, as it is on screen, as a result file, and
-    /// notes that its current state is now in an exported file.
-    /// Downloads the self-check as a result file; returns the file's name.
-    pub fn export_result(&self, template: &crate::core::Template) -> Result<String, crate::files::FileError> {
+    /// This self-check, as it is on screen, as a result file: its name and text.
+    pub fn result_file(&self, template: &crate::core::Template) -> (String, String) {
         use crate::core::exchange::result_file::{encode_result, result_file_name};
         let a = self.assessment.borrow();
         let text = encode_result(template, &a, crate::ui::state::clock::now_ms());
-        let name = crate::files::safe_file_name(&result_file_name(template, &a));
+        (crate::files::safe_file_name(&result_file_name(template, &a)), text)
+    }
+
+    /// Downloads the self-check as a result file, and notes that its current
+    /// state is now in an exported file; returns the file's name.
+    pub fn export_result(&self, template: &crate::core::Template) -> Result<String, crate::files::FileError> {
+        let (name, text) = self.result_file(template);
         crate::files::download(&name, "application/json", &text)?;
+        let a = self.assessment.borrow();
         store::mark_exported(&a.id, a.updated_at);
         Ok(name)
     }

@@ -1,13 +1,16 @@
 //! 审核成员结果文件: the secretary opens a member's result file; it is kept in
 //! this browser beside her own self-checks and opened for review. A newer
 //! file from the same member updates the member's answers and keeps the
-//! review already entered.
+//! review already entered. A file taken in is marked as received: the home
+//! list shows it 待审核 or 已审核, and it opens for review only.
 
 use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
+use crate::core::Assessment;
 use crate::store::{self, Loaded};
 use crate::ui::state::library::{use_library, Library};
 use crate::ui::state::route::Route;
 use crate::ui::widgets::file_pick::FilePick;
+use crate::ui::widgets::notice::ProblemNotice;
 use crate::{files, files_module};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,7 +45,11 @@ async fn bring_in(file: web_sys::File, library: Library) -> Result<String, Strin
     .ok_or_else(|| fail(files_module::unexpected().0))?;
     let id = incoming.id.clone();
     let to_store = match store::load_assessment(&id).map_err(|e| fail(e.to_string()))? {
-        Loaded::Missing => Some(incoming),
+        // Marked as received: it is reviewed here, never filled in as one's own.
+        Loaded::Missing => Some(Assessment {
+            received_at: Some(crate::ui::state::clock::now_ms()),
+            ..incoming
+        }),
         Loaded::Found(mut local) => local.take_member_part(&incoming).then_some(local),
         Loaded::Bad(b) => {
             return Err(fail(format!(
@@ -87,17 +94,7 @@ pub fn ReviewImport() -> impl IntoView {
                     "支部汇总（导入多份结果文件）"
                 </a>
             </div>
-            {move || {
-                problem
-                    .get()
-                    .map(|p| {
-                        view! {
-                            <p class="notice error" role="alert">
-                                {p}
-                            </p>
-                        }
-                    })
-            }}
+            <ProblemNotice problem=problem />
         </section>
     }
 }

@@ -8,7 +8,10 @@ use crate::files_module;
 use crate::store;
 use crate::ui::state::clock::{current_round, new_id, now_ms};
 use crate::ui::state::library::use_library;
+use crate::ui::state::role::use_role;
 use crate::ui::state::route::Route;
+use crate::ui::widgets::notice::FormErrors;
+use crate::ui::widgets::who_fields::WhoFields;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -18,32 +21,29 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
     // Prefill who from the most recent self-check: the same person, usually.
     let who = latest.map(|a| a.respondent).unwrap_or_default();
     // Members see the member checklists first, secretaries the branch ones.
-    let role = RwSignal::new(match store::load_setting("role").as_deref() {
-        Some("branch") => Audience::Branch,
-        _ => Audience::Member,
-    });
+    let role = use_role();
     let ordered = move || ordered_for(role.get());
     let template_id = RwSignal::new(ordered_for(role.get_untracked())[0].id.clone());
     let problems = RwSignal::new(Vec::<String>::new());
-    // The round is offered in the chosen checklist's period (2026年上半年 or
-    // 2026年); one the member has typed stays when another checklist is picked.
     let period_of = move |id: &str| library.newest(id).map_or(Period::default(), |t| t.period);
     let round = RwSignal::new(current_round(period_of(&template_id.get_untracked())));
+    // The round follows the chosen checklist's period (2026年上半年 or
+    // 2026年) until the member picks one.
+    let round_picked = RwSignal::new(false);
     let choose_template = move |id: String| {
-        let offered = current_round(period_of(&template_id.get_untracked()));
-        if round.get_untracked() == offered {
+        if !round_picked.get_untracked() {
             round.set(current_round(period_of(&id)));
         }
         template_id.set(id);
     };
-    let pick_role = move |r: Audience| {
-        role.set(r);
-        choose_template(ordered_for(r)[0].id.clone());
-        let saved = store::save_setting("role", if r == Audience::Branch { "branch" } else { "member" });
-        if let Err(e) = saved {
-            problems.set(vec![format!("无法记住“我是”的选择：{e}")]);
+    // Another role: its checklists come first, and the first is chosen.
+    Effect::new(move |before: Option<Audience>| {
+        let now = role.get();
+        if before.is_some_and(|b| b != now) {
+            choose_template(ordered_for(now)[0].id.clone());
         }
-    };
+        now
+    });
     let unit = RwSignal::new(who.unit);
     let branch = RwSignal::new(who.branch);
     let name = RwSignal::new(who.name);
@@ -96,45 +96,10 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
         });
     };
 
-    let text_field = move |label: &'static str, sig: RwSignal<String>, cls: &'static str, hint: &'static str| {
-        view! {
-            <label class=format!("field {cls}")>
-                <span>{label}</span>
-                <input
-                    type="text"
-                    placeholder=hint
-                    prop:value=move || sig.get()
-                    on:input=move |ev| sig.set(event_target_value(&ev))
-                />
-            </label>
-        }
-    };
-
     view! {
         <section class="panel start" aria-labelledby="start-h">
             <h2 id="start-h">"新建自查"</h2>
             <form on:submit=start novalidate>
-                <fieldset class="role">
-                    <legend>"我是"</legend>
-                    <label>
-                        <input
-                            type="radio"
-                            name="role"
-                            prop:checked=move || role.get() == Audience::Member
-                            on:change=move |_| pick_role(Audience::Member)
-                        />
-                        "党员"
-                    </label>
-                    <label>
-                        <input
-                            type="radio"
-                            name="role"
-                            prop:checked=move || role.get() == Audience::Branch
-                            on:change=move |_| pick_role(Audience::Branch)
-                        />
-                        "支部书记 / 支部委员"
-                    </label>
-                </fieldset>
                 <label class="field template-field">
                     <span>"评分表"</span>
                     <select
@@ -171,23 +136,8 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                         "导出CSV（Excel）"
                     </button>
                 </div>
-                <div class="field-row">
-                    {text_field("单位", unit, "unit", "例如：某某分行")}
-                    {text_field("支部", branch, "branch", "例如：办公室党支部")}
-                    {text_field("姓名", name, "name", "填报人姓名")}
-                    {text_field("轮次", round, "round", "例如：2026年上半年，或2026年")}
-                </div>
-                {move || {
-                    let ps = problems.get();
-                    (!ps.is_empty())
-                        .then(|| {
-                            view! {
-                                <div class="form-errors" role="alert">
-                                    <ul>{ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                                </div>
-                            }
-                        })
-                }}
+                <WhoFields unit=unit branch=branch name=name round=round on_pick=move || round_picked.set(true) />
+                <FormErrors problems=problems />
                 <button type="submit" class="primary big">
                     "开始自查"
                 </button>
