@@ -473,20 +473,23 @@ fn CheckForm(
             </section>
             // The one line that stays in view while answering: 总分 · 等次 · 进度 · 保存状态.
             <div class="score-bar" role="group" aria-label="得分">
-                <span class="bar-part">
-                    {bar_label}" " <strong class="total-score" data-testid="total">
-                        {move || card.with(|c| c.total.to_string())}
-                    </strong> <span class="of">{format!("/{}", t.total)}</span>
-                </span>
-                <span class="bar-part">
-                    "等次 " <strong class="grade" data-testid="grade">
-                        {move || card.with(|c| c.grade_shown().to_string())}
-                    </strong>
-                </span>
-                <span class="bar-part">
-                    "进度 " <strong class="progress" data-testid="progress">
-                        {move || card.with(|c| format!("{}/{}", c.answered, c.items))}
-                    </strong>
+                // Read out as it changes, as one line.
+                <span class="bar-scores" aria-live="polite" aria-atomic="true">
+                    <span class="bar-part">
+                        {bar_label}" " <strong class="total-score" data-testid="total">
+                            {move || card.with(|c| c.total.to_string())}
+                        </strong> <span class="of">{format!("/{}", t.total)}</span>
+                    </span>
+                    <span class="bar-part">
+                        "等次 " <strong class="grade" data-testid="grade">
+                            {move || card.with(|c| c.grade_shown().to_string())}
+                        </strong>
+                    </span>
+                    <span class="bar-part">
+                        "进度 " <strong class="progress" data-testid="progress">
+                            {move || card.with(|c| format!("{}/{}", c.answered, c.items))}
+                        </strong>
+                    </span>
                 </span>
                 <SaveBadge />
             </div>
