@@ -46,9 +46,9 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $BINDGEN_
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
-if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/terser || ! -d node_modules/playwright-core || ! -d node_modules/pdfjs-dist || ! -d node_modules/negotiator || ! -d node_modules/axe-core \
+if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/terser || ! -d node_modules/playwright-core || ! -d node_modules/pdfjs-dist || ! -d node_modules/negotiator || ! -d node_modules/axe-core || ! -d node_modules/exceljs \
       || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  say "installing npm tools (binaryen wasm-opt, terser, negotiator, playwright-core, pdfjs-dist, axe-core)"
+  say "installing npm tools (binaryen wasm-opt, terser, negotiator, playwright-core, pdfjs-dist, axe-core, exceljs)"
   npm ci --no-audit --no-fund
 fi
 

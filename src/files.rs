@@ -60,13 +60,18 @@ impl Expected {
     }
 }
 
-/// The text of one picked file (see [`decode_text`]), size checked first.
-pub async fn read_text(file: &web_sys::File, expected: Expected) -> Result<String, FileError> {
+/// The bytes of one picked file, size checked first.
+pub async fn read_bytes(file: &web_sys::File, expected: Expected) -> Result<Vec<u8>, FileError> {
     expected.check_size(file)?;
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| FileError(format!("无法读取文件“{}”", file.name())))?;
-    decode_text(&js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The text of one picked file (see [`decode_text`]), size checked first.
+pub async fn read_text(file: &web_sys::File, expected: Expected) -> Result<String, FileError> {
+    decode_text(&read_bytes(file, expected).await?)
 }
 
 /// The bytes of many files, read side by side (one wait for all of them,
@@ -96,11 +101,22 @@ pub async fn read_files(files: &[web_sys::File]) -> Vec<Result<Vec<u8>, FileErro
 /// Offers `text` as a download named `name`. Nothing leaves the machine: the
 /// file is made from an object URL in this page.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), FileError> {
+    download_parts(name, mime, &js_sys::Array::of1(&JsValue::from_str(text)))
+}
+
+/// The media type of an .xlsx workbook.
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Offers `bytes` (a workbook, say) as a download named `name`, as [`download`] does text.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), FileError> {
+    download_parts(name, mime, &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)))
+}
+
+fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), FileError> {
     let fail = |_: JsValue| FileError("浏览器未能生成下载文件".into());
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())

@@ -149,6 +149,7 @@ pub fn unexpected() -> FileError {
 pub async fn download(name: &str, mime: &str, job: Job) -> Result<(), FileError> {
     match run(job).await? {
         Outcome::Text(text) => crate::files::download(&crate::files::safe_file_name(name), mime, &text),
+        Outcome::Bytes(bytes) => crate::files::download_bytes(&crate::files::safe_file_name(name), mime, &bytes),
         Outcome::Refused(problems) => Err(FileError(problems.join("；"))),
         _ => Err(unexpected()),
     }

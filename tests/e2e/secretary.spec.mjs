@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, freshProfile, launch, closeAll, enter, pickRound } from './harness.mjs';
 import { pdfPages } from './pdf.mjs';
+import ExcelJS from 'exceljs';
 
 let server;
 const files = mkdtempSync(join(tmpdir(), 'mofan-files-'));
@@ -19,7 +20,7 @@ const exact = { exact: true };
 const item = (page, id) => page.locator(`.item[data-item="${id}"]`);
 const choose = (page, id, label) => item(page, id).getByRole('radio', { name: label, exact: true }).check();
 const text = async (loc) => (await loc.textContent()).trim();
-const BUTTON_TEXT = ['打印', '导出结果文件', '导出CSV', '继续填写', '首页', '清空', '导出汇总文件'];
+const BUTTON_TEXT = ['打印', '导出结果文件', '导出CSV', '导出Excel', '继续填写', '首页', '清空', '导出汇总文件'];
 
 /** Starts a 六个模范 self-check and answers every item with its best answer: 满意 from all 10 who vote on ddzw-6. */
 async function fillAllBest(page, name) {
@@ -56,6 +57,21 @@ async function download(page, buttonName, saveAs) {
   const path = join(files, saveAs ?? dl.suggestedFilename());
   await dl.saveAs(path);
   return { path, name: dl.suggestedFilename() };
+}
+
+/** A downloaded workbook, read with exceljs. */
+async function readWorkbook(path) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return book;
+}
+
+/** The row of `sheet` whose column `col` (1-based) holds `value`. */
+function rowWith(sheet, col, value) {
+  let found;
+  sheet.eachRow((row) => { if (!found && row.getCell(col).value === value) found = row; });
+  assert.ok(found, `a row with ${value}`);
+  return found;
 }
 
 // Set MOFAN_E2E_OUT to a directory (outside the repository) to keep the PDFs and screenshots for a look.
@@ -120,6 +136,18 @@ test('two members export, the secretary reviews, combines and prints', async () 
     const zhang = await download(page, '导出结果文件');
     assert.equal(zhang.name, '六个模范-张三-2026年上半年.json');
     const csv = await download(page, '导出CSV（Excel）');
+    // The same as an Excel workbook laid out as the printed page, read back cell by cell.
+    const memberBook = await download(page, '导出Excel');
+    assert.equal(memberBook.name, '六个模范-张三-2026年上半年.xlsx');
+    const mb = await readWorkbook(memberBook.path);
+    assert.deepEqual(mb.worksheets.map((w) => w.name), ['自查评分表', '整改清单']);
+    const sheet = mb.getWorksheet('自查评分表');
+    assert.equal(sheet.getCell('A1').value, '模范机关创建“六个模范”自查评分表');
+    assert.equal(sheet.getCell('G2').value, '张三');
+    const totalRow = rowWith(sheet, 2, '总分');
+    assert.deepEqual([totalRow.getCell(3).value, totalRow.getCell(5).value], [100, 93], 'scores stored as numbers');
+    assert.equal(rowWith(sheet, 2, '等次').getCell(5).value, '优秀');
+    assert.equal(rowWith(mb.getWorksheet('整改清单'), 3, '补齐责任清单').getCell(6).value, '已完成');
     assert.deepEqual([...readFileSync(csv.path)].slice(0, 3), [0xef, 0xbb, 0xbf], 'CSV starts with a UTF-8 BOM');
 
     await fillAllBest(page, '李四');
@@ -217,6 +245,16 @@ test('two members export, the secretary reviews, combines and prints', async () 
     }
     for (const b of BUTTON_TEXT) assert.ok(!paper.includes(b), `no "${b}" on the branch paper`);
     console.log(`# branch summary: ${branchPdf.length} A4 pages`);
+
+    // The branch workbook: a sheet per table, 自评 and 审核 in columns of their own, numbers as numbers.
+    const branchBook = await readWorkbook((await download(desk, '导出Excel')).path);
+    assert.deepEqual(branchBook.worksheets.map((w) => w.name), ['成员得分', '一级指标平均', '等次分布', '薄弱项目']);
+    const memberSheet = branchBook.getWorksheet('成员得分');
+    const bookHeads = memberSheet.getRow(3).values.slice(1);
+    const totalAt = bookHeads.indexOf('总分（满分100）自评') + 1;
+    const zhangRow = rowWith(memberSheet, 1, '张三');
+    assert.deepEqual([zhangRow.getCell(totalAt).value, zhangRow.getCell(totalAt + 1).value], [93, 91]);
+    assert.equal(rowWith(memberSheet, 1, '自评平均（2人）').getCell(totalAt).value, 89.75);
 
     // The branch summary file itself opens in the same desk (the committee's view).
     const branchFile = await download(desk, '导出汇总文件');

@@ -24,9 +24,12 @@ test('mofan.html works from file:// with no server, and keeps the answers', asyn
     // The files worker runs from inside the page too (a blob): a checklist exports as CSV.
     const [exported] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出CSV（Excel）' }).click(),
+      page.getByRole('button', { name: '导出CSV', exact: true }).click(),
     ]);
     assert.match(readFileSync(await exported.path(), 'utf8'), /^\uFEFF一级指标,/, 'CSV made from file://');
+    // Excel too: the file carries the workbook code inside the same worker.
+    const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
+    assert.equal(readFileSync(await workbook.path()).subarray(0, 2).toString(), 'PK', 'an .xlsx made from file://');
     const progress = await completeMemberCheck(page, '王五');
     const [done, all] = progress.split('/');
     assert.equal(done, all, `every item answered (${progress})`);

@@ -48,7 +48,7 @@ test('the files module and the desk are not downloaded before the app is ready; 
     'nothing of the files module or the desk at start');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: '导出CSV（Excel）' }).click(),
+    page.getByRole('button', { name: '导出CSV', exact: true }).click(),
   ]);
   const csv = readFileSync(await download.path(), 'utf8');
   assert.match(csv, /^\uFEFF一级指标,二级指标\/考核内容,评分标准,分值/);

@@ -91,7 +91,7 @@ pub enum SortKey {
 }
 
 /// Average per section over every member.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionAverage {
     pub title: String,
     pub max: Points,
@@ -102,7 +102,7 @@ pub struct SectionAverage {
 }
 
 /// How many members reached each grade.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GradeCount {
     pub grade: String,
     pub self_count: usize,
@@ -110,7 +110,7 @@ pub struct GradeCount {
 }
 
 /// An item's average over the members who answered it (不适用 left out).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemAverage {
     pub section: String,
     pub title: String,
@@ -122,7 +122,7 @@ pub struct ItemAverage {
 }
 
 /// The same member, checklist and round brought in more than once.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Duplicate {
     pub who: String,
     pub round: String,
@@ -133,7 +133,7 @@ pub struct Duplicate {
 }
 
 /// The combined view.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Combined {
     pub level: Level,
     pub rows: Vec<Row>,

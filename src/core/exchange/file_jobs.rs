@@ -1,22 +1,25 @@
 //! The work on files that the files worker does, off the main module and off
 //! the page's thread: reading a picked checklist file (JSON or a spreadsheet),
-//! checking result files, branch files and backups, and writing spreadsheets
-//! and template files. The worker is a second wasm module fetched the first
+//! checking result files, branch files and backups, and writing spreadsheets,
+//! Excel workbooks and template files. The worker is a second wasm module fetched the first
 //! time a user imports, opens or exports one, so this code (the csv crate,
-//! the checks of files between people) is not in what every member downloads.
+//! the checks of files between people, calamine and rust_xlsxwriter) is not
+//! in what every member downloads.
 //!
 //! A job goes to the worker as a JSON [`Request`] and its outcome comes back
 //! as a JSON [`Reply`]; [`answer`] is all the worker runs, tested here.
 
 use crate::core::assessment::answers::Assessment;
 use crate::core::exchange::backup::{open_backup, Backup};
-use crate::core::exchange::branch::{Level, Row, Submission};
+use crate::core::exchange::branch::{Combined, Level, Row, Submission};
 use crate::core::exchange::report_csv::{assessment_to_csv, table_to_csv};
+use crate::core::exchange::report_xlsx::{assessment_to_xlsx, combined_to_xlsx};
 use crate::core::exchange::result_file::{Opened, Opener};
 use crate::core::template::builtin::builtins;
 use crate::core::template::format::Template;
 use crate::core::template::library::{find, read_template_file, TemplateFile};
 use crate::core::template::spreadsheet::template_to_csv;
+use crate::core::template::workbook::{sheet_names, template_from_workbook, template_to_xlsx};
 use serde::{Deserialize, Serialize};
 
 /// What the worker sends once it can take jobs.
@@ -28,6 +31,15 @@ pub const READY: &str = "ready";
 pub enum Job {
     /// A picked checklist file, read by the reader its name calls for.
     ReadTemplate { name: String, text: String },
+    /// A picked workbook (.xlsx, .xls, .ods): the checklist on `sheet`, or
+    /// on its only sheet; with several and none chosen, their names.
+    ReadWorkbook {
+        name: String,
+        bytes: Vec<u8>,
+        sheet: Option<String>,
+    },
+    /// A checklist as an .xlsx workbook, in the form it is imported in.
+    TemplateXlsx { template: Template },
     /// A checklist as a spreadsheet, in the form it is imported in.
     TemplateCsv { template: Template },
     /// A checklist as a template file (indented JSON).
@@ -36,6 +48,23 @@ pub enum Job {
     AssessmentCsv {
         template: Template,
         assessment: Box<Assessment>,
+    },
+    /// One self-check as a workbook laid out like its printed page; `date` as printed.
+    AssessmentXlsx {
+        template: Template,
+        assessment: Box<Assessment>,
+        date: String,
+    },
+    /// The branch desk's combined view as a workbook, the table in `rows`'
+    /// order; `scope` the branch (or 范围) its header names. `combined` is
+    /// the [`Combined`] as JSON: only the desk's module writes one, so the
+    /// main module carries no code to.
+    BranchXlsx {
+        template: Template,
+        combined: String,
+        rows: Vec<Row>,
+        scope: String,
+        date: String,
     },
     /// The branch desk's combined table, for Excel.
     TableCsv {
@@ -73,6 +102,10 @@ pub enum FileRead {
 pub enum Outcome {
     Template(TemplateFile),
     Text(String),
+    /// A file's bytes (a workbook).
+    Bytes(Vec<u8>),
+    /// A workbook's sheets, for the user to choose the one with the checklist.
+    Sheets(Vec<String>),
     /// One per file, in the order given.
     Files(Vec<FileRead>),
     Backup(Backup),
@@ -98,6 +131,23 @@ impl Job {
             Job::ReadTemplate { name, text } => match read_template_file(&name, &text) {
                 Ok(file) => Outcome::Template(file),
                 Err(problems) => Outcome::Refused(problems),
+            },
+            Job::ReadWorkbook { name, bytes, sheet } => read_workbook(&name, &bytes, sheet.as_deref()),
+            Job::TemplateXlsx { template } => bytes_or_refusal(template_to_xlsx(&template)),
+            Job::AssessmentXlsx {
+                template,
+                assessment,
+                date,
+            } => bytes_or_refusal(assessment_to_xlsx(&template, &assessment, &date)),
+            Job::BranchXlsx {
+                template,
+                combined,
+                rows,
+                scope,
+                date,
+            } => match serde_json::from_str::<Combined>(&combined) {
+                Ok(c) => bytes_or_refusal(combined_to_xlsx(&template, &c, &rows, &scope, &date)),
+                Err(_) => Outcome::Refused(vec!["汇总数据有误，请刷新页面后重试".into()]),
             },
             Job::TemplateCsv { template } => Outcome::Text(template_to_csv(&template)),
             Job::TemplateJson { template } => Outcome::Text(template.to_json()),
@@ -126,6 +176,34 @@ impl Job {
                 }
             }
         }
+    }
+}
+
+/// A file made, or why it could not be.
+fn bytes_or_refusal(made: Result<Vec<u8>, String>) -> Outcome {
+    match made {
+        Ok(bytes) => Outcome::Bytes(bytes),
+        Err(why) => Outcome::Refused(vec![why]),
+    }
+}
+
+/// A workbook's checklist, titled by the file's name: on `sheet`, or on
+/// its only sheet; with several sheets and none chosen, their names.
+fn read_workbook(name: &str, bytes: &[u8], sheet: Option<&str>) -> Outcome {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    if sheet.is_none() {
+        match sheet_names(bytes) {
+            Err(why) => return Outcome::Refused(vec![why]),
+            Ok(names) if names.len() > 1 => return Outcome::Sheets(names),
+            Ok(_) => {}
+        }
+    }
+    match template_from_workbook(bytes, sheet, stem) {
+        Ok(template) => Outcome::Template(TemplateFile {
+            template,
+            from_spreadsheet: true,
+        }),
+        Err(errors) => Outcome::Refused(errors.iter().map(ToString::to_string).collect()),
     }
 }
 

@@ -1,7 +1,7 @@
 //! What goes between browsers, people and programs: records as stored
 //! ([`record`]), result and branch files with their checksums
 //! ([`result_file`]), backups and restoring ([`backup`]), a branch's files
-//! combined ([`branch`]) and what the desk holds ([`desk`]), reports for Excel ([`report_csv`]), the bytes of a
+//! combined ([`branch`]) and what the desk holds ([`desk`]), reports for Excel as CSV ([`report_csv`]) and as workbooks ([`report_xlsx`]), the bytes of a
 //! picked file as text ([`text_file`]), and the files worker's jobs
 //! ([`file_jobs`]). Imports every other layer; none imports it.
 
@@ -11,5 +11,6 @@ pub mod desk;
 pub mod file_jobs;
 pub mod record;
 pub mod report_csv;
+pub mod report_xlsx;
 pub mod result_file;
 pub mod text_file;

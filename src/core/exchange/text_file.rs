@@ -51,6 +51,17 @@ impl fmt::Display for NotText {
     }
 }
 
+/// How a zip archive starts: an .xlsx or .ods workbook is one.
+const ZIP: &[u8] = b"PK\x03\x04";
+/// How an OLE compound file starts: an .xls workbook (or an old Word file) is one.
+const OLE: &[u8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+
+/// Whether `bytes` could be a workbook (.xlsx, .ods, .xls) rather than text:
+/// whether a reader of workbooks should be asked to try them.
+pub fn may_be_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(ZIP) || bytes.starts_with(OLE)
+}
+
 /// The text of `bytes`: UTF-8 (a byte-order mark is dropped), UTF-16 with a
 /// byte-order mark, or else whatever `gb18030` makes of them (it returns
 /// `None` for bytes that are not GB18030).
@@ -64,10 +75,10 @@ pub fn decode(bytes: &[u8], gb18030: impl FnOnce(&[u8]) -> Option<String>) -> Re
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         return utf16(rest, u16::from_be_bytes);
     }
-    if bytes.starts_with(b"PK\x03\x04") {
+    if bytes.starts_with(ZIP) {
         return Err(NotText::Workbook);
     }
-    if bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
+    if bytes.starts_with(OLE) {
         return Err(NotText::OldWorkbook);
     }
     if bytes.contains(&0) {

@@ -1,5 +1,6 @@
-//! 评分细则 as a spreadsheet: the CSV that Excel saves, read into a template
-//! and written back out. Columns (the header row names them, in any order):
+//! 评分细则 as a spreadsheet: a table's rows (the CSV that Excel saves, or a
+//! sheet of a workbook, see `template::workbook`) read into a template and
+//! written back out. Columns (the header row names them, in any order):
 //!
 //! | 一级指标 | 二级指标 or 考核内容 | 评分标准 | 分值 | 评分方式 | 考评方式 | 佐证材料 |
 //!
@@ -247,6 +248,13 @@ pub fn template_id_for(title: &str) -> String {
 pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<TemplateError>> {
     let records =
         csv::read(text).map_err(|e| vec![line_error(e.line, "引号没有闭合（单元格内容以\"开头却没有结束的\"）")])?;
+    template_from_rows(&records, title)
+}
+
+/// Reads a template from a table's rows, each with its row number as the
+/// spreadsheet numbers it (CSV and .xlsx alike: see `template::workbook`).
+/// Blank rows may be left out; the first row given is the header.
+pub fn template_from_rows(records: &[Record], title: &str) -> Result<Template, Vec<TemplateError>> {
     let Some((header, rows)) = records.split_first() else {
         return Err(vec![TemplateError::at("", "文件是空的")]);
     };
@@ -415,11 +423,11 @@ pub fn template_from_csv(text: &str, title: &str) -> Result<Template, Vec<Templa
     }
 }
 
-/// Writes a template as CSV (UTF-8 with BOM so Excel shows Chinese), in the
-/// form `template_from_csv` reads back.
-pub fn template_to_csv(t: &Template) -> String {
-    let mut out = csv::CsvOut::new();
-    out.row(&[
+/// A template as the rows of its table, in the form `template_from_rows`
+/// reads back: the header, an item a row (一级指标 on its first), then the
+/// 合计, 等次, 考评周期 and 适用对象 rows.
+pub fn template_rows(t: &Template) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = vec![[
         "一级指标",
         "二级指标/考核内容",
         "评分标准",
@@ -427,7 +435,9 @@ pub fn template_to_csv(t: &Template) -> String {
         "评分方式",
         "考评方式",
         "佐证材料",
-    ]);
+    ]
+    .map(String::from)
+    .to_vec()];
     for s in &t.sections {
         for (i, item) in s.items.iter().enumerate() {
             let section = if i == 0 { s.title.as_str() } else { "" };
@@ -436,25 +446,40 @@ pub fn template_to_csv(t: &Template) -> String {
             } else {
                 item.criteria.clone()
             };
-            out.row(&[
-                section,
-                &item.title,
-                &criteria,
-                &item.points.to_string(),
-                &rule_cell(&item.rule),
-                item.method.map_or("", Method::label),
-                &item.evidence,
+            rows.push(vec![
+                section.to_string(),
+                item.title.clone(),
+                criteria,
+                item.points.to_string(),
+                rule_cell(&item.rule),
+                item.method.map_or("", Method::label).to_string(),
+                item.evidence.clone(),
             ]);
         }
     }
-    out.row(&["合计", "", "", &t.total.to_string(), "", "", ""]);
     let grades: Vec<String> = t.grades.iter().map(|g| format!("{}{}", g.name, g.min)).collect();
-    out.row(&["等次", "", &grades.join("，"), "", "", "", ""]);
-    out.row(&["考评周期", "", t.period.label(), "", "", "", ""]);
     let who = match t.audience {
         Audience::Member => "党员",
         Audience::Branch => "党支部",
     };
-    out.row(&["适用对象", "", who, "", "", "", ""]);
+    let closing = [
+        ["合计", "", "", &t.total.to_string()],
+        ["等次", "", &grades.join("，"), ""],
+        ["考评周期", "", t.period.label(), ""],
+        ["适用对象", "", who, ""],
+    ];
+    for [a, b, c, d] in closing {
+        rows.push([a, b, c, d, "", "", ""].map(String::from).to_vec());
+    }
+    rows
+}
+
+/// Writes a template as CSV (UTF-8 with BOM so Excel shows Chinese), in the
+/// form `template_from_csv` reads back.
+pub fn template_to_csv(t: &Template) -> String {
+    let mut out = csv::CsvOut::new();
+    for row in template_rows(t) {
+        out.row(&row);
+    }
     out.finish()
 }

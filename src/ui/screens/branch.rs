@@ -174,7 +174,8 @@ pub fn BranchDesk() -> impl IntoView {
         }
     };
 
-    let export = move |csv: bool| {
+    // The summary file ("json"), or the combined view for Excel ("csv", "xlsx").
+    let export = move |form: &'static str| {
         let (Some(t), Some(c)) = (template.get_untracked(), combined.get_untracked()) else {
             return;
         };
@@ -184,7 +185,26 @@ pub fn BranchDesk() -> impl IntoView {
             t.short_title,
             if branch.is_empty() { "支部" } else { &branch }
         );
-        if csv {
+        if form == "xlsx" {
+            let scope = if c.level == Level::Branch {
+                "各支部对比".to_string()
+            } else {
+                branch.clone()
+            };
+            let job = Job::BranchXlsx {
+                template: t.clone(),
+                rows: rows.get_untracked(),
+                combined: serde_json::to_string(&c).unwrap_or_default(),
+                scope,
+                date: format_local(now_ms()),
+            };
+            spawn_local(async move {
+                let done = crate::files_module::download(&format!("{stem}.xlsx"), files::XLSX_MIME, job).await;
+                failed.set(done.err().map(|e| e.0));
+            });
+            return;
+        }
+        if form == "csv" {
             let job = Job::TableCsv {
                 template: t.clone(),
                 level: c.level,
@@ -365,10 +385,13 @@ pub fn BranchDesk() -> impl IntoView {
                     >
                         "打印"
                     </button>
-                    <button on:click=move |_| export(false) disabled=move || combined.with(Option::is_none)>
+                    <button on:click=move |_| export("json") disabled=move || combined.with(Option::is_none)>
                         "导出汇总文件"
                     </button>
-                    <button on:click=move |_| export(true) disabled=move || combined.with(Option::is_none)>
+                    <button on:click=move |_| export("xlsx") disabled=move || combined.with(Option::is_none)>
+                        "导出Excel"
+                    </button>
+                    <button on:click=move |_| export("csv") disabled=move || combined.with(Option::is_none)>
                         "导出CSV（Excel）"
                     </button>
                 </div>

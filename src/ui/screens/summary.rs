@@ -67,8 +67,9 @@ fn SummarySheet(
         });
     };
 
-    let export = move |csv: bool| {
-        if !csv {
+    // The result file ("json"), or the self-check for Excel ("csv", "xlsx").
+    let export = move |form: &'static str| {
+        if form == "json" {
             match queue.with_value(|q| q.export_result(t)) {
                 Ok(name) => {
                     failed.set(None);
@@ -87,13 +88,23 @@ fn SummarySheet(
             }
             return;
         }
-        let (name, assessment) = queue.with_value(|q| q.read(|a| (format!("{}.csv", a.title(t)), a.clone())));
-        let job = Job::AssessmentCsv {
-            template: t.clone(),
-            assessment: Box::new(assessment),
+        let (name, assessment) = queue.with_value(|q| q.read(|a| (format!("{}.{form}", a.title(t)), a.clone())));
+        let (mime, job) = if form == "xlsx" {
+            let job = Job::AssessmentXlsx {
+                template: t.clone(),
+                date: format_local(assessment.updated_at),
+                assessment: Box::new(assessment),
+            };
+            (files::XLSX_MIME, job)
+        } else {
+            let job = Job::AssessmentCsv {
+                template: t.clone(),
+                assessment: Box::new(assessment),
+            };
+            ("text/csv;charset=utf-8", job)
         };
         spawn_local(async move {
-            match crate::files_module::download(&name, "text/csv;charset=utf-8", job).await {
+            match crate::files_module::download(&name, mime, job).await {
                 Ok(()) => failed.set(None),
                 Err(e) => failed.set(Some(e.0)),
             }
@@ -156,9 +167,10 @@ fn SummarySheet(
                     "打印"
                 </button>
                 <button on:click=move |_| export(
-                    false,
+                    "json",
                 )>{if received { "导出审核后的结果文件" } else { "导出结果文件" }}</button>
-                <button on:click=move |_| export(true)>"导出CSV（Excel）"</button>
+                <button on:click=move |_| export("xlsx")>"导出Excel"</button>
+                <button on:click=move |_| export("csv")>"导出CSV（Excel）"</button>
                 <crate::ui::screens::editor::SaveBadge />
             </nav>
             <crate::ui::screens::editor::SaveProblem template=t />

@@ -4,7 +4,6 @@ use crate::core::exchange::file_jobs::Job;
 use crate::core::template::format::Period;
 use crate::core::template::library::audience_first;
 use crate::core::{Assessment, Audience, Respondent, Template};
-use crate::files_module;
 use crate::store;
 use crate::ui::state::clock::{current_round, new_id, now_ms};
 use crate::ui::state::library::use_library;
@@ -12,6 +11,7 @@ use crate::ui::state::role::use_role;
 use crate::ui::state::route::Route;
 use crate::ui::widgets::notice::FormErrors;
 use crate::ui::widgets::who_fields::WhoFields;
+use crate::{files, files_module};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -71,24 +71,17 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
         }
     };
 
-    let export = move |as_csv: bool| {
+    let export = move |form: &'static str| {
         let Some(t) = library.newest(&template_id.get_untracked()) else {
             return;
         };
         let template = t.clone();
-        let (name, mime, job) = if as_csv {
-            (
-                format!("{}.csv", t.title),
-                "text/csv;charset=utf-8",
-                Job::TemplateCsv { template },
-            )
-        } else {
-            (
-                format!("{}.json", t.title),
-                "application/json",
-                Job::TemplateJson { template },
-            )
+        let (mime, job) = match form {
+            "xlsx" => (files::XLSX_MIME, Job::TemplateXlsx { template }),
+            "csv" => ("text/csv;charset=utf-8", Job::TemplateCsv { template }),
+            _ => ("application/json", Job::TemplateJson { template }),
         };
+        let name = format!("{}.{form}", t.title);
         spawn_local(async move {
             if let Err(e) = files_module::download(&name, mime, job).await {
                 problems.set(vec![e.0]);
@@ -129,11 +122,14 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                 </label>
                 <div class="export">
                     <span class="hint">"导出所选评分表："</span>
-                    <button type="button" on:click=move |_| export(false)>
-                        "导出JSON"
+                    <button type="button" on:click=move |_| export("xlsx")>
+                        "导出Excel"
                     </button>
-                    <button type="button" on:click=move |_| export(true)>
-                        "导出CSV（Excel）"
+                    <button type="button" on:click=move |_| export("csv")>
+                        "导出CSV"
+                    </button>
+                    <button type="button" on:click=move |_| export("json")>
+                        "导出JSON"
                     </button>
                 </div>
                 <WhoFields unit=unit branch=branch name=name round=round on_pick=move || round_picked.set(true) />

@@ -1,8 +1,10 @@
-//! 导入评分表: a JSON template or a CSV saved from Excel (UTF-8 or GBK),
-//! previewed with every problem listed by line; nothing is saved until the
-//! file is right and the user confirms.
+//! 导入评分表: a JSON template, a CSV saved from Excel (UTF-8 or GBK), or an
+//! Excel workbook (.xlsx, .xls, .ods; the sheet is chosen when there are
+//! several), previewed with every problem listed by row; nothing is saved
+//! until the file is right and the user confirms.
 
 use crate::core::exchange::file_jobs::{Job, Outcome};
+use crate::core::exchange::text_file::may_be_workbook;
 use crate::core::template::library::{plan_import, ImportPlan};
 use crate::core::Template;
 use crate::store;
@@ -16,6 +18,12 @@ use leptos::task::spawn_local;
 enum ImportState {
     Idle,
     Reading(String),
+    /// A workbook with several sheets: which one holds the checklist.
+    ChooseSheet {
+        file: String,
+        bytes: Vec<u8>,
+        sheets: Vec<String>,
+    },
     /// A valid template, ready to save, and what saving it will do.
     Preview {
         file: String,
@@ -31,24 +39,44 @@ enum ImportState {
     Done(String),
 }
 
-/// Reads, decodes and checks one file (the files worker reads it).
-async fn examine(file: web_sys::File, library: Library) -> ImportState {
+/// Reads one picked file: a workbook as it is, anything else decoded as text.
+async fn job_for(file: &web_sys::File) -> Result<Job, String> {
     let name = file.name();
+    let bytes = files::read_bytes(file, files::TEMPLATE_FILE).await.map_err(|e| e.0)?;
+    if may_be_workbook(&bytes) {
+        return Ok(Job::ReadWorkbook {
+            name,
+            bytes,
+            sheet: None,
+        });
+    }
+    let text = files::decode_text(&bytes).map_err(|e| e.0)?;
+    Ok(Job::ReadTemplate { name, text })
+}
+
+/// Checks one file, or one sheet of a workbook (the files worker reads it).
+async fn examine(name: String, job: Result<Job, String>, library: Library) -> ImportState {
     let problems = |problems: Vec<String>| ImportState::Problems {
         file: name.clone(),
         problems,
     };
-    let text = match files::read_text(&file, files::TEMPLATE_FILE).await {
-        Ok(text) => text,
-        Err(e) => return problems(vec![e.0]),
+    let job = match job {
+        Ok(job) => job,
+        Err(e) => return problems(vec![e]),
     };
-    let file = match files_module::run(Job::ReadTemplate {
-        name: name.clone(),
-        text,
-    })
-    .await
-    {
+    let bytes = match &job {
+        Job::ReadWorkbook { bytes, .. } => bytes.clone(),
+        _ => Vec::new(),
+    };
+    let file = match files_module::run(job).await {
         Ok(Outcome::Template(f)) => f,
+        Ok(Outcome::Sheets(sheets)) => {
+            return ImportState::ChooseSheet {
+                file: name,
+                bytes,
+                sheets,
+            }
+        }
         Ok(Outcome::Refused(errors)) => return problems(errors),
         Ok(_) => return problems(vec![files_module::unexpected().0]),
         Err(e) => return problems(vec![e.0]),
@@ -89,8 +117,22 @@ pub fn TemplateImport() -> impl IntoView {
         let Some(file) = file else {
             return;
         };
-        state.set(ImportState::Reading(file.name()));
-        spawn_local(async move { state.set(examine(file, library).await) });
+        let name = file.name();
+        state.set(ImportState::Reading(name.clone()));
+        spawn_local(async move {
+            let job = job_for(&file).await;
+            state.set(examine(name, job, library).await)
+        });
+    };
+    // The sheet chosen of a workbook with several.
+    let read_sheet = move |file: String, bytes: Vec<u8>, sheet: String| {
+        state.set(ImportState::Reading(format!("{file}：{sheet}")));
+        let job = Job::ReadWorkbook {
+            name: file.clone(),
+            bytes,
+            sheet: Some(sheet),
+        };
+        spawn_local(async move { state.set(examine(file, Ok(job), library).await) });
     };
     let save = move |_| {
         let ImportState::Preview { template, replaces, .. } = state.get_untracked() else {
@@ -121,19 +163,22 @@ pub fn TemplateImport() -> impl IntoView {
         >
             <h2 id="import-h">"导入评分表"</h2>
             <p class="hint">
-                "可导入本单位的评分细则：.json 评分表文件，或在Excel中另存为CSV的表格（UTF-8或GBK均可）。"
+                "可导入本单位的评分细则：Excel或WPS的表格（.xlsx、.xls），另存为CSV的表格（UTF-8或GBK均可），或 .json 评分表文件。"
                 "表格第一行为列名：一级指标、二级指标/考核内容、评分标准、分值，可选评分方式、佐证材料。\
                     也可把文件拖到这里。"
             </p>
             <FilePick
                 label="选择评分表文件"
-                accept=".json,.csv,.txt,application/json,text/csv"
+                accept=".xlsx,.xls,.ods,.csv,.txt,.json,application/json,text/csv"
                 on_files=move |files| take(files.into_iter().next())
             />
             {move || match state.get() {
                 ImportState::Idle => ().into_any(),
                 ImportState::Reading(name) => {
                     view! { <p class="hint">{format!("正在读取“{name}”…")}</p> }.into_any()
+                }
+                ImportState::ChooseSheet { file, bytes, sheets } => {
+                    view! { <SheetChoice file=file bytes=bytes sheets=sheets on_read=read_sheet /> }.into_any()
                 }
                 ImportState::Done(msg) => {
                     view! {
@@ -240,6 +285,48 @@ fn Preview(
                     "保存评分表"
                 </button>
                 <button on:click=on_cancel>"取消"</button>
+            </div>
+        </div>
+    }
+}
+
+/// A workbook with several sheets: the user says which holds the checklist.
+#[component]
+fn SheetChoice(
+    file: String,
+    bytes: Vec<u8>,
+    sheets: Vec<String>,
+    on_read: impl Fn(String, Vec<u8>, String) + 'static,
+) -> impl IntoView {
+    let chosen = RwSignal::new(sheets.first().cloned().unwrap_or_default());
+    let read = move |_| on_read(file.clone(), bytes.clone(), chosen.get_untracked());
+    view! {
+        <div class="notice sheet-choice" data-testid="sheet-choice">
+            <label class="field">
+                <span>
+                    {format!(
+                        "这个工作簿有 {} 张工作表，请选择评分细则所在的一张：",
+                        sheets.len(),
+                    )}
+                </span>
+                <select aria-label="工作表" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    {sheets
+                        .iter()
+                        .map(|s| {
+                            let is = *s == chosen.get_untracked();
+                            view! {
+                                <option value=s.clone() selected=is>
+                                    {s.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <div class="actions">
+                <button class="primary" on:click=read>
+                    "读取这张工作表"
+                </button>
             </div>
         </div>
     }
