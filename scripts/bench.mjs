@@ -360,7 +360,7 @@ async function summarise(url, paths) {
 
 /**
  * The Excel module's first use: on a fresh profile, 导出Excel on the home
- * page → the workbook downloaded. The files worker (calamine and
+ * page → the workbook downloaded. The Excel worker (calamine and
  * rust_xlsxwriter inside) is fetched, compiled and run in that time.
  */
 async function excelFirstUse(url) {
@@ -409,7 +409,8 @@ try {
   const module = (re) => size.find((r) => re.test(r.file));
   const main = module(/^mofan-[0-9a-f]+_bg\.wasm$/);
   const files = module(/^mofan-files_bg\.wasm$/);
-  console.log(`   main module ${main.bytes} B, ${main.brotli} B brotli; files worker (fetched on first use) ${files.bytes} B, ${files.brotli} B brotli`);
+  const excelModule = module(/^mofan-excel_bg\.wasm$/);
+  console.log(`   main module ${main.bytes} B, ${main.brotli} B brotli; files worker (fetched on first use) ${files.bytes} B, ${files.brotli} B brotli; Excel worker (fetched on first workbook) ${excelModule.bytes} B, ${excelModule.brotli} B brotli`);
 
   const big = largestBuiltin();
   const genStorage = generatedStorage(10, 50);
@@ -457,7 +458,7 @@ try {
   console.log('   ' + row('the same, seen from Playwright (incl. file transfer)', summary.shown));
   console.log(`\n6. JS heap after step 3: ${f1(inter.heapMB)} MB (CDP JSHeapUsedSize, the largest of the profiles)`);
   const excel = await excelFirstUse(server.url);
-  console.log(`\n7. Excel on first use: 导出Excel on a fresh profile → workbook downloaded (the files module, ${kb(files.brotli)} brotli, fetched and started; ${Math.min(runs, 5)} run(s))`);
+  console.log(`\n7. Excel on first use: 导出Excel on a fresh profile → workbook downloaded (the Excel module, ${kb(excelModule.brotli)} brotli, fetched and started; ${Math.min(runs, 5)} run(s))`);
   console.log('   ' + row('click → download', excel));
 
   const wire = coldBuiltin.wire.bytes;

@@ -54,10 +54,20 @@ async function securePage(page) {
 
 for (const page of ['index.html', 'branch.html']) await securePage(page);
 
-// The files worker's glue: no page names it with a hash, so it is only minified.
-const workerGlue = join(dist, 'mofan-files.js');
-// A classic script (wasm-bindgen's no-modules target): its global `wasm_bindgen` must keep its name.
-writeFileSync(workerGlue, await minifyJs(readFileSync(workerGlue, 'utf8'), { module: false }));
+// The workers' glue (files and Excel): no page names it with a hash, so it is only minified.
+for (const name of ['mofan-files', 'mofan-excel']) {
+  const workerGlue = join(dist, `${name}.js`);
+  // A classic script (wasm-bindgen's no-modules target): its global `wasm_bindgen` must keep its name.
+  writeFileSync(workerGlue, await minifyJs(readFileSync(workerGlue, 'utf8'), { module: false }));
+  // Trunk's loader starts the module with a promise nobody awaits: a module
+  // that cannot be fetched or compiled would leave the page waiting for ever.
+  // Rethrown outside the promise, the failure reaches the page as the
+  // Worker's error event, and the page says the module could not be loaded.
+  const loader = join(dist, `${name}_loader.js`);
+  const expected = `importScripts("./${name}.js");wasm_bindgen("./${name}_bg.wasm");`;
+  if (readFileSync(loader, 'utf8').trim() !== expected) throw new Error(`trunk's loader ${loader} is not the one this script knows`);
+  writeFileSync(loader, `importScripts("./${name}.js");wasm_bindgen("./${name}_bg.wasm").catch((e)=>setTimeout(()=>{throw e;}));\n`);
+}
 
 // The service worker, listing every file of this build (sw.js itself aside).
 const files = readdirSync(dist)

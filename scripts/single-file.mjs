@@ -2,8 +2,9 @@
 // wasm inside it, that runs opened straight from disk (file://) with no
 // server, for a USB stick or intranet mail. Its Content-Security-Policy names
 // the inline script and style by hash; nothing else may run or load. The
-// files worker is inside it too: a worker cannot be loaded from file://, so
-// the page starts it from a blob (`mofanFilesWorker`, see src/files_module.rs).
+// files and Excel workers are inside it too: a worker cannot be loaded from
+// file://, so the page starts each from a blob (`mofanFilesWorker`,
+// `mofanExcelWorker`, see src/files_module.rs).
 // Both apps are inside, the member's and the 支部汇总 desk's, each in its own
 // scope; the address picks one when the page loads (#/branch: the desk), and
 // going between them reloads (src/ui/route.rs).
@@ -26,9 +27,12 @@ const css = readFileSync(one(/^main-.*\.css$/), 'utf8');
 const icon = readFileSync(one(/^icon\.svg$/));
 const wasm = readFileSync(one(/^mofan-[0-9a-f]+_bg\.wasm$/));
 const deskWasm = readFileSync(one(/^mofan-desk-[0-9a-f]+_bg\.wasm$/));
-// The files worker: wasm-bindgen's no-modules glue (it defines `wasm_bindgen`) and its wasm.
-const workerGlue = readFileSync(one(/^mofan-files\.js$/));
-const workerWasm = readFileSync(one(/^mofan-files_bg\.wasm$/));
+// The workers (files, Excel): wasm-bindgen's no-modules glue (it defines `wasm_bindgen`) and its wasm.
+const workers = ['files', 'excel'].map((name) => ({
+  name,
+  glue: readFileSync(one(new RegExp(`^mofan-${name}\\.js$`))),
+  wasm: readFileSync(one(new RegExp(`^mofan-${name}_bg\\.wasm$`))),
+}));
 /**
  * A wasm-bindgen glue module as trunk wrote it (run this before
  * postbuild.mjs minifies it), made into the body of a function that returns
@@ -50,11 +54,13 @@ const script = await minifyJs(`const startMember = ${scoped(one(/^mofan-[0-9a-f]
 const startDesk = ${scoped(one(/^mofan-desk-[0-9a-f]+\.js$/))};
 const inPage = (id) => document.getElementById(id).textContent.trim();
 const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-globalThis.mofanFilesWorker = () => {
-  const glue = new TextDecoder().decode(bytes(inPage('mofan-files-js')));
-  const start = \`wasm_bindgen({ module_or_path: Uint8Array.from(atob("\${inPage('mofan-files-wasm')}"), (c) => c.charCodeAt(0)) });\`;
+const worker = (name) => () => {
+  const glue = new TextDecoder().decode(bytes(inPage(\`mofan-\${name}-js\`)));
+  const start = \`wasm_bindgen({ module_or_path: Uint8Array.from(atob("\${inPage(\`mofan-\${name}-wasm\`)}"), (c) => c.charCodeAt(0)) });\`;
   return new Worker(URL.createObjectURL(new Blob([glue, ';', start], { type: 'text/javascript' })));
 };
+globalThis.mofanFilesWorker = worker('files');
+globalThis.mofanExcelWorker = worker('excel');
 const desk = location.hash === '#/branch';
 await (desk ? startDesk : startMember)({ module_or_path: bytes(inPage(desk ? 'mofan-desk-wasm' : 'mofan-wasm')) });
 `);
@@ -62,7 +68,7 @@ const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base
 const csp = [
   "default-src 'none'",
   `script-src ${hash(script)} 'wasm-unsafe-eval'`,
-  // The files worker, started from a blob made of the page's own data.
+  // The workers, started from blobs made of the page's own data.
   "worker-src blob:",
   `style-src ${hash(css)}`,
   "img-src data: blob:",
@@ -83,8 +89,8 @@ const html = `<!DOCTYPE html>
 <style>${css}</style>
 <script type="application/octet-stream" id="mofan-wasm">${wasm.toString('base64')}</script>
 <script type="application/octet-stream" id="mofan-desk-wasm">${deskWasm.toString('base64')}</script>
-<script type="application/octet-stream" id="mofan-files-js">${workerGlue.toString('base64')}</script>
-<script type="application/octet-stream" id="mofan-files-wasm">${workerWasm.toString('base64')}</script>
+${workers.map((w) => `<script type="application/octet-stream" id="mofan-${w.name}-js">${w.glue.toString('base64')}</script>
+<script type="application/octet-stream" id="mofan-${w.name}-wasm">${w.wasm.toString('base64')}</script>`).join('\n')}
 <script type="module">${script}</script>
 </head>
 <body>

@@ -1,11 +1,15 @@
-//! The files worker from the page's side (see `core::exchange::file_jobs`): started
-//! the first time a job is sent (or when a page that will need it opens, see
-//! [`warm_up`]), then kept for the page's life. Each job is one message, its
-//! outcome a promise settled by the worker's reply.
+//! The workers from the page's side (see `core::exchange::file_jobs`): the
+//! files worker (CSV, result files, backups) and the Excel worker
+//! (calamine and rust_xlsxwriter, see `core::exchange::workbook_jobs`), each
+//! started the first time a job for it is sent (the files worker also when a
+//! page that will need it opens, see [`warm_up`]), then kept for the page's
+//! life. Each job is one message, its outcome a promise settled by the
+//! worker's reply.
 //!
-//! The single-file build carries the worker inside the page and gives a
-//! function, `mofanFilesWorker`, that starts it from a blob (a worker cannot
-//! be loaded from `file://`); otherwise it is `mofan-files_loader.js`.
+//! The single-file build carries the workers inside the page and gives
+//! functions, `mofanFilesWorker` and `mofanExcelWorker`, that start them from
+//! a blob (a worker cannot be loaded from `file://`); otherwise they are
+//! `mofan-files_loader.js` and `mofan-excel_loader.js`.
 
 use crate::core::exchange::file_jobs::{self, Job, Outcome, READY};
 use crate::files::FileError;
@@ -43,31 +47,63 @@ struct Module {
     next_id: Cell<u32>,
 }
 
-// The connection, opened on first use: a cache, not app state (what the app
+/// Which worker a job goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Files,
+    Excel,
+}
+
+impl Kind {
+    fn of(job: &Job) -> Kind {
+        if job.needs_workbooks() {
+            Kind::Excel
+        } else {
+            Kind::Files
+        }
+    }
+
+    /// The single-file build's function that starts it, and its loader script otherwise.
+    fn start(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Files => ("mofanFilesWorker", "./mofan-files_loader.js"),
+            Kind::Excel => ("mofanExcelWorker", "./mofan-excel_loader.js"),
+        }
+    }
+
+    fn not_loaded(self) -> FileError {
+        FileError(match self {
+            Kind::Files => "无法加载文件处理模块，请检查网络连接后重试（离线使用前需在联网时打开过一次）".into(),
+            Kind::Excel => "无法加载Excel模块，请检查网络连接后重试（离线使用前需在联网时用过一次Excel功能），\
+                            或改用CSV：导入另存为CSV的表格，导出时选“导出CSV”"
+                .into(),
+        })
+    }
+}
+
+// The connections, opened on first use: a cache, not app state (what the app
 // shares goes through context; see `crate::ui::state`).
 thread_local! {
-    static MODULE: RefCell<Option<Rc<Module>>> = const { RefCell::new(None) };
+    static MODULES: RefCell<Vec<(Kind, Rc<Module>)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn not_loaded() -> FileError {
-    FileError("无法加载文件处理模块，请检查网络连接后重试（离线使用前需在联网时打开过一次）".into())
-}
-
-fn start_worker() -> Result<web_sys::Worker, JsValue> {
+fn start_worker(kind: Kind) -> Result<web_sys::Worker, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let make = js_sys::Reflect::get(&window, &JsValue::from_str("mofanFilesWorker"))?;
+    let (function, loader) = kind.start();
+    let make = js_sys::Reflect::get(&window, &JsValue::from_str(function))?;
     match make.dyn_ref::<js_sys::Function>() {
         Some(make) => make.call0(&JsValue::NULL)?.dyn_into(),
-        None => web_sys::Worker::new("./mofan-files_loader.js"),
+        None => web_sys::Worker::new(loader),
     }
 }
 
-/// The worker, started now if it is not running yet.
-fn module() -> Result<Rc<Module>, FileError> {
-    if let Some(m) = MODULE.with(|m| m.borrow().clone()) {
+/// The worker of `kind`, started now if it is not running yet.
+fn module(kind: Kind) -> Result<Rc<Module>, FileError> {
+    let running = MODULES.with(|m| m.borrow().iter().find(|(k, _)| *k == kind).map(|(_, m)| m.clone()));
+    if let Some(m) = running {
         return Ok(m);
     }
-    let worker = start_worker().map_err(|_| not_loaded())?;
+    let worker = start_worker(kind).map_err(|_| kind.not_loaded())?;
     let (ready, ready_settle) = promise();
     let ready_settle = Rc::new(ready_settle);
     let on_ready = ready_settle.clone();
@@ -99,7 +135,7 @@ fn module() -> Result<Rc<Module>, FileError> {
             let _ = s.reject.call0(&JsValue::NULL);
         }
         // The next job tries to start it again.
-        MODULE.with(|m| m.borrow_mut().take());
+        MODULES.with(|m| m.borrow_mut().retain(|(k, _)| *k != kind));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -112,7 +148,7 @@ fn module() -> Result<Rc<Module>, FileError> {
         waiting,
         next_id: Cell::new(1),
     });
-    MODULE.with(|slot| *slot.borrow_mut() = Some(m.clone()));
+    MODULES.with(|slot| slot.borrow_mut().push((kind, m.clone())));
     Ok(m)
 }
 
@@ -120,12 +156,14 @@ fn module() -> Result<Rc<Module>, FileError> {
 /// to be fetched and compiled. A worker that fails to start is reported by
 /// that job, which tries again.
 pub fn warm_up() {
-    let _ = module();
+    let _ = module(Kind::Files);
 }
 
-/// Runs `job` in the files worker (starting it first if needed) and returns its outcome.
+/// Runs `job` in its worker (starting it first if needed) and returns its outcome.
 pub async fn run(job: Job) -> Result<Outcome, FileError> {
-    let m = module()?;
+    let kind = Kind::of(&job);
+    let not_loaded = || kind.not_loaded();
+    let m = module(kind)?;
     JsFuture::from(m.ready.clone()).await.map_err(|_| not_loaded())?;
     let id = m.next_id.replace(m.next_id.get() + 1);
     let (answered, settle) = promise();
@@ -142,6 +180,16 @@ pub async fn run(job: Job) -> Result<Outcome, FileError> {
 /// The refusal for an outcome that does not answer the job sent.
 pub fn unexpected() -> FileError {
     FileError("文件处理模块的回答有误，请刷新页面后重试".into())
+}
+
+/// What to say while `job` runs: a workbook may wait for the Excel module
+/// to be fetched the first time.
+pub fn working_on(job: &Job) -> String {
+    if job.needs_workbooks() {
+        "正在生成Excel文件…（首次使用需先加载Excel模块，请稍候）".into()
+    } else {
+        "正在生成文件…".into()
+    }
 }
 
 /// Makes a file with `job` in the worker and offers it as a download named

@@ -15,3 +15,5 @@ pub mod pending;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -7,7 +7,8 @@
 //! The fixtures were made with `soffice --headless --convert-to xlsx`
 //! (`--infilter="CSV:44,34,76,1"` for the CSV) and `--convert-to xls`.
 
-use mofan::core::exchange::file_jobs::{Job, Outcome};
+use mofan::core::exchange::file_jobs::{Job, Outcome, WRONG_WORKER};
+use mofan::core::exchange::workbook_jobs;
 use mofan::core::template::builtin::builtin_templates;
 use mofan::core::template::spreadsheet::template_from_csv;
 use mofan::core::template::workbook::{sheet_names, sheet_rows, template_from_workbook, template_to_xlsx};
@@ -52,14 +53,22 @@ fn merged_first_level_cells_on_the_second_sheet_read_as_their_sections() {
     );
     assert_eq!(book.sections, csv.sections, "the same items, rules and points");
     // Through the files worker: with two sheets and none chosen, it asks which.
-    let job = |sheet: Option<&str>| {
-        Job::ReadWorkbook {
-            name: "支部党建考核细则.xlsx".into(),
-            bytes: MERGED.to_vec(),
-            sheet: sheet.map(String::from),
-        }
-        .run()
+    let read = |sheet: Option<&str>| Job::ReadWorkbook {
+        name: "支部党建考核细则.xlsx".into(),
+        bytes: MERGED.to_vec(),
+        sheet: sheet.map(String::from),
     };
+    let job = |sheet: Option<&str>| workbook_jobs::run(read(sheet));
+    // It goes to the Excel worker; the files worker refuses it.
+    assert!(read(None).needs_workbooks());
+    assert_eq!(read(None).run(), Outcome::Refused(vec![WRONG_WORKER.into()]));
+    let other = Job::TemplateJson { template: from_csv() };
+    assert!(!other.needs_workbooks());
+    assert_eq!(
+        workbook_jobs::run(other),
+        Outcome::Refused(vec![WRONG_WORKER.into()]),
+        "and the other way round"
+    );
     assert_eq!(job(None), Outcome::Sheets(vec!["填表说明".into(), "评分细则".into()]));
     match job(Some("评分细则")) {
         Outcome::Template(f) => assert!(f.from_spreadsheet && f.template.sections == csv.sections),

@@ -39,13 +39,13 @@ test('the first visit downloads the app brotli-compressed and starts from it', (
   assert.ok(onWire < wasmBytes.length * 0.35, `the wasm crossed the wire as ${onWire} of ${wasmBytes.length} bytes`);
 }));
 
-test('the files module and the desk are not downloaded before the app is ready; the files module makes a file when asked', () => withFreshBrowser(async ({ page }) => {
+test('the files module, the Excel module and the desk are not downloaded before the app is ready; each comes when first asked for', () => withFreshBrowser(async ({ page }) => {
   const asked = [];
   page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await page.goto(server.url);
   await page.getByText('新建自查').waitFor();
-  assert.deepEqual(asked.filter((p) => p.includes('mofan-files') || p.includes('desk') || p.includes('branch')), [],
-    'nothing of the files module or the desk at start');
+  assert.deepEqual(asked.filter((p) => p.includes('mofan-files') || p.includes('mofan-excel') || p.includes('desk') || p.includes('branch')), [],
+    'nothing of the files module, the Excel module or the desk at start');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出CSV', exact: true }).click(),
@@ -53,6 +53,11 @@ test('the files module and the desk are not downloaded before the app is ready; 
   const csv = readFileSync(await download.path(), 'utf8');
   assert.match(csv, /^\uFEFF一级指标,二级指标\/考核内容,评分标准,分值/);
   assert.ok(asked.includes('/mofan-files_bg.wasm'), `the files module was fetched on first use: ${asked.join(' ')}`);
+  // The Excel module comes only with the first workbook, not with CSV.
+  assert.ok(!asked.some((p) => p.includes('mofan-excel')), `no Excel module for a CSV: ${asked.join(' ')}`);
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
+  assert.equal(readFileSync(await workbook.path()).subarray(0, 2).toString(), 'PK');
+  assert.ok(asked.includes('/mofan-excel_bg.wasm'), `the Excel module was fetched on first use: ${asked.join(' ')}`);
 }));
 
 test('brotli, else gzip, else the bytes as they are, each with its own ETag and the same bytes inside', async () => {

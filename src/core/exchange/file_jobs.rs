@@ -1,25 +1,23 @@
 //! The work on files that the files worker does, off the main module and off
 //! the page's thread: reading a picked checklist file (JSON or a spreadsheet),
-//! checking result files, branch files and backups, and writing spreadsheets,
-//! Excel workbooks and template files. The worker is a second wasm module fetched the first
+//! checking result files, branch files and backups, and writing spreadsheets
+//! and template files. Workbook jobs travel the same way to the Excel worker,
+//! a third module that does only those (see `workbook_jobs`). The worker is a second wasm module fetched the first
 //! time a user imports, opens or exports one, so this code (the csv crate,
-//! the checks of files between people, calamine and rust_xlsxwriter) is not
-//! in what every member downloads.
+//! the checks of files between people) is not in what every member downloads.
 //!
 //! A job goes to the worker as a JSON [`Request`] and its outcome comes back
 //! as a JSON [`Reply`]; [`answer`] is all the worker runs, tested here.
 
 use crate::core::assessment::answers::Assessment;
 use crate::core::exchange::backup::{open_backup, Backup};
-use crate::core::exchange::branch::{Combined, Level, Row, Submission};
+use crate::core::exchange::branch::{Level, Row, Submission};
 use crate::core::exchange::report_csv::{assessment_to_csv, table_to_csv};
-use crate::core::exchange::report_xlsx::{assessment_to_xlsx, combined_to_xlsx};
 use crate::core::exchange::result_file::{Opened, Opener};
 use crate::core::template::builtin::builtins;
 use crate::core::template::format::Template;
 use crate::core::template::library::{find, read_template_file, TemplateFile};
 use crate::core::template::spreadsheet::template_to_csv;
-use crate::core::template::workbook::{sheet_names, template_from_workbook, template_to_xlsx};
 use serde::{Deserialize, Serialize};
 
 /// What the worker sends once it can take jobs.
@@ -57,7 +55,7 @@ pub enum Job {
     },
     /// The branch desk's combined view as a workbook, the table in `rows`'
     /// order; `scope` the branch (or 范围) its header names. `combined` is
-    /// the [`Combined`] as JSON: only the desk's module writes one, so the
+    /// the `Combined` as JSON: only the desk's module writes one, so the
     /// main module carries no code to.
     BranchXlsx {
         template: Template,
@@ -125,30 +123,31 @@ pub struct Reply {
     pub outcome: Outcome,
 }
 
+/// The refusal of a job sent to the worker that does not do it.
+pub const WRONG_WORKER: &str = "这项工作应由另一个处理模块完成，请刷新页面后重试";
+
 impl Job {
+    /// Whether the job is the Excel worker's (see `workbook_jobs`): reading
+    /// or writing a workbook.
+    pub fn needs_workbooks(&self) -> bool {
+        matches!(
+            self,
+            Job::ReadWorkbook { .. } | Job::TemplateXlsx { .. } | Job::AssessmentXlsx { .. } | Job::BranchXlsx { .. }
+        )
+    }
+
+    /// The files worker's work; workbook jobs are refused (they are the Excel worker's).
     pub fn run(self) -> Outcome {
         match self {
             Job::ReadTemplate { name, text } => match read_template_file(&name, &text) {
                 Ok(file) => Outcome::Template(file),
                 Err(problems) => Outcome::Refused(problems),
             },
-            Job::ReadWorkbook { name, bytes, sheet } => read_workbook(&name, &bytes, sheet.as_deref()),
-            Job::TemplateXlsx { template } => bytes_or_refusal(template_to_xlsx(&template)),
-            Job::AssessmentXlsx {
-                template,
-                assessment,
-                date,
-            } => bytes_or_refusal(assessment_to_xlsx(&template, &assessment, &date)),
-            Job::BranchXlsx {
-                template,
-                combined,
-                rows,
-                scope,
-                date,
-            } => match serde_json::from_str::<Combined>(&combined) {
-                Ok(c) => bytes_or_refusal(combined_to_xlsx(&template, &c, &rows, &scope, &date)),
-                Err(_) => Outcome::Refused(vec!["汇总数据有误，请刷新页面后重试".into()]),
-            },
+            // The Excel worker's (see `workbook_jobs`): never sent here.
+            Job::ReadWorkbook { .. }
+            | Job::TemplateXlsx { .. }
+            | Job::AssessmentXlsx { .. }
+            | Job::BranchXlsx { .. } => Outcome::Refused(vec![WRONG_WORKER.into()]),
             Job::TemplateCsv { template } => Outcome::Text(template_to_csv(&template)),
             Job::TemplateJson { template } => Outcome::Text(template.to_json()),
             Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
@@ -179,45 +178,23 @@ impl Job {
     }
 }
 
-/// A file made, or why it could not be.
-fn bytes_or_refusal(made: Result<Vec<u8>, String>) -> Outcome {
-    match made {
-        Ok(bytes) => Outcome::Bytes(bytes),
-        Err(why) => Outcome::Refused(vec![why]),
-    }
-}
-
-/// A workbook's checklist, titled by the file's name: on `sheet`, or on
-/// its only sheet; with several sheets and none chosen, their names.
-fn read_workbook(name: &str, bytes: &[u8], sheet: Option<&str>) -> Outcome {
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    if sheet.is_none() {
-        match sheet_names(bytes) {
-            Err(why) => return Outcome::Refused(vec![why]),
-            Ok(names) if names.len() > 1 => return Outcome::Sheets(names),
-            Ok(_) => {}
-        }
-    }
-    match template_from_workbook(bytes, sheet, stem) {
-        Ok(template) => Outcome::Template(TemplateFile {
-            template,
-            from_spreadsheet: true,
-        }),
-        Err(errors) => Outcome::Refused(errors.iter().map(ToString::to_string).collect()),
-    }
-}
-
 /// The built-in checklists, as [`find`] takes them.
 fn builtin_refs() -> Vec<&'static Template> {
     builtins().iter().collect()
 }
 
-/// The worker's whole answer to one message: a [`Request`] as JSON in, its
-/// [`Reply`] as JSON out. A message that is not a request (a main module of
-/// another build, say) is answered as refused, under id 0.
+/// The files worker's whole answer to one message (see [`answer_with`]).
 pub fn answer(message: &str) -> String {
+    answer_with(message, Job::run)
+}
+
+/// A worker's whole answer to one message: a [`Request`] as JSON in, its
+/// [`Reply`] (the job done by `run`) as JSON out. A message that is not a
+/// request (a main module of another build, say) is answered as refused,
+/// under id 0.
+pub fn answer_with(message: &str, run: impl FnOnce(Job) -> Outcome) -> String {
     let reply = match serde_json::from_str::<Request>(message) {
-        Ok(Request { id, job }) => Reply { id, outcome: job.run() },
+        Ok(Request { id, job }) => Reply { id, outcome: run(job) },
         Err(_) => Reply {
             id: 0,
             outcome: Outcome::Refused(vec!["表格模块收到无法识别的请求，请刷新页面后重试".into()]),

@@ -2,8 +2,8 @@
 //! ([`record`]), result and branch files with their checksums
 //! ([`result_file`]), backups and restoring ([`backup`]), a branch's files
 //! combined ([`branch`]) and what the desk holds ([`desk`]), reports for Excel as CSV ([`report_csv`]) and as workbooks ([`report_xlsx`]), the bytes of a
-//! picked file as text ([`text_file`]), and the files worker's jobs
-//! ([`file_jobs`]). Imports every other layer; none imports it.
+//! picked file as text ([`text_file`]), the files worker's jobs
+//! ([`file_jobs`]) and the Excel worker's ([`workbook_jobs`]). Imports every other layer; none imports it.
 
 pub mod backup;
 pub mod branch;
@@ -14,3 +14,4 @@ pub mod report_csv;
 pub mod report_xlsx;
 pub mod result_file;
 pub mod text_file;
+pub mod workbook_jobs;

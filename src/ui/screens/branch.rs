@@ -16,6 +16,7 @@ use crate::ui::or_dash;
 use crate::ui::state::clock::{format_local, now_ms};
 use crate::ui::state::library::{use_library, Library};
 use crate::ui::widgets::file_pick::{dropped, FilePick};
+use crate::ui::widgets::notice::{while_working, WorkingNotice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -76,6 +77,7 @@ pub fn BranchDesk() -> impl IntoView {
     let library = use_library();
     // What this tab's desk held before a reload or a visit to the home page.
     let failed = RwSignal::new(None::<String>);
+    let working = RwSignal::new(None::<String>);
     let kept = crate::store::kept_desk().unwrap_or_else(|why| {
         failed.set(Some(why));
         None
@@ -199,7 +201,10 @@ pub fn BranchDesk() -> impl IntoView {
                 date: format_local(now_ms()),
             };
             spawn_local(async move {
-                let done = crate::files_module::download(&format!("{stem}.xlsx"), files::XLSX_MIME, job).await;
+                let what = crate::files_module::working_on(&job);
+                let name = format!("{stem}.xlsx");
+                let made = crate::files_module::download(&name, files::XLSX_MIME, job);
+                let done = while_working(working, what, made).await;
                 failed.set(done.err().map(|e| e.0));
             });
             return;
@@ -395,6 +400,7 @@ pub fn BranchDesk() -> impl IntoView {
                         "导出CSV（Excel）"
                     </button>
                 </div>
+                <WorkingNotice working=working />
             </section>
             {move || match (template.get(), combined.get()) {
                 (Some(t), Some(c)) => {

@@ -16,6 +16,7 @@ use crate::ui::state::clock::{format_local, now_ms};
 use crate::ui::state::library::use_library;
 use crate::ui::state::route::Route;
 use crate::ui::state::save_queue::{Editing, SaveQueues};
+use crate::ui::widgets::notice::{while_working, WorkingNotice};
 use crate::ui::widgets::radar::{RadarChart, Series};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -52,6 +53,7 @@ fn SummarySheet(
     let failed = RwSignal::new(None::<String>);
     // After an export: the file's name and where it goes next, and the name to share it under.
     let exported = RwSignal::new(None::<(String, String)>);
+    let working = RwSignal::new(None::<String>);
     let received = a.is_received();
     let role = crate::ui::state::role::use_role();
     let review_href = Route::Review {
@@ -103,8 +105,9 @@ fn SummarySheet(
             };
             ("text/csv;charset=utf-8", job)
         };
+        let what = crate::files_module::working_on(&job);
         spawn_local(async move {
-            match crate::files_module::download(&name, mime, job).await {
+            match while_working(working, what, crate::files_module::download(&name, mime, job)).await {
                 Ok(()) => failed.set(None),
                 Err(e) => failed.set(Some(e.0)),
             }
@@ -174,6 +177,7 @@ fn SummarySheet(
                 <crate::ui::screens::editor::SaveBadge />
             </nav>
             <crate::ui::screens::editor::SaveProblem template=t />
+            <WorkingNotice working=working />
             {move || {
                 failed
                     .get()

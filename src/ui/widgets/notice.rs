@@ -17,6 +17,32 @@ pub fn ProblemNotice(problem: RwSignal<Option<String>>) -> impl IntoView {
     }
 }
 
+/// What is being made while a worker works (fetched first, on first use), as a status line.
+#[component]
+pub fn WorkingNotice(working: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        working.get().map(|w| {
+            view! {
+                <p class="hint working" role="status" data-testid="working">
+                    {w}
+                </p>
+            }
+        })
+    }
+}
+
+/// Runs `work`, saying `what` in `working` until it is done.
+pub async fn while_working<T>(
+    working: RwSignal<Option<String>>,
+    what: String,
+    work: impl std::future::Future<Output = T>,
+) -> T {
+    working.set(Some(what));
+    let done = work.await;
+    working.set(None);
+    done
+}
+
 /// What stops a form, as a list in one alert; nothing when the list is empty.
 #[component]
 pub fn FormErrors(problems: RwSignal<Vec<String>>) -> impl IntoView {

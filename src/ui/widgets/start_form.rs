@@ -9,7 +9,7 @@ use crate::ui::state::clock::{current_round, new_id, now_ms};
 use crate::ui::state::library::use_library;
 use crate::ui::state::role::use_role;
 use crate::ui::state::route::Route;
-use crate::ui::widgets::notice::FormErrors;
+use crate::ui::widgets::notice::{while_working, FormErrors, WorkingNotice};
 use crate::ui::widgets::who_fields::WhoFields;
 use crate::{files, files_module};
 use leptos::prelude::*;
@@ -25,6 +25,7 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
     let ordered = move || ordered_for(role.get());
     let template_id = RwSignal::new(ordered_for(role.get_untracked())[0].id.clone());
     let problems = RwSignal::new(Vec::<String>::new());
+    let working = RwSignal::new(None::<String>);
     let period_of = move |id: &str| library.newest(id).map_or(Period::default(), |t| t.period);
     let round = RwSignal::new(current_round(period_of(&template_id.get_untracked())));
     // The round follows the chosen checklist's period (2026年上半年 or
@@ -82,8 +83,9 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
             _ => ("application/json", Job::TemplateJson { template }),
         };
         let name = format!("{}.{form}", t.title);
+        let what = files_module::working_on(&job);
         spawn_local(async move {
-            if let Err(e) = files_module::download(&name, mime, job).await {
+            if let Err(e) = while_working(working, what, files_module::download(&name, mime, job)).await {
                 problems.set(vec![e.0]);
             }
         });
@@ -132,6 +134,7 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                         "导出JSON"
                     </button>
                 </div>
+                <WorkingNotice working=working />
                 <WhoFields unit=unit branch=branch name=name round=round on_pick=move || round_picked.set(true) />
                 <FormErrors problems=problems />
                 <button type="submit" class="primary big">
