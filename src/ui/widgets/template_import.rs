@@ -54,7 +54,7 @@ async fn job_for(file: &web_sys::File) -> Result<Job, String> {
     Ok(Job::ReadTemplate { name, text })
 }
 
-/// Checks one file, or one sheet of a workbook (the files worker reads it).
+/// Checks one file, or one sheet of a workbook (the files worker reads text, the Excel worker workbooks).
 async fn examine(name: String, job: Result<Job, String>, library: Library) -> ImportState {
     let problems = |problems: Vec<String>| ImportState::Problems {
         file: name.clone(),
