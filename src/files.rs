@@ -104,8 +104,34 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), FileError> {
     download_parts(name, mime, &js_sys::Array::of1(&JsValue::from_str(text)))
 }
 
-/// The media type of an .xlsx workbook.
-pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// The forms a file leaves the app in: its name's ending and its media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A template, result, branch or backup file.
+    Json,
+    /// For Excel as text (UTF-8 with a byte-order mark).
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+impl Form {
+    pub fn ext(self) -> &'static str {
+        match self {
+            Form::Json => "json",
+            Form::Csv => "csv",
+            Form::Xlsx => "xlsx",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Form::Json => "application/json",
+            Form::Csv => "text/csv;charset=utf-8",
+            Form::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    }
+}
 
 /// Offers `bytes` (a workbook, say) as a download named `name`, as [`download`] does text.
 pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), FileError> {

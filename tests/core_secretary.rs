@@ -748,3 +748,29 @@ fn a_received_copy_is_marked_here_and_never_in_the_file_it_exports() {
     assert_eq!(c.assessment.received_at, None, "the exported file does not");
     assert_eq!(c.assessment.answers, zhang.answers);
 }
+
+#[test]
+fn a_received_file_reads_pending_then_partly_then_fully_reviewed() {
+    use mofan::core::assessment::scoring::ReviewProgress;
+    let t = template("t", 1, 2);
+    let (mut zhang, _) = two_members(&t);
+    assert_eq!(ReviewProgress::of(&t, &zhang).label(), "待审核");
+    zhang
+        .set_review(
+            t.item("a1").unwrap(),
+            Review {
+                response: Some(Response::Met),
+                comment: String::new(),
+            },
+            30,
+        )
+        .unwrap();
+    let partly = ReviewProgress::of(&t, &zhang);
+    assert_eq!(
+        (partly.key(), partly.label()),
+        ("partial", "审核中（已审 1/4 项）".to_string())
+    );
+    zhang.confirm_unreviewed(31);
+    assert_eq!(ReviewProgress::of(&t, &zhang), ReviewProgress::Done);
+    assert_eq!(ReviewProgress::Done.label(), "已审核");
+}

@@ -165,6 +165,7 @@ test('on a laptop at 150%: the bar stays small and the keyboard\'s focus is neve
 
   // Tab through the first part's questions: each control that takes the focus is in view, below the bar.
   await page.locator('.section .item').first().getByRole('radio').first().focus();
+  let checked = 0;
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press('Tab');
     const f = await focusedBox(page);
@@ -173,7 +174,9 @@ test('on a laptop at 150%: the bar stays small and the keyboard\'s focus is neve
     const barNow = await barBox(page);
     assert.ok(f.top >= barNow.y + barNow.height - 1 && f.bottom <= 512 + 1,
       `Tab ${i + 1}: ${f.tag} “${f.text}” at ${Math.round(f.top)}–${Math.round(f.bottom)}, bar ends at ${barNow.y + barNow.height}`);
+    checked += 1;
   }
+  assert.ok(checked >= 12, `the keyboard went through the part's controls (${checked} checked)`);
   // 下一部分 by keyboard: its heading takes the focus, its first question in view.
   await page.getByRole('button', { name: '下一部分 →' }).focus();
   await page.keyboard.press('Enter');

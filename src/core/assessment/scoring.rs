@@ -229,3 +229,46 @@ impl Scorecard {
         self.answered == self.items
     }
 }
+
+/// How far a member's file taken in to review has been reviewed, as the
+/// home list marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewProgress {
+    /// Nothing reviewed yet: 待审核.
+    Pending,
+    /// Some items reviewed, of all: 审核中.
+    Partial { reviewed: usize, items: usize },
+    /// Every item that must be answered is reviewed: 已审核.
+    Done,
+}
+
+impl ReviewProgress {
+    pub fn of(template: &Template, a: &Assessment) -> ReviewProgress {
+        match Scorecard::of_review(template, a) {
+            None => ReviewProgress::Pending,
+            Some(c) if c.open == 0 => ReviewProgress::Done,
+            Some(c) => ReviewProgress::Partial {
+                reviewed: c.answered,
+                items: c.items,
+            },
+        }
+    }
+
+    /// A short name for styling: `pending`, `partial` or `done`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ReviewProgress::Pending => "pending",
+            ReviewProgress::Partial { .. } => "partial",
+            ReviewProgress::Done => "done",
+        }
+    }
+
+    /// 待审核, 审核中（已审 3/33 项） or 已审核.
+    pub fn label(&self) -> String {
+        match self {
+            ReviewProgress::Pending => "待审核".into(),
+            ReviewProgress::Partial { reviewed, items } => format!("审核中（已审 {reviewed}/{items} 项）"),
+            ReviewProgress::Done => "已审核".into(),
+        }
+    }
+}

@@ -15,15 +15,8 @@ use crate::core::basics::numbering::section_heading;
 use crate::core::basics::points::Points;
 use crate::core::exchange::branch::{Combined, Level, Row};
 use crate::core::template::format::Template;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
-
-/// A4 in Excel's numbering of paper sizes.
-const A4: u8 = 9;
-
-/// Why a workbook could not be written, in Chinese.
-fn unwritable(e: XlsxError) -> String {
-    format!("无法生成Excel文件：{e}")
-}
+use crate::core::template::workbook::{set_widths, unwritable, A4};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
 
 fn number(p: Points) -> f64 {
     p.to_string().parse().unwrap_or_default()
@@ -91,13 +84,6 @@ fn write_row(sheet: &mut Worksheet, row: u32, cells: &[Cell], format: &Format) -
             Cell::Number(n) => sheet.write_number_with_format(row, c, *n, format),
         }
         .map_err(unwritable)?;
-    }
-    Ok(())
-}
-
-fn widths(sheet: &mut Worksheet, widths: &[f64]) -> Result<(), String> {
-    for (c, w) in widths.iter().enumerate() {
-        sheet.set_column_width(c as u16, *w).map_err(unwritable)?;
     }
     Ok(())
 }
@@ -246,7 +232,7 @@ pub fn assessment_to_xlsx(t: &Template, a: &Assessment, date: &str) -> Result<Ve
             "本人签字：                支部书记签字：                日期：",
         )
         .map_err(unwritable)?;
-    widths(sheet, &[6.0, 44.0, 7.0, 12.0, 8.0, 12.0, 8.0, 20.0])?;
+    set_widths(sheet, &[6.0, 44.0, 7.0, 12.0, 8.0, 12.0, 8.0, 20.0])?;
     for_paper(sheet, false, head)?;
 
     let actions = book.add_worksheet();
@@ -266,7 +252,7 @@ pub fn assessment_to_xlsx(t: &Template, a: &Assessment, date: &str) -> Result<Ve
         ];
         write_row(actions, 1 + n as u32, &cells, &look.cell)?;
     }
-    widths(actions, &[6.0, 44.0, 30.0, 10.0, 12.0, 8.0])?;
+    set_widths(actions, &[6.0, 44.0, 30.0, 10.0, 12.0, 8.0])?;
     for_paper(actions, false, 0)?;
     book.save_to_buffer().map_err(unwritable)
 }
@@ -379,7 +365,7 @@ pub fn combined_to_xlsx(t: &Template, c: &Combined, rows: &[Row], scope: &str, d
         ];
         write_row(sheet, 1 + i as u32, &cells, &look.cell)?;
     }
-    widths(sheet, &[36.0, 8.0, 10.0, 14.0, 10.0])?;
+    set_widths(sheet, &[36.0, 8.0, 10.0, 14.0, 10.0])?;
     for_paper(sheet, false, 0)?;
 
     let sheet = book.add_worksheet();
@@ -393,7 +379,7 @@ pub fn combined_to_xlsx(t: &Template, c: &Combined, rows: &[Row], scope: &str, d
         ];
         write_row(sheet, 1 + i as u32, &cells, &look.cell)?;
     }
-    widths(sheet, &[12.0, 10.0, 10.0])?;
+    set_widths(sheet, &[12.0, 10.0, 10.0])?;
     for_paper(sheet, false, 0)?;
 
     let sheet = book.add_worksheet();
@@ -411,7 +397,7 @@ pub fn combined_to_xlsx(t: &Template, c: &Combined, rows: &[Row], scope: &str, d
         ];
         write_row(sheet, 1 + i as u32, &cells, &look.cell)?;
     }
-    widths(sheet, &[24.0, 44.0, 7.0, 10.0, 12.0, 10.0])?;
+    set_widths(sheet, &[24.0, 44.0, 7.0, 10.0, 12.0, 10.0])?;
     for_paper(sheet, false, 0)?;
     book.save_to_buffer().map_err(unwritable)
 }

@@ -72,9 +72,20 @@ pub fn template_from_workbook(bytes: &[u8], sheet: Option<&str>, title: &str) ->
     template_from_rows(&rows, title)
 }
 
-/// Why a workbook could not be written, in Chinese.
-fn unwritable(e: rust_xlsxwriter::XlsxError) -> String {
+/// Why a workbook could not be written, in Chinese (for every workbook the app writes).
+pub fn unwritable(e: rust_xlsxwriter::XlsxError) -> String {
     format!("无法生成Excel文件：{e}")
+}
+
+/// A4 in Excel's numbering of paper sizes.
+pub const A4: u8 = 9;
+
+/// Sets the widths of a sheet's first columns, in Excel's units.
+pub fn set_widths(sheet: &mut rust_xlsxwriter::Worksheet, widths: &[f64]) -> Result<(), String> {
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, *w).map_err(unwritable)?;
+    }
+    Ok(())
 }
 
 /// A template as an .xlsx workbook in the form it is imported in: 分值 as
@@ -111,9 +122,7 @@ pub fn template_to_xlsx(t: &Template) -> Result<Vec<u8>, String> {
         }
         first = last + 1;
     }
-    for (c, width) in [14.0, 36.0, 40.0, 6.0, 22.0, 10.0, 24.0].into_iter().enumerate() {
-        sheet.set_column_width(c as u16, width).map_err(unwritable)?;
-    }
-    sheet.set_paper_size(9).set_repeat_rows(0, 0).map_err(unwritable)?;
+    set_widths(sheet, &[14.0, 36.0, 40.0, 6.0, 22.0, 10.0, 24.0])?;
+    sheet.set_paper_size(A4).set_repeat_rows(0, 0).map_err(unwritable)?;
     book.save_to_buffer().map_err(unwritable)
 }

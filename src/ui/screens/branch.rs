@@ -11,7 +11,7 @@ use crate::core::exchange::desk::{Desk, Refusal};
 use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
 use crate::core::exchange::result_file::{encode_branch, BranchContent, TemplateRef};
 use crate::core::{Points, Template};
-use crate::files;
+use crate::files::{self, Form};
 use crate::ui::or_dash;
 use crate::ui::state::clock::{format_local, now_ms};
 use crate::ui::state::library::{use_library, Library};
@@ -92,22 +92,41 @@ pub fn BranchDesk() -> impl IntoView {
     let sort = RwSignal::new((SortKey::Total, true));
     let branch_name = RwSignal::new(kept.branch_name);
     // Kept for the tab when the page goes (a reload, ← 首页, another
-    // address); when it cannot be kept (too many files for the tab's
-    // storage), the browser asks before leaving.
-    let desk_now = move || Desk {
-        submissions: subs.get_untracked(),
-        refusals: refusals.get_untracked(),
-        branch_name: branch_name.get_untracked(),
-        level: level_choice.get_untracked(),
+    // address), once per change: `beforeunload` and then `pagehide` both come
+    // on a reload, and the second finds it kept. When it cannot be kept (too
+    // many files for the tab's storage), the browser asks before leaving.
+    let kept_as_is = RwSignal::new(true);
+    Effect::new(move |first: Option<()>| {
+        subs.track();
+        refusals.track();
+        branch_name.track();
+        level_choice.track();
+        if first.is_some() {
+            kept_as_is.set(false);
+        }
+    });
+    let keep = move || -> Result<(), crate::store::StoreError> {
+        if kept_as_is.get_untracked() {
+            return Ok(());
+        }
+        let desk = Desk {
+            submissions: subs.get_untracked(),
+            refusals: refusals.get_untracked(),
+            branch_name: branch_name.get_untracked(),
+            level: level_choice.get_untracked(),
+        };
+        crate::store::keep_desk(&desk)?;
+        kept_as_is.set(true);
+        Ok(())
     };
     let leaving = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if crate::store::keep_desk(&desk_now()).is_err() {
+        if keep().is_err() {
             ev.prevent_default();
-            ev.set_return_value("导入的文件太多，本页无法暂存；离开后需要重新导入");
+            ev.set_return_value("导入的文件无法在本页暂存，离开后需要重新导入");
         }
     });
     let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
-        let _ = crate::store::keep_desk(&desk_now());
+        let _ = keep();
     });
     on_cleanup(move || {
         leaving.remove();
@@ -165,8 +184,9 @@ pub fn BranchDesk() -> impl IntoView {
         subs.set(Vec::new());
         refusals.set(Vec::new());
         level_choice.set(None);
-        if let Err(e) = crate::store::keep_desk(&Desk::default()) {
-            failed.set(Some(e.to_string()));
+        match crate::store::keep_desk(&Desk::default()) {
+            Ok(()) => kept_as_is.set(true),
+            Err(e) => failed.set(Some(e.to_string())),
         }
     };
     let save_roster = move |text: String| {
@@ -176,8 +196,8 @@ pub fn BranchDesk() -> impl IntoView {
         }
     };
 
-    // The summary file ("json"), or the combined view for Excel ("csv", "xlsx").
-    let export = move |form: &'static str| {
+    // The summary file (JSON), or the combined view for Excel (CSV, a workbook).
+    let export = move |form: Form| {
         let (Some(t), Some(c)) = (template.get_untracked(), combined.get_untracked()) else {
             return;
         };
@@ -187,53 +207,47 @@ pub fn BranchDesk() -> impl IntoView {
             t.short_title,
             if branch.is_empty() { "支部" } else { &branch }
         );
-        if form == "xlsx" {
-            let scope = if c.level == Level::Branch {
-                "各支部对比".to_string()
-            } else {
-                branch.clone()
-            };
-            let job = Job::BranchXlsx {
+        if form == Form::Json {
+            let content = subs.with_untracked(|s| BranchContent {
+                template: TemplateRef::of(t),
+                unit: most_common_text(s.iter().map(|x| x.assessment.respondent.unit.as_str())),
+                branch: branch.clone(),
+                roster: parse_roster(&roster_text.get_untracked()),
+                results: c.kept.iter().map(|&i| s[i].assessment.clone()).collect(),
+            });
+            let result = files::download(
+                &files::safe_file_name(&format!("{stem}.json")),
+                Form::Json.mime(),
+                &encode_branch(&content, now_ms()),
+            );
+            failed.set(result.err().map(|e| e.0));
+            return;
+        }
+        let job = if form == Form::Xlsx {
+            Job::BranchXlsx {
                 template: t.clone(),
                 rows: rows.get_untracked(),
                 combined: serde_json::to_string(&c).unwrap_or_default(),
-                scope,
+                scope: if c.level == Level::Branch {
+                    "各支部对比".to_string()
+                } else {
+                    branch.clone()
+                },
                 date: format_local(now_ms()),
-            };
-            spawn_local(async move {
-                let what = crate::files_module::working_on(&job);
-                let name = format!("{stem}.xlsx");
-                let made = crate::files_module::download(&name, files::XLSX_MIME, job);
-                let done = while_working(working, what, made).await;
-                failed.set(done.err().map(|e| e.0));
-            });
-            return;
-        }
-        if form == "csv" {
-            let job = Job::TableCsv {
+            }
+        } else {
+            Job::TableCsv {
                 template: t.clone(),
                 level: c.level,
                 rows: rows.get_untracked(),
-            };
-            spawn_local(async move {
-                let done = crate::files_module::download(&format!("{stem}.csv"), "text/csv;charset=utf-8", job).await;
-                failed.set(done.err().map(|e| e.0));
-            });
-            return;
-        }
-        let content = subs.with_untracked(|s| BranchContent {
-            template: TemplateRef::of(t),
-            unit: most_common_text(s.iter().map(|x| x.assessment.respondent.unit.as_str())),
-            branch: branch.clone(),
-            roster: parse_roster(&roster_text.get_untracked()),
-            results: c.kept.iter().map(|&i| s[i].assessment.clone()).collect(),
+            }
+        };
+        let what = crate::files_module::working_on(&job);
+        spawn_local(async move {
+            let name = format!("{stem}.{}", form.ext());
+            let done = while_working(working, what, crate::files_module::download(&name, form.mime(), job)).await;
+            failed.set(done.err().map(|e| e.0));
         });
-        let result = files::download(
-            &files::safe_file_name(&format!("{stem}.json")),
-            "application/json",
-            &encode_branch(&content, now_ms()),
-        );
-        failed.set(result.err().map(|e| e.0));
     };
 
     view! {
@@ -390,13 +404,13 @@ pub fn BranchDesk() -> impl IntoView {
                     >
                         "打印"
                     </button>
-                    <button on:click=move |_| export("json") disabled=move || combined.with(Option::is_none)>
+                    <button on:click=move |_| export(Form::Json) disabled=move || combined.with(Option::is_none)>
                         "导出汇总文件"
                     </button>
-                    <button on:click=move |_| export("xlsx") disabled=move || combined.with(Option::is_none)>
+                    <button on:click=move |_| export(Form::Xlsx) disabled=move || combined.with(Option::is_none)>
                         "导出Excel"
                     </button>
-                    <button on:click=move |_| export("csv") disabled=move || combined.with(Option::is_none)>
+                    <button on:click=move |_| export(Form::Csv) disabled=move || combined.with(Option::is_none)>
                         "导出CSV（Excel）"
                     </button>
                 </div>

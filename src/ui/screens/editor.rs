@@ -151,7 +151,7 @@ pub fn cannot_open_panel(e: CannotOpen) -> AnyView {
         let raw = store::load_assessment_raw(&id).unwrap_or_default();
         let name = crate::files::safe_file_name(&format!("自查原始记录-{id}.json"));
         failed.set(
-            crate::files::download(&name, "application/json", &raw)
+            crate::files::download(&name, crate::files::Form::Json.mime(), &raw)
                 .err()
                 .map(|e| e.0),
         );

@@ -186,11 +186,7 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
     let delete = move |_| on_deleted.run(store::delete_assessment(&id).map_err(|e| e.to_string()));
     let review_state = template
         .filter(|_| received)
-        .map(|t| match Scorecard::of_review(t, &assessment) {
-            None => ("pending", "待审核".to_string()),
-            Some(c) if c.open == 0 => ("done", "已审核".to_string()),
-            Some(c) => ("partial", format!("审核中（已审 {}/{} 项）", c.answered, c.items)),
-        });
+        .map(|t| crate::core::assessment::scoring::ReviewProgress::of(t, &assessment));
     let (title, summary) = match template {
         Some(t) => {
             let card = Scorecard::of_self(t, &assessment);
@@ -227,10 +223,10 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
         <li class="saved-row" class:received=received data-id=assessment.id.clone()>
             <div class="saved-main">
                 {review_state
-                    .map(|(state, label)| {
+                    .map(|progress| {
                         view! {
-                            <span class="review-state" data-state=state>
-                                {label}
+                            <span class="review-state" data-state=progress.key()>
+                                {progress.label()}
                             </span>
                         }
                     })} <strong class="saved-title">{title}</strong>

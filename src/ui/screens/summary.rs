@@ -9,7 +9,7 @@ use crate::core::assessment::summary::{item_lines, percent, SectionLine, Summary
 use crate::core::basics::numbering::section_heading;
 use crate::core::exchange::file_jobs::Job;
 use crate::core::{Assessment, Points, Template};
-use crate::files;
+use crate::files::{self, Form};
 use crate::ui::or_dash;
 use crate::ui::screens::editor::{cannot_open_panel, open_assessment, set_aside_notice};
 use crate::ui::state::clock::{format_local, now_ms};
@@ -65,13 +65,13 @@ fn SummarySheet(
     let share = move |name: String| {
         let (_, text) = queue.with_value(|q| q.result_file(t));
         spawn_local(async move {
-            failed.set(files::share(&name, "application/json", &text).await.err().map(|e| e.0));
+            failed.set(files::share(&name, Form::Json.mime(), &text).await.err().map(|e| e.0));
         });
     };
 
-    // The result file ("json"), or the self-check for Excel ("csv", "xlsx").
-    let export = move |form: &'static str| {
-        if form == "json" {
+    // The result file (JSON), or the self-check for Excel (CSV, a workbook).
+    let export = move |form: Form| {
+        if form == Form::Json {
             match queue.with_value(|q| q.export_result(t)) {
                 Ok(name) => {
                     failed.set(None);
@@ -90,24 +90,23 @@ fn SummarySheet(
             }
             return;
         }
-        let (name, assessment) = queue.with_value(|q| q.read(|a| (format!("{}.{form}", a.title(t)), a.clone())));
-        let (mime, job) = if form == "xlsx" {
-            let job = Job::AssessmentXlsx {
+        let (name, assessment) =
+            queue.with_value(|q| q.read(|a| (format!("{}.{}", a.title(t), form.ext()), a.clone())));
+        let job = if form == Form::Xlsx {
+            Job::AssessmentXlsx {
                 template: t.clone(),
                 date: format_local(assessment.updated_at),
                 assessment: Box::new(assessment),
-            };
-            (files::XLSX_MIME, job)
+            }
         } else {
-            let job = Job::AssessmentCsv {
+            Job::AssessmentCsv {
                 template: t.clone(),
                 assessment: Box::new(assessment),
-            };
-            ("text/csv;charset=utf-8", job)
+            }
         };
         let what = crate::files_module::working_on(&job);
         spawn_local(async move {
-            match while_working(working, what, crate::files_module::download(&name, mime, job)).await {
+            match while_working(working, what, crate::files_module::download(&name, form.mime(), job)).await {
                 Ok(()) => failed.set(None),
                 Err(e) => failed.set(Some(e.0)),
             }
@@ -170,10 +169,10 @@ fn SummarySheet(
                     "打印"
                 </button>
                 <button on:click=move |_| export(
-                    "json",
+                    Form::Json,
                 )>{if received { "导出审核后的结果文件" } else { "导出结果文件" }}</button>
-                <button on:click=move |_| export("xlsx")>"导出Excel"</button>
-                <button on:click=move |_| export("csv")>"导出CSV（Excel）"</button>
+                <button on:click=move |_| export(Form::Xlsx)>"导出Excel"</button>
+                <button on:click=move |_| export(Form::Csv)>"导出CSV（Excel）"</button>
                 <crate::ui::screens::editor::SaveBadge />
             </nav>
             <crate::ui::screens::editor::SaveProblem template=t />

@@ -289,7 +289,7 @@ impl SaveQueue {
     /// state is now in an exported file; returns the file's name.
     pub fn export_result(&self, template: &crate::core::Template) -> Result<String, crate::files::FileError> {
         let (name, text) = self.result_file(template);
-        crate::files::download(&name, "application/json", &text)?;
+        crate::files::download(&name, crate::files::Form::Json.mime(), &text)?;
         let a = self.assessment.borrow();
         store::mark_exported(&a.id, a.updated_at);
         Ok(name)

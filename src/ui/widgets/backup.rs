@@ -38,7 +38,7 @@ pub fn BackupPanel(
         let now = now_ms();
         let text = encode_backup(&store::everything(), now);
         let day = format_local(now).chars().take(10).collect::<String>();
-        match files::download(&format!("模范备份-{day}.json"), "application/json", &text) {
+        match files::download(&format!("模范备份-{day}.json"), files::Form::Json.mime(), &text) {
             Ok(()) => {
                 store::mark_backed_up(now);
                 message.set(Some((true, "已生成备份文件，请妥善保存（例如拷到U盘）。".into())));

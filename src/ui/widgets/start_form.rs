@@ -4,6 +4,8 @@ use crate::core::exchange::file_jobs::Job;
 use crate::core::template::format::Period;
 use crate::core::template::library::audience_first;
 use crate::core::{Assessment, Audience, Respondent, Template};
+use crate::files::Form;
+use crate::files_module;
 use crate::store;
 use crate::ui::state::clock::{current_round, new_id, now_ms};
 use crate::ui::state::library::use_library;
@@ -11,7 +13,6 @@ use crate::ui::state::role::use_role;
 use crate::ui::state::route::Route;
 use crate::ui::widgets::notice::{while_working, FormErrors, WorkingNotice};
 use crate::ui::widgets::who_fields::WhoFields;
-use crate::{files, files_module};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -72,20 +73,20 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
         }
     };
 
-    let export = move |form: &'static str| {
+    let export = move |form: Form| {
         let Some(t) = library.newest(&template_id.get_untracked()) else {
             return;
         };
         let template = t.clone();
-        let (mime, job) = match form {
-            "xlsx" => (files::XLSX_MIME, Job::TemplateXlsx { template }),
-            "csv" => ("text/csv;charset=utf-8", Job::TemplateCsv { template }),
-            _ => ("application/json", Job::TemplateJson { template }),
+        let job = match form {
+            Form::Xlsx => Job::TemplateXlsx { template },
+            Form::Csv => Job::TemplateCsv { template },
+            Form::Json => Job::TemplateJson { template },
         };
-        let name = format!("{}.{form}", t.title);
+        let name = format!("{}.{}", t.title, form.ext());
         let what = files_module::working_on(&job);
         spawn_local(async move {
-            if let Err(e) = while_working(working, what, files_module::download(&name, mime, job)).await {
+            if let Err(e) = while_working(working, what, files_module::download(&name, form.mime(), job)).await {
                 problems.set(vec![e.0]);
             }
         });
@@ -124,13 +125,13 @@ pub fn StartForm(latest: Option<Assessment>) -> impl IntoView {
                 </label>
                 <div class="export">
                     <span class="hint">"导出所选评分表："</span>
-                    <button type="button" on:click=move |_| export("xlsx")>
+                    <button type="button" on:click=move |_| export(Form::Xlsx)>
                         "导出Excel"
                     </button>
-                    <button type="button" on:click=move |_| export("csv")>
+                    <button type="button" on:click=move |_| export(Form::Csv)>
                         "导出CSV"
                     </button>
-                    <button type="button" on:click=move |_| export("json")>
+                    <button type="button" on:click=move |_| export(Form::Json)>
                         "导出JSON"
                     </button>
                 </div>
