@@ -42,8 +42,10 @@ struct Module {
     worker: web_sys::Worker,
     /// Settled when the worker says it is ready, or fails to load.
     ready: js_sys::Promise,
-    /// Jobs sent and not yet answered, by id.
+    /// Jobs sent and not yet answered, by id; each settled with its outcome.
     waiting: Rc<RefCell<HashMap<u32, Settle>>>,
+    /// The outcomes replied, by id, until their job takes them.
+    replied: Rc<RefCell<HashMap<u32, Outcome>>>,
     next_id: Cell<u32>,
 }
 
@@ -108,22 +110,26 @@ fn module(kind: Kind) -> Result<Rc<Module>, FileError> {
     let ready_settle = Rc::new(ready_settle);
     let on_ready = ready_settle.clone();
     let waiting: Rc<RefCell<HashMap<u32, Settle>>> = Rc::default();
-    let replies = waiting.clone();
+    let replied: Rc<RefCell<HashMap<u32, Outcome>>> = Rc::default();
+    let (replies, outcomes) = (waiting.clone(), replied.clone());
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |msg: web_sys::MessageEvent| {
-        let text = msg.data().as_string().unwrap_or_default();
-        if text == READY {
+        let data = msg.data();
+        if data.as_string().as_deref() == Some(READY) {
             let _ = on_ready.resolve.call0(&JsValue::NULL);
             return;
         }
-        let Some(reply) = file_jobs::reply(&text) else { return };
-        // Id 0 answers a message the worker could not read: every job waiting gets it.
-        let settled: Vec<Settle> = if reply.id == 0 {
-            replies.borrow_mut().drain().map(|(_, s)| s).collect()
-        } else {
-            replies.borrow_mut().remove(&reply.id).into_iter().collect()
+        let Some(reply) = file_jobs::reply(crate::worker::received(&data)) else {
+            return;
         };
-        for s in settled {
-            let _ = s.resolve.call1(&JsValue::NULL, &JsValue::from_str(&text));
+        // Id 0 answers a message the worker could not read: every job waiting gets it.
+        let settled: Vec<(u32, Settle)> = if reply.id == 0 {
+            replies.borrow_mut().drain().collect()
+        } else {
+            replies.borrow_mut().remove_entry(&reply.id).into_iter().collect()
+        };
+        for (id, s) in settled {
+            outcomes.borrow_mut().insert(id, reply.outcome.clone());
+            let _ = s.resolve.call0(&JsValue::NULL);
         }
     });
     let failed = waiting.clone();
@@ -146,6 +152,7 @@ fn module(kind: Kind) -> Result<Rc<Module>, FileError> {
         worker,
         ready,
         waiting,
+        replied,
         next_id: Cell::new(1),
     });
     MODULES.with(|slot| slot.borrow_mut().push((kind, m.clone())));
@@ -168,13 +175,13 @@ pub async fn run(job: Job) -> Result<Outcome, FileError> {
     let id = m.next_id.replace(m.next_id.get() + 1);
     let (answered, settle) = promise();
     m.waiting.borrow_mut().insert(id, settle);
-    m.worker
-        .post_message(&JsValue::from_str(&file_jobs::request(id, job)))
-        .map_err(|_| not_loaded())?;
-    let text = JsFuture::from(answered).await.map_err(|_| not_loaded())?;
-    file_jobs::reply(&text.as_string().unwrap_or_default())
-        .map(|r| r.outcome)
-        .ok_or_else(not_loaded)
+    crate::worker::post(file_jobs::request(id, job), |msg, transfer| {
+        m.worker.post_message_with_transfer(msg, transfer)
+    })
+    .map_err(|_| not_loaded())?;
+    JsFuture::from(answered).await.map_err(|_| not_loaded())?;
+    let outcome = m.replied.borrow_mut().remove(&id);
+    outcome.ok_or_else(not_loaded)
 }
 
 /// The refusal for an outcome that does not answer the job sent.
@@ -197,7 +204,7 @@ pub fn working_on(job: &Job) -> String {
 pub async fn download(name: &str, mime: &str, job: Job) -> Result<(), FileError> {
     match run(job).await? {
         Outcome::Text(text) => crate::files::download(&crate::files::safe_file_name(name), mime, &text),
-        Outcome::Bytes(bytes) => crate::files::download_bytes(&crate::files::safe_file_name(name), mime, &bytes),
+        Outcome::Bytes { bytes } => crate::files::download_bytes(&crate::files::safe_file_name(name), mime, &bytes),
         Outcome::Refused(problems) => Err(FileError(problems.join("；"))),
         _ => Err(unexpected()),
     }

@@ -3,7 +3,7 @@
 //! file with problems comes back refused with every problem.
 
 use mofan::core::exchange::branch::{Combined, Level, Submission};
-use mofan::core::exchange::file_jobs::{answer, reply, request, Job, Outcome, Reply};
+use mofan::core::exchange::file_jobs::{answer, reply, request, Job, Message, Outcome, Reply};
 use mofan::core::exchange::report_csv::{assessment_to_csv, combined_to_csv};
 use mofan::core::template::builtin::builtin_templates;
 use mofan::core::template::spreadsheet::{template_from_csv, template_to_csv};
@@ -14,7 +14,7 @@ const BROKEN: &str = include_str!("fixtures/broken-template.csv");
 
 /// Sends `job` as the main module does and reads the worker's reply.
 fn through_worker(id: u32, job: Job) -> Reply {
-    reply(&answer(&request(id, job))).expect("the worker replies with a reply")
+    reply(answer(request(id, job))).expect("the worker replies with a reply")
 }
 
 fn answered(name: &str) -> Assessment {
@@ -119,11 +119,52 @@ fn exports_are_the_same_text_the_core_writes() {
 
 #[test]
 fn a_message_that_is_not_a_request_is_answered_refused() {
-    let r = reply(&answer("{\"id\":3,\"job\":{\"paint\":{}}}")).unwrap();
+    let json = |text: &str| Message {
+        json: text.into(),
+        bytes: None,
+    };
+    let r = reply(answer(json("{\"id\":3,\"job\":{\"paint\":{}}}"))).unwrap();
     assert_eq!(r.id, 0);
     assert!(
         matches!(r.outcome, Outcome::Refused(ref p) if p[0].contains("刷新页面")),
         "{r:?}"
     );
-    assert!(reply("ready").is_none(), "the ready signal is not a reply");
+    assert!(reply(json("ready")).is_none(), "the ready signal is not a reply");
+}
+
+#[test]
+fn the_member_app_gets_the_earlier_versions_of_the_built_in_checklists_from_the_worker() {
+    let Outcome::Templates(earlier) = through_worker(4, Job::EarlierTemplates).outcome else {
+        panic!("the earlier versions come back as templates");
+    };
+    let all = builtin_templates();
+    let current = mofan::core::template::builtin::current_builtins();
+    assert_eq!(
+        earlier.len() + current.len(),
+        all.len(),
+        "every version is in one list or the other"
+    );
+    assert!(!earlier.is_empty());
+    for t in &earlier {
+        let newest = current
+            .iter()
+            .find(|c| c.id == t.id)
+            .expect("an earlier version has a newer one built in");
+        assert!(
+            t.version < newest.version,
+            "{} v{} is older than v{}",
+            t.id,
+            t.version,
+            newest.version
+        );
+        assert!(all.contains(t));
+    }
+    for t in current {
+        assert_eq!(
+            current.iter().filter(|c| c.id == t.id).count(),
+            1,
+            "one newest version of {}",
+            t.id
+        );
+    }
 }

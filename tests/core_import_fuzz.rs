@@ -5,7 +5,7 @@
 
 use mofan::core::exchange::record::{decode_assessment, decode_template, encode_assessment, encode_template};
 use mofan::core::exchange::result_file::{encode_result, open, Opened};
-use mofan::core::template::builtin::{builtin_templates, BUILTIN_TEMPLATE_FILES};
+use mofan::core::template::builtin::{builtin_template_files, builtin_templates};
 use mofan::core::template::spreadsheet::{template_from_csv, template_to_csv};
 use mofan::core::{Assessment, Respondent, Response, Template};
 
@@ -94,10 +94,7 @@ fn hammer(seed: u64, samples: &[Vec<u8>], rounds: usize, check: impl Fn(&str)) {
 
 #[test]
 fn template_json_import_never_panics_and_only_accepts_valid_templates() {
-    let samples: Vec<Vec<u8>> = BUILTIN_TEMPLATE_FILES
-        .iter()
-        .map(|(_, t)| t.as_bytes().to_vec())
-        .collect();
+    let samples: Vec<Vec<u8>> = builtin_template_files().map(|(_, t)| t.as_bytes().to_vec()).collect();
     hammer(0x5eed_0001, &samples, 3000, |text| {
         if let Ok(t) = Template::from_json(text) {
             assert!(t.problems().is_empty(), "accepted a template with problems");

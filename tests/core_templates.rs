@@ -335,7 +335,7 @@ fn every_template_file_is_built_in_and_the_seed_frameworks_are_all_there() {
     assert_eq!(
         builtins.len(),
         files,
-        "a file in templates/ is not in BUILTIN_TEMPLATE_FILES"
+        "a file in templates/ is in neither CURRENT_TEMPLATE_FILES nor EARLIER_TEMPLATE_FILES"
     );
     let titles: Vec<&str> = builtins.iter().map(|t| t.title.as_str()).collect();
     for want in [

@@ -7,7 +7,7 @@
 //! The fixtures were made with `soffice --headless --convert-to xlsx`
 //! (`--infilter="CSV:44,34,76,1"` for the CSV) and `--convert-to xls`.
 
-use mofan::core::exchange::file_jobs::{Job, Outcome, WRONG_WORKER};
+use mofan::core::exchange::file_jobs::{reply, request, Job, Outcome, WRONG_WORKER};
 use mofan::core::exchange::workbook_jobs;
 use mofan::core::template::builtin::builtin_templates;
 use mofan::core::template::spreadsheet::template_from_csv;
@@ -78,6 +78,34 @@ fn merged_first_level_cells_on_the_second_sheet_read_as_their_sections() {
         Outcome::Refused(problems) => assert!(problems.iter().any(|p| p.contains("一级指标")), "{problems:?}"),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_workbook_travels_to_the_excel_worker_and_back_beside_the_json_not_in_it() {
+    let job = Job::ReadWorkbook {
+        name: "支部党建考核细则.xlsx".into(),
+        bytes: XLSX.to_vec(),
+        sheet: None,
+    };
+    let sent = request(7, job);
+    assert_eq!(sent.bytes.as_deref(), Some(XLSX), "the file's bytes go as they are");
+    assert!(sent.json.len() < 200, "and not as JSON numbers: {}", sent.json);
+    let answered = reply(workbook_jobs::answer(sent)).unwrap();
+    assert_eq!(answered.id, 7);
+    match answered.outcome {
+        Outcome::Template(f) => assert_eq!(f.template, from_csv()),
+        other => panic!("{other:?}"),
+    }
+    // A workbook made comes back the same way, and reads as the checklist it was made from.
+    let made = workbook_jobs::answer(request(8, Job::TemplateXlsx { template: from_csv() }));
+    assert!(made.json.len() < 200, "{}", made.json);
+    let Outcome::Bytes { bytes } = reply(made).unwrap().outcome else {
+        panic!("a workbook comes back as bytes");
+    };
+    assert_eq!(
+        template_from_workbook(&bytes, None, "支部党建考核细则").unwrap(),
+        from_csv()
+    );
 }
 
 #[test]

@@ -65,7 +65,7 @@ fn app_bar() -> impl IntoView {
 #[component]
 fn DeskApp() -> impl IntoView {
     let route = RwSignal::new(Route::current());
-    let (library, _) = state::library::Library::load();
+    let (library, _) = state::library::Library::load_every_version();
     provide_context(library);
     follow_the_address(route);
     view! {

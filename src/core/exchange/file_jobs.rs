@@ -7,14 +7,15 @@
 //! the checks of files between people) is not in what every member downloads.
 //!
 //! A job goes to the worker as a JSON [`Request`] and its outcome comes back
-//! as a JSON [`Reply`]; [`answer`] is all the worker runs, tested here.
+//! as a JSON [`Reply`], each a [`Message`] with a file's bytes, if any,
+//! beside the JSON; [`answer`] is all the worker runs, tested here.
 
 use crate::core::assessment::answers::Assessment;
 use crate::core::exchange::backup::{open_backup, Backup};
 use crate::core::exchange::branch::{Level, Row, Submission};
 use crate::core::exchange::report_csv::{assessment_to_csv, table_to_csv};
 use crate::core::exchange::result_file::{Opened, Opener};
-use crate::core::template::builtin::builtins;
+use crate::core::template::builtin::{builtins, earlier_builtin_templates};
 use crate::core::template::format::Template;
 use crate::core::template::library::{find, read_template_file, TemplateFile};
 use crate::core::template::spreadsheet::template_to_csv;
@@ -33,6 +34,8 @@ pub enum Job {
     /// on its only sheet; with several and none chosen, their names.
     ReadWorkbook {
         name: String,
+        /// Beside the JSON in the [`Message`], not in it.
+        #[serde(skip)]
         bytes: Vec<u8>,
         sheet: Option<String>,
     },
@@ -70,6 +73,9 @@ pub enum Job {
         level: Level,
         rows: Vec<Row>,
     },
+    /// The older versions of the built-in checklists, which the member's
+    /// app does not carry (see `template::builtin::EARLIER_TEMPLATE_FILES`).
+    EarlierTemplates,
     /// Result files and branch files (name and text each), checked against
     /// the built-in checklists and `imported`, the ones imported here.
     OpenResults {
@@ -99,9 +105,14 @@ pub enum FileRead {
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Template(TemplateFile),
+    /// Checklists (the earlier built-in versions).
+    Templates(Vec<Template>),
     Text(String),
-    /// A file's bytes (a workbook).
-    Bytes(Vec<u8>),
+    /// A file's bytes (a workbook), beside the JSON in the [`Message`].
+    Bytes {
+        #[serde(skip)]
+        bytes: Vec<u8>,
+    },
     /// A workbook's sheets, for the user to choose the one with the checklist.
     Sheets(Vec<String>),
     /// One per file, in the order given.
@@ -150,6 +161,7 @@ impl Job {
             | Job::BranchXlsx { .. } => Outcome::Refused(vec![WRONG_WORKER.into()]),
             Job::TemplateCsv { template } => Outcome::Text(template_to_csv(&template)),
             Job::TemplateJson { template } => Outcome::Text(template.to_json()),
+            Job::EarlierTemplates => Outcome::Templates(earlier_builtin_templates()),
             Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
             Job::TableCsv { template, level, rows } => Outcome::Text(table_to_csv(&template, level, &rows)),
             Job::OpenResults { files, imported } => {
@@ -183,33 +195,89 @@ fn builtin_refs() -> Vec<&'static Template> {
     builtins().iter().collect()
 }
 
+/// One message between the page and a worker: a [`Request`] or a [`Reply`]
+/// as JSON, and the bytes of a file (a workbook) beside it, which the page
+/// and the worker hand over as an ArrayBuffer rather than as JSON numbers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Message {
+    pub json: String,
+    pub bytes: Option<Vec<u8>>,
+}
+
+impl Job {
+    /// The file's bytes the job carries, taken out to travel beside the JSON.
+    fn take_bytes(&mut self) -> Option<Vec<u8>> {
+        match self {
+            Job::ReadWorkbook { bytes, .. } => Some(std::mem::take(bytes)),
+            _ => None,
+        }
+    }
+
+    fn put_bytes(&mut self, given: Vec<u8>) {
+        if let Job::ReadWorkbook { bytes, .. } = self {
+            *bytes = given;
+        }
+    }
+}
+
+impl Outcome {
+    fn take_bytes(&mut self) -> Option<Vec<u8>> {
+        match self {
+            Outcome::Bytes { bytes } => Some(std::mem::take(bytes)),
+            _ => None,
+        }
+    }
+
+    fn put_bytes(&mut self, given: Vec<u8>) {
+        if let Outcome::Bytes { bytes } = self {
+            *bytes = given;
+        }
+    }
+}
+
 /// The files worker's whole answer to one message (see [`answer_with`]).
-pub fn answer(message: &str) -> String {
+pub fn answer(message: Message) -> Message {
     answer_with(message, Job::run)
 }
 
-/// A worker's whole answer to one message: a [`Request`] as JSON in, its
-/// [`Reply`] (the job done by `run`) as JSON out. A message that is not a
-/// request (a main module of another build, say) is answered as refused,
-/// under id 0.
-pub fn answer_with(message: &str, run: impl FnOnce(Job) -> Outcome) -> String {
-    let reply = match serde_json::from_str::<Request>(message) {
-        Ok(Request { id, job }) => Reply { id, outcome: run(job) },
+/// A worker's whole answer to one message: a [`Request`] in, its [`Reply`]
+/// (the job done by `run`) out. A message that is not a request (a main
+/// module of another build, say) is answered as refused, under id 0.
+pub fn answer_with(message: Message, run: impl FnOnce(Job) -> Outcome) -> Message {
+    let mut reply = match serde_json::from_str::<Request>(&message.json) {
+        Ok(Request { id, mut job }) => {
+            if let Some(bytes) = message.bytes {
+                job.put_bytes(bytes);
+            }
+            Reply { id, outcome: run(job) }
+        }
         Err(_) => Reply {
             id: 0,
             outcome: Outcome::Refused(vec!["表格模块收到无法识别的请求，请刷新页面后重试".into()]),
         },
     };
+    let bytes = reply.outcome.take_bytes();
     // Strings, whole numbers and exact decimals cannot fail to serialise.
-    serde_json::to_string(&reply).unwrap_or_default()
+    Message {
+        json: serde_json::to_string(&reply).unwrap_or_default(),
+        bytes,
+    }
 }
 
 /// The message that sends `job` as request `id`.
-pub fn request(id: u32, job: Job) -> String {
-    serde_json::to_string(&Request { id, job }).unwrap_or_default()
+pub fn request(id: u32, mut job: Job) -> Message {
+    let bytes = job.take_bytes();
+    Message {
+        json: serde_json::to_string(&Request { id, job }).unwrap_or_default(),
+        bytes,
+    }
 }
 
 /// The reply in a message from the worker, if it is one.
-pub fn reply(message: &str) -> Option<Reply> {
-    serde_json::from_str(message).ok()
+pub fn reply(message: Message) -> Option<Reply> {
+    let mut reply: Reply = serde_json::from_str(&message.json).ok()?;
+    if let Some(bytes) = message.bytes {
+        reply.outcome.put_bytes(bytes);
+    }
+    Some(reply)
 }

@@ -5,13 +5,13 @@
 //! files worker carries them.
 
 use crate::core::exchange::branch::Combined;
-use crate::core::exchange::file_jobs::{answer_with, Job, Outcome, WRONG_WORKER};
+use crate::core::exchange::file_jobs::{answer_with, Job, Message, Outcome, WRONG_WORKER};
 use crate::core::exchange::report_xlsx::{assessment_to_xlsx, combined_to_xlsx};
 use crate::core::template::library::TemplateFile;
 use crate::core::template::workbook::{sheet_names, template_from_workbook, template_to_xlsx};
 
 /// The Excel worker's whole answer to one message (see `file_jobs::answer_with`).
-pub fn answer(message: &str) -> String {
+pub fn answer(message: Message) -> Message {
     answer_with(message, run)
 }
 
@@ -42,7 +42,7 @@ pub fn run(job: Job) -> Outcome {
 /// A file made, or why it could not be.
 fn bytes_or_refusal(made: Result<Vec<u8>, String>) -> Outcome {
     match made {
-        Ok(bytes) => Outcome::Bytes(bytes),
+        Ok(bytes) => Outcome::Bytes { bytes },
         Err(why) => Outcome::Refused(vec![why]),
     }
 }

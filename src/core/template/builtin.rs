@@ -3,37 +3,20 @@
 
 use crate::core::template::format::Template;
 
-/// Raw text of every built-in template, newest version of each first. Older
-/// versions (`*.v1.json`) are kept so self-checks made with them open with
-/// the rules they were made with.
-pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[
+/// Raw text of the newest version of every built-in template: what the
+/// member's app carries.
+pub const CURRENT_TEMPLATE_FILES: &[(&str, &str)] = &[
     (
         "liuge-mofan.json",
         include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.json")),
-    ),
-    (
-        "liuge-mofan.v2.json",
-        include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.v2.json")),
-    ),
-    (
-        "liuge-mofan.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.v1.json")),
     ),
     (
         "dzb-biaozhunhua.json",
         include_str!(concat!(env!("OUT_DIR"), "/dzb-biaozhunhua.json")),
     ),
     (
-        "dzb-biaozhunhua.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/dzb-biaozhunhua.v1.json")),
-    ),
-    (
         "shuji-shuzhi.json",
         include_str!(concat!(env!("OUT_DIR"), "/shuji-shuzhi.json")),
-    ),
-    (
-        "shuji-shuzhi.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/shuji-shuzhi.v1.json")),
     ),
     (
         "xingji-dzb.json",
@@ -48,16 +31,8 @@ pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[
         include_str!(concat!(env!("OUT_DIR"), "/sanyan-sanshi.json")),
     ),
     (
-        "sanyan-sanshi.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/sanyan-sanshi.v1.json")),
-    ),
-    (
         "hege-dangyuan.json",
         include_str!(concat!(env!("OUT_DIR"), "/hege-dangyuan.json")),
-    ),
-    (
-        "hege-dangyuan.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/hege-dangyuan.v1.json")),
     ),
     (
         "minzhu-pingyi.json",
@@ -67,25 +42,79 @@ pub const BUILTIN_TEMPLATE_FILES: &[(&str, &str)] = &[
         "congyan-zuofeng.json",
         include_str!(concat!(env!("OUT_DIR"), "/congyan-zuofeng.json")),
     ),
+];
+
+/// Raw text of the older versions (`*.v1.json`, …), kept so self-checks made
+/// with them open with the rules they were made with. The member's app does
+/// not carry them: it asks the files worker for them the first time a
+/// self-check needs one (see `ui::state::library`).
+pub const EARLIER_TEMPLATE_FILES: &[(&str, &str)] = &[
+    (
+        "liuge-mofan.v2.json",
+        include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.v2.json")),
+    ),
+    (
+        "liuge-mofan.v1.json",
+        include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.v1.json")),
+    ),
+    (
+        "dzb-biaozhunhua.v1.json",
+        include_str!(concat!(env!("OUT_DIR"), "/dzb-biaozhunhua.v1.json")),
+    ),
+    (
+        "shuji-shuzhi.v1.json",
+        include_str!(concat!(env!("OUT_DIR"), "/shuji-shuzhi.v1.json")),
+    ),
+    (
+        "sanyan-sanshi.v1.json",
+        include_str!(concat!(env!("OUT_DIR"), "/sanyan-sanshi.v1.json")),
+    ),
+    (
+        "hege-dangyuan.v1.json",
+        include_str!(concat!(env!("OUT_DIR"), "/hege-dangyuan.v1.json")),
+    ),
     (
         "congyan-zuofeng.v1.json",
         include_str!(concat!(env!("OUT_DIR"), "/congyan-zuofeng.v1.json")),
     ),
 ];
 
-/// Parses the built-in templates. They are validated by the native tests
+/// Every built-in template file, the newest versions first.
+pub fn builtin_template_files() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    CURRENT_TEMPLATE_FILES.iter().chain(EARLIER_TEMPLATE_FILES)
+}
+
+/// Parses built-in template files. They are validated by the native tests
 /// (with every problem's line, through `Template::from_json`), so a failure
 /// here is a build defect; such a template is skipped rather than crashing.
-pub fn builtin_templates() -> Vec<Template> {
-    BUILTIN_TEMPLATE_FILES
-        .iter()
+fn parse<'a>(files: impl Iterator<Item = &'a (&'a str, &'a str)>) -> Vec<Template> {
+    files
         .filter_map(|(_, text)| serde_json::from_str::<Template>(text).ok())
         .filter(|t| t.problems().is_empty())
         .collect()
 }
 
-/// The built-in templates, parsed once for the life of the program.
+/// Every built-in template, every version, the newest versions first.
+pub fn builtin_templates() -> Vec<Template> {
+    parse(builtin_template_files())
+}
+
+/// The older versions of the built-in templates, as the files worker sends
+/// them to the member's app.
+pub fn earlier_builtin_templates() -> Vec<Template> {
+    parse(EARLIER_TEMPLATE_FILES.iter())
+}
+
+/// Every built-in template, parsed once for the life of the program: what
+/// the workers and the desk use.
 pub fn builtins() -> &'static [Template] {
     static PARSED: std::sync::OnceLock<Vec<Template>> = std::sync::OnceLock::new();
     PARSED.get_or_init(builtin_templates)
+}
+
+/// The newest version of each built-in template, parsed once: what the
+/// member's app starts with (see [`EARLIER_TEMPLATE_FILES`]).
+pub fn current_builtins() -> &'static [Template] {
+    static PARSED: std::sync::OnceLock<Vec<Template>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| parse(CURRENT_TEMPLATE_FILES.iter()))
 }

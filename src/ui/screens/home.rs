@@ -17,6 +17,7 @@ pub fn Home() -> impl IntoView {
     let reload_quarantine = move || quarantined.set(store::list_quarantined().unwrap_or_default());
     let notice = RwSignal::new(None::<String>);
     let reload = move || listing.set(store::list_assessments());
+    let library = use_library();
 
     let latest = listing.with_untracked(|l| l.as_ref().ok().and_then(|(good, _)| good.first().cloned()));
 
@@ -63,14 +64,23 @@ pub fn Home() -> impl IntoView {
                     <p class="empty">"还没有自查记录。请在下方选择评分表开始第一次自查。"</p>
                 </Show>
                 <ul class="saved">
-                    // Keyed by id and edit time: a changed or deleted self-check redraws its row alone.
+                    // Keyed by id and edit time: a changed or deleted self-check redraws its row alone;
+                    // and by the checklists here: the older version a row waits for redraws it when it comes.
                     <For
-                        each=move || listing.with(|l| l.as_ref().map(|(good, _)| good.clone()).unwrap_or_default())
-                        key=|a| (a.id.clone(), a.updated_at)
-                        let:a
+                        each=move || {
+                            let versions = library.versions_here();
+                            listing
+                                .with(|l| {
+                                    l.as_ref()
+                                        .map(|(good, _)| good.iter().map(|a| (a.clone(), versions)).collect::<Vec<_>>())
+                                        .unwrap_or_default()
+                                })
+                        }
+                        key=|(a, versions): &(Assessment, usize)| (a.id.clone(), a.updated_at, *versions)
+                        let:row
                     >
                         <SavedRow
-                            assessment=a
+                            assessment=row.0
                             on_deleted=Callback::new(move |r: Result<(), String>| {
                                 if let Err(e) = r {
                                     notice.set(Some(e));
@@ -212,10 +222,14 @@ fn SavedRow(assessment: Assessment, on_deleted: Callback<Result<(), String>>) ->
             library
                 .newest(&assessment.template_id)
                 .map_or_else(|| assessment.template_id.clone(), |t| t.short_title.clone()),
-            format!(
-                "本机没有所用的评分表第{}版，无法计分；打开后可导入",
-                assessment.template_version
-            ),
+            if library.arriving(&assessment.template_id, assessment.template_version) {
+                format!("正在载入所用的评分表第{}版…", assessment.template_version)
+            } else {
+                format!(
+                    "本机没有所用的评分表第{}版，无法计分；打开后可导入",
+                    assessment.template_version
+                )
+            },
         ),
     };
     let who = assessment.respondent.line();

@@ -3,17 +3,36 @@
 //! [`use_library`]). Templates live for the whole page, so views can hold
 //! `&'static` references to their items. Reading the imported ones inside a
 //! view subscribes it: importing a checklist updates what depends on it.
+//!
+//! The member's app carries only the newest version of each built-in
+//! checklist. The older ones, which only self-checks made with them need,
+//! come from the files worker the first time such a self-check is looked up
+//! ([`Library::find`]); the views that looked follow when they arrive.
 
-use crate::core::template::builtin::builtins;
+use crate::core::exchange::file_jobs::{Job, Outcome};
 use crate::core::template::library::{self as versions, latest_versions};
 use crate::core::Template;
 use crate::store::{self, BadRecord};
 use leptos::prelude::*;
 
+/// The older versions of the built-in checklists, in the member's app.
+#[derive(Debug, Clone, PartialEq)]
+enum Earlier {
+    /// Not needed yet.
+    NotAsked,
+    Loading,
+    Here(Vec<&'static Template>),
+    /// The files worker could not be loaded: why, in Chinese.
+    Failed(String),
+}
+
 /// The page's checklists. `Copy`: the imported list is a signal.
 #[derive(Clone, Copy)]
 pub struct Library {
     builtin: &'static [Template],
+    /// In the member's app, the older built-in versions; in the desk's,
+    /// which carries every version, always `Here` and empty.
+    earlier: RwSignal<Earlier>,
     /// Each version imported, leaked for the page's life.
     imported: RwSignal<Vec<&'static Template>>,
 }
@@ -24,20 +43,44 @@ pub fn use_library() -> Library {
 }
 
 impl Library {
-    /// The built-in checklists and the imported ones stored here, and the
-    /// stored ones that could not be read.
+    /// The member's app's: the newest built-in checklists (older versions
+    /// on demand) and the imported ones stored here, and the stored ones
+    /// that could not be read.
     pub fn load() -> (Library, Vec<BadRecord>) {
+        Self::with_builtin(crate::core::template::builtin::current_builtins(), Earlier::NotAsked)
+    }
+
+    /// The desk's, which carries every version of the built-in checklists.
+    pub fn load_every_version() -> (Library, Vec<BadRecord>) {
+        Self::with_builtin(crate::core::template::builtin::builtins(), Earlier::Here(Vec::new()))
+    }
+
+    fn with_builtin(builtin: &'static [Template], earlier: Earlier) -> (Library, Vec<BadRecord>) {
         let (good, bad) = store::list_templates().unwrap_or_default();
         let imported = good.into_iter().map(|t| &*Box::leak(Box::new(t))).collect();
         let library = Library {
-            builtin: builtins(),
+            builtin,
+            earlier: RwSignal::new(earlier),
             imported: RwSignal::new(imported),
         };
         (library, bad)
     }
 
+    /// The built-in checklists here (with the older versions once they came).
     pub fn builtin(&self) -> Vec<&'static Template> {
-        self.builtin.iter().collect()
+        let mut all: Vec<&'static Template> = self.builtin.iter().collect();
+        if let Earlier::Here(earlier) = self.earlier.get() {
+            all.extend(earlier);
+        }
+        all
+    }
+
+    /// How many built-in versions are here (it grows when the older ones come).
+    pub fn versions_here(&self) -> usize {
+        self.builtin.len()
+            + self
+                .earlier
+                .with(|e| if let Earlier::Here(list) = e { list.len() } else { 0 })
     }
 
     pub fn imported(&self) -> Vec<&'static Template> {
@@ -58,9 +101,36 @@ impl Library {
         t
     }
 
-    /// The template a self-check was made with (see `core::template::library::find`).
+    /// The template a self-check was made with (see
+    /// `core::template::library::find`). An older version of a built-in
+    /// checklist is asked of the files worker the first time: until it comes
+    /// this is `None`, and whatever looked is told again when it does.
     pub fn find(&self, id: &str, version: u32) -> Option<&'static Template> {
-        versions::find(&self.builtin(), &self.imported(), id, version)
+        let found = versions::find(&self.builtin(), &self.imported(), id, version);
+        if found.is_none() && self.may_be_earlier(id, version) {
+            self.fetch_earlier();
+        }
+        found
+    }
+
+    /// Whether (`id`, `version`) may be an older built-in version not here yet.
+    fn may_be_earlier(&self, id: &str, version: u32) -> bool {
+        self.earlier.with_untracked(|e| *e == Earlier::NotAsked) && self.has_newer(id, version)
+    }
+
+    fn fetch_earlier(&self) {
+        // Not a change anyone follows: only its outcome is.
+        self.earlier.update_untracked(|e| *e = Earlier::Loading);
+        let earlier = self.earlier;
+        leptos::task::spawn_local(async move {
+            earlier.set(match crate::files_module::run(Job::EarlierTemplates).await {
+                Ok(Outcome::Templates(list)) => {
+                    Earlier::Here(list.into_iter().map(|t| &*Box::leak(Box::new(t))).collect())
+                }
+                Ok(_) => Earlier::Failed(crate::files_module::unexpected().0),
+                Err(e) => Earlier::Failed(e.0),
+            });
+        });
     }
 
     /// The newest version of a checklist, for starting a new self-check.
@@ -68,10 +138,25 @@ impl Library {
         versions::newest(&self.builtin(), &self.imported(), id)
     }
 
+    /// Whether (`id`, `version`) is an older built-in version on its way from the files worker.
+    pub fn arriving(&self, id: &str, version: u32) -> bool {
+        self.earlier.with(|e| *e == Earlier::Loading) && self.has_newer(id, version)
+    }
+
+    fn has_newer(&self, id: &str, version: u32) -> bool {
+        self.builtin.iter().any(|t| t.id == id && t.version > version)
+    }
+
     /// Which version of a self-check's template is missing, in words (see
-    /// `core::template::library::missing_version`).
+    /// `core::template::library::missing_version`), or that it is on its way.
     pub fn missing_version(&self, id: &str, version: u32) -> String {
-        versions::missing_version(&self.builtin(), &self.imported(), id, version)
+        match self.earlier.get() {
+            Earlier::Loading if self.has_newer(id, version) => format!("正在载入这份自查所用的评分表第{version}版…"),
+            Earlier::Failed(why) if self.has_newer(id, version) => {
+                format!("这份自查所用的评分表第{version}版未能载入：{why}")
+            }
+            _ => versions::missing_version(&self.builtin(), &self.imported(), id, version),
+        }
     }
 
     /// What a new self-check can use: the built-in ones, then the newest version of each imported one.
