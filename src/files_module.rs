@@ -122,13 +122,19 @@ fn module(kind: Kind) -> Result<Rc<Module>, FileError> {
             return;
         };
         // Id 0 answers a message the worker could not read: every job waiting gets it.
-        let settled: Vec<(u32, Settle)> = if reply.id == 0 {
-            replies.borrow_mut().drain().collect()
+        let settled: Vec<(u32, Settle, Outcome)> = if reply.id == 0 {
+            let outcome = reply.outcome;
+            replies
+                .borrow_mut()
+                .drain()
+                .map(|(id, s)| (id, s, outcome.clone()))
+                .collect()
         } else {
-            replies.borrow_mut().remove_entry(&reply.id).into_iter().collect()
+            let settle = replies.borrow_mut().remove(&reply.id);
+            settle.map(|s| (reply.id, s, reply.outcome)).into_iter().collect()
         };
-        for (id, s) in settled {
-            outcomes.borrow_mut().insert(id, reply.outcome.clone());
+        for (id, s, outcome) in settled {
+            outcomes.borrow_mut().insert(id, outcome);
             let _ = s.resolve.call0(&JsValue::NULL);
         }
     });

@@ -3,80 +3,39 @@
 
 use crate::core::template::format::Template;
 
+/// The named files in `templates/`, each with its text as build.rs compacted it.
+macro_rules! built_in {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!(env!("OUT_DIR"), "/", $name)))),*]
+    };
+}
+
 /// Raw text of the newest version of every built-in template: what the
 /// member's app carries.
-pub const CURRENT_TEMPLATE_FILES: &[(&str, &str)] = &[
-    (
-        "liuge-mofan.json",
-        include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.json")),
-    ),
-    (
-        "dzb-biaozhunhua.json",
-        include_str!(concat!(env!("OUT_DIR"), "/dzb-biaozhunhua.json")),
-    ),
-    (
-        "shuji-shuzhi.json",
-        include_str!(concat!(env!("OUT_DIR"), "/shuji-shuzhi.json")),
-    ),
-    (
-        "xingji-dzb.json",
-        include_str!(concat!(env!("OUT_DIR"), "/xingji-dzb.json")),
-    ),
-    (
-        "qinglian-jiguan.json",
-        include_str!(concat!(env!("OUT_DIR"), "/qinglian-jiguan.json")),
-    ),
-    (
-        "sanyan-sanshi.json",
-        include_str!(concat!(env!("OUT_DIR"), "/sanyan-sanshi.json")),
-    ),
-    (
-        "hege-dangyuan.json",
-        include_str!(concat!(env!("OUT_DIR"), "/hege-dangyuan.json")),
-    ),
-    (
-        "minzhu-pingyi.json",
-        include_str!(concat!(env!("OUT_DIR"), "/minzhu-pingyi.json")),
-    ),
-    (
-        "congyan-zuofeng.json",
-        include_str!(concat!(env!("OUT_DIR"), "/congyan-zuofeng.json")),
-    ),
+pub const CURRENT_TEMPLATE_FILES: &[(&str, &str)] = built_in![
+    "liuge-mofan.json",
+    "dzb-biaozhunhua.json",
+    "shuji-shuzhi.json",
+    "xingji-dzb.json",
+    "qinglian-jiguan.json",
+    "sanyan-sanshi.json",
+    "hege-dangyuan.json",
+    "minzhu-pingyi.json",
+    "congyan-zuofeng.json",
 ];
 
 /// Raw text of the older versions (`*.v1.json`, …), kept so self-checks made
 /// with them open with the rules they were made with. The member's app does
 /// not carry them: it asks the files worker for them the first time a
 /// self-check needs one (see `ui::state::library`).
-pub const EARLIER_TEMPLATE_FILES: &[(&str, &str)] = &[
-    (
-        "liuge-mofan.v2.json",
-        include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.v2.json")),
-    ),
-    (
-        "liuge-mofan.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/liuge-mofan.v1.json")),
-    ),
-    (
-        "dzb-biaozhunhua.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/dzb-biaozhunhua.v1.json")),
-    ),
-    (
-        "shuji-shuzhi.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/shuji-shuzhi.v1.json")),
-    ),
-    (
-        "sanyan-sanshi.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/sanyan-sanshi.v1.json")),
-    ),
-    (
-        "hege-dangyuan.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/hege-dangyuan.v1.json")),
-    ),
-    (
-        "congyan-zuofeng.v1.json",
-        include_str!(concat!(env!("OUT_DIR"), "/congyan-zuofeng.v1.json")),
-    ),
+pub const EARLIER_TEMPLATE_FILES: &[(&str, &str)] = built_in![
+    "liuge-mofan.v2.json",
+    "liuge-mofan.v1.json",
+    "dzb-biaozhunhua.v1.json",
+    "shuji-shuzhi.v1.json",
+    "sanyan-sanshi.v1.json",
+    "hege-dangyuan.v1.json",
+    "congyan-zuofeng.v1.json",
 ];
 
 /// Every built-in template file, the newest versions first.

@@ -69,9 +69,11 @@ impl Library {
     /// The built-in checklists here (with the older versions once they came).
     pub fn builtin(&self) -> Vec<&'static Template> {
         let mut all: Vec<&'static Template> = self.builtin.iter().collect();
-        if let Earlier::Here(earlier) = self.earlier.get() {
-            all.extend(earlier);
-        }
+        self.earlier.with(|e| {
+            if let Earlier::Here(earlier) = e {
+                all.extend(earlier);
+            }
+        });
         all
     }
 
