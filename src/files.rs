@@ -23,40 +23,12 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
     .map_err(|e| FileError(e.to_string()))
 }
 
-/// A limit on what a picked file may weigh, and what the file should be.
-/// Anything heavier is the wrong file, refused before it is read.
-#[derive(Debug, Clone, Copy)]
-pub struct Expected {
-    pub what: &'static str,
-    pub max_mb: u32,
-}
-
-/// A checklist is a few dozen kilobytes.
-pub const TEMPLATE_FILE: Expected = Expected {
-    what: "评分表",
-    max_mb: 5,
-};
-/// A result or branch file: a few kilobytes per self-check.
-pub const RESULT_FILE: Expected = Expected {
-    what: "结果文件",
-    max_mb: 20,
-};
-/// A backup cannot be larger than the browser's storage.
-pub const BACKUP_FILE: Expected = Expected {
-    what: "备份文件",
-    max_mb: 20,
-};
+pub use crate::core::exchange::text_file::{Expected, BACKUP_FILE, RESULT_FILE, TEMPLATE_FILE};
 
 impl Expected {
     /// The refusal for a file heavier than the limit, if it is.
     pub fn check_size(&self, file: &web_sys::File) -> Result<(), FileError> {
-        if file.size() > f64::from(self.max_mb) * 1_000_000.0 {
-            return Err(FileError(format!(
-                "文件超过{}MB，不像是{}，请检查是否选错了文件",
-                self.max_mb, self.what
-            )));
-        }
-        Ok(())
+        self.refuse_size(file.size()).map_err(FileError)
     }
 }
 

@@ -1,9 +1,12 @@
 //! Mofan (模范): offline self-checks for the model-organ campaign.
 //!
-//! `core` is plain Rust and builds everywhere; `store` and `ui` exist only in
-//! the browser build.
+//! `core` is plain Rust and builds everywhere; `cli` (the command line)
+//! exists only natively, `store` and `ui` only in the browser build.
 
 pub mod core;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 
 #[cfg(target_arch = "wasm32")]
 pub mod files;

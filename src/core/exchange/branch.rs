@@ -10,6 +10,7 @@ use crate::core::assessment::scoring::{ItemScore, Scorecard};
 use crate::core::assessment::summary::percent;
 use crate::core::basics::names::{clean_name, invisible_in};
 use crate::core::basics::points::Points;
+use crate::core::exchange::result_file::{BranchContent, TemplateRef};
 use crate::core::template::format::Template;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -392,6 +393,34 @@ impl Combined {
             invisible,
             refused,
             kept,
+        }
+    }
+
+    /// The branch's summary file (汇总文件) of this view: the self-checks
+    /// counted (the newest of any duplicates), under `branch`, with the
+    /// roster typed and the 单位 most of them name.
+    pub fn branch_content(
+        &self,
+        template: &Template,
+        subs: &[Submission],
+        branch: &str,
+        roster: Vec<String>,
+    ) -> BranchContent {
+        BranchContent {
+            template: TemplateRef::of(template),
+            unit: most_common_text(subs.iter().map(|x| x.assessment.respondent.unit.as_str())),
+            branch: branch.to_string(),
+            roster,
+            results: self.kept.iter().map(|&i| subs[i].assessment.clone()).collect(),
+        }
+    }
+
+    /// What the header of a printed or exported summary names: the branch
+    /// typed, or 各支部对比 when rows are branches.
+    pub fn scope(&self, branch: &str) -> String {
+        match self.level {
+            Level::Branch => "各支部对比".to_string(),
+            Level::Member => branch.to_string(),
         }
     }
 

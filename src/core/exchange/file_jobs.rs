@@ -100,6 +100,24 @@ pub enum FileRead {
     Refused(String),
 }
 
+impl FileRead {
+    /// One result or branch file, named `name`, checked by `opener` (the
+    /// desk's worker and the command line read every file so).
+    pub fn open<'t, L: Fn(&str, u32) -> Option<&'t Template>>(
+        opener: &mut Opener<'t, L>,
+        name: &str,
+        text: &str,
+    ) -> FileRead {
+        match opener.open(text) {
+            Ok((opened, _)) => FileRead::Submissions {
+                branch_file: matches!(opened, Opened::Branch(_)),
+                submissions: Submission::from_file(opened, name),
+            },
+            Err(e) => FileRead::Refused(e.to_string()),
+        }
+    }
+}
+
 /// What a job came to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -169,13 +187,7 @@ impl Job {
                 let mut opener = Opener::new(|id: &str, v| find(&builtin, &imported, id, v));
                 let read = files
                     .into_iter()
-                    .map(|(name, text)| match opener.open(&text) {
-                        Ok((opened, _)) => FileRead::Submissions {
-                            branch_file: matches!(opened, Opened::Branch(_)),
-                            submissions: Submission::from_file(opened, &name),
-                        },
-                        Err(e) => FileRead::Refused(e.to_string()),
-                    })
+                    .map(|(name, text)| FileRead::open(&mut opener, &name, &text))
                     .collect();
                 Outcome::Files(read)
             }

@@ -51,6 +51,43 @@ impl fmt::Display for NotText {
     }
 }
 
+/// A limit on what a picked file may weigh, and what the file should be.
+/// Anything heavier is the wrong file, refused before it is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Expected {
+    pub what: &'static str,
+    pub max_mb: u32,
+}
+
+/// A checklist is a few dozen kilobytes.
+pub const TEMPLATE_FILE: Expected = Expected {
+    what: "评分表",
+    max_mb: 5,
+};
+/// A result or branch file: a few kilobytes per self-check.
+pub const RESULT_FILE: Expected = Expected {
+    what: "结果文件",
+    max_mb: 20,
+};
+/// A backup cannot be larger than the browser's storage.
+pub const BACKUP_FILE: Expected = Expected {
+    what: "备份文件",
+    max_mb: 20,
+};
+
+impl Expected {
+    /// The refusal, in Chinese, for a file of `bytes` heavier than the limit.
+    pub fn refuse_size(&self, bytes: f64) -> Result<(), String> {
+        if bytes > f64::from(self.max_mb) * 1_000_000.0 {
+            return Err(format!(
+                "文件超过{}MB，不像是{}，请检查是否选错了文件",
+                self.max_mb, self.what
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// How a zip archive starts: an .xlsx or .ods workbook is one.
 const ZIP: &[u8] = b"PK\x03\x04";
 /// How an OLE compound file starts: an .xls workbook (or an old Word file) is one.

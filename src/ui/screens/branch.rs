@@ -9,7 +9,7 @@ use crate::core::exchange::branch::{
 };
 use crate::core::exchange::desk::{Desk, Refusal};
 use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
-use crate::core::exchange::result_file::{encode_branch, BranchContent, TemplateRef};
+use crate::core::exchange::result_file::encode_branch;
 use crate::core::{Points, Template};
 use crate::files::{self, Form};
 use crate::ui::or_dash;
@@ -208,13 +208,8 @@ pub fn BranchDesk() -> impl IntoView {
             if branch.is_empty() { "支部" } else { &branch }
         );
         if form == Form::Json {
-            let content = subs.with_untracked(|s| BranchContent {
-                template: TemplateRef::of(t),
-                unit: most_common_text(s.iter().map(|x| x.assessment.respondent.unit.as_str())),
-                branch: branch.clone(),
-                roster: parse_roster(&roster_text.get_untracked()),
-                results: c.kept.iter().map(|&i| s[i].assessment.clone()).collect(),
-            });
+            let roster = parse_roster(&roster_text.get_untracked());
+            let content = subs.with_untracked(|s| c.branch_content(t, s, &branch, roster));
             let result = files::download(
                 &files::safe_file_name(&format!("{stem}.json")),
                 Form::Json.mime(),
@@ -228,11 +223,7 @@ pub fn BranchDesk() -> impl IntoView {
                 template: t.clone(),
                 rows: rows.get_untracked(),
                 combined: serde_json::to_string(&c).unwrap_or_default(),
-                scope: if c.level == Level::Branch {
-                    "各支部对比".to_string()
-                } else {
-                    branch.clone()
-                },
+                scope: c.scope(&branch),
                 date: format_local(now_ms()),
             }
         } else {
