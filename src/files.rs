@@ -14,13 +14,16 @@ pub struct FileError(pub String);
 /// byte-order mark, or GB18030 (a superset of GBK) decoded by the browser,
 /// which refuses bytes that are not GB18030 instead of replacing them.
 pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
-    crate::core::exchange::text_file::decode(bytes, |bytes| {
-        let strict = web_sys::TextDecoderOptions::new();
-        strict.set_fatal(true);
-        let gb = web_sys::TextDecoder::new_with_label_and_options("gb18030", &strict).ok()?;
-        gb.decode_with_u8_array(bytes).ok()
-    })
-    .map_err(|e| FileError(e.to_string()))
+    crate::core::exchange::text_file::decode(bytes, gb18030).map_err(|e| FileError(e.to_string()))
+}
+
+/// GB18030 by the browser's TextDecoder (in a page or a worker), which
+/// refuses bytes that are not GB18030 instead of replacing them.
+pub fn gb18030(bytes: &[u8]) -> Option<String> {
+    let strict = web_sys::TextDecoderOptions::new();
+    strict.set_fatal(true);
+    let gb = web_sys::TextDecoder::new_with_label_and_options("gb18030", &strict).ok()?;
+    gb.decode_with_u8_array(bytes).ok()
 }
 
 pub use crate::core::exchange::text_file::{Expected, BACKUP_FILE, RESULT_FILE, TEMPLATE_FILE};

@@ -4,7 +4,10 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    mofan::worker::serve(mofan::core::exchange::file_jobs::answer);
+    // Files that are not UTF-8 are decoded by the worker's own TextDecoder.
+    mofan::worker::serve(|message| {
+        mofan::core::exchange::file_jobs::answer_with(message, |job| job.run_with(mofan::files::gb18030))
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

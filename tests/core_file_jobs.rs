@@ -168,3 +168,69 @@ fn the_member_app_gets_the_earlier_versions_of_the_built_in_checklists_from_the_
         );
     }
 }
+
+#[test]
+fn result_files_go_to_the_worker_as_bytes_beside_the_json_and_come_back_read_one_by_one() {
+    use mofan::core::exchange::file_jobs::{answer_with, FileRead};
+    use mofan::core::exchange::result_file::encode_result;
+    let t = &builtin_templates()[0];
+    let zhang = encode_result(t, &answered("张三"), 5);
+    let li = encode_result(t, &answered("李四"), 5);
+    let files = vec![
+        ("张三.json".to_string(), zhang.clone().into_bytes()),
+        ("坏.json".to_string(), b"{ not json".to_vec()),
+        ("空.json".to_string(), Vec::new()),
+        // Not UTF-8: handed to the GB18030 decoder the worker is given.
+        ("gbk.json".to_string(), b"\xd5\xc5".to_vec()),
+        ("李四.json".to_string(), li.clone().into_bytes()),
+    ];
+    let sent = request(8, Job::open_results(files, Vec::new()));
+    assert_eq!(sent.bytes.as_ref().map(Vec::len), Some(zhang.len() + li.len() + 12));
+    assert!(
+        !sent.json.contains("sha256") && sent.json.len() < zhang.len(),
+        "the files' bytes are not in the JSON: {}",
+        sent.json
+    );
+    let through = |gb18030: fn(&[u8]) -> Option<String>, sent: Message| {
+        let Outcome::Files(read) = reply(answer_with(sent, |job| job.run_with(gb18030))).unwrap().outcome else {
+            panic!("files come back as files");
+        };
+        read
+    };
+    let read = through(|_| Some("{}".into()), sent.clone());
+    assert_eq!(read.len(), 5, "one answer per file, in order");
+    let name_of = |r: &FileRead| match r {
+        FileRead::Submissions { submissions, .. } => submissions[0].assessment.respondent.name.clone(),
+        FileRead::Refused(why) => why.clone(),
+    };
+    assert_eq!(name_of(&read[0]), "张三");
+    assert!(name_of(&read[1]).contains("不是有效的结果文件"), "{:?}", read[1]);
+    assert!(matches!(read[2], FileRead::Refused(_)));
+    assert!(
+        name_of(&read[3]).contains("这不是模范导出的结果文件"),
+        "decoded, then checked: {:?}",
+        read[3]
+    );
+    assert_eq!(name_of(&read[4]), "李四");
+    assert_eq!(
+        read.iter()
+            .filter_map(|r| match r {
+                FileRead::Submissions { submissions, .. } => Some(submissions[0].source.as_str()),
+                _ => None,
+            })
+            .collect::<Vec<_>>(),
+        ["张三.json", "李四.json"]
+    );
+    // Without a GB18030 decoder the same bytes are refused for their encoding.
+    let read = through(|_| None, sent.clone());
+    assert!(name_of(&read[3]).contains("既不是UTF-8也不是GBK"), "{:?}", read[3]);
+
+    // Bytes that do not add up to the sizes named: every file refused, none misread.
+    let mut short = sent;
+    short.bytes.as_mut().unwrap().pop();
+    let read = through(|_| None, short);
+    assert_eq!(read.len(), 5);
+    assert!(read
+        .iter()
+        .all(|r| matches!(r, FileRead::Refused(why) if why.contains("未能完整读取"))));
+}

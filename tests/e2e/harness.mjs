@@ -2,7 +2,8 @@
 // 127.0.0.1 and drive Debian's Chromium with playwright-core.
 import { chromium } from 'playwright-core';
 import { deepEqual } from 'node:assert/strict';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,4 +148,28 @@ export async function completeMemberCheck(page, name) {
   }
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
   return (await page.getByTestId('progress').textContent()).trim();
+}
+
+/**
+ * Writes `count` variants of the result file `base` (parsed JSON) of
+ * `template` into `dir`: other names, branches (20 of them) and answers,
+ * each with its own correct checksum. Returns their paths, in order.
+ */
+export function writeVariants(base, template, dir, count, { from = 0 } = {}) {
+  const items = template.sections.flatMap((s) => s.items).filter((i) => i.rule.kind === 'check').map((i) => i.id).sort();
+  const levels = ['met', 'partial', 'not_met'];
+  const paths = [];
+  for (let n = from; n < from + count; n++) {
+    const content = structuredClone(base.content);
+    const a = content.assessment;
+    a.id = `bench-${n}`;
+    a.respondent.name = `党员${n + 1}`;
+    a.respondent.branch = `第${(n % 20) + 1}支部`;
+    a.answers = Object.fromEntries(items.map((id, i) => [id, { response: levels[(n + i) % 7 === 0 ? 2 : (n * 3 + i) % 5 === 0 ? 1 : 0] }]));
+    const sha256 = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+    const path = join(dir, `result-${n}.json`);
+    writeFileSync(path, JSON.stringify({ format: base.format, schema: base.schema, exported_at: base.exported_at, content, sha256 }));
+    paths.push(path);
+  }
+  return paths;
 }

@@ -15,6 +15,7 @@ use crate::core::exchange::backup::{open_backup, Backup};
 use crate::core::exchange::branch::{Level, Row, Submission};
 use crate::core::exchange::report_csv::{assessment_to_csv, table_to_csv};
 use crate::core::exchange::result_file::{Opened, Opener};
+use crate::core::exchange::text_file::decode;
 use crate::core::template::builtin::{builtins, earlier_builtin_templates};
 use crate::core::template::format::Template;
 use crate::core::template::library::{find, read_template_file, TemplateFile};
@@ -76,15 +77,26 @@ pub enum Job {
     /// The older versions of the built-in checklists, which the member's
     /// app does not carry (see `template::builtin::EARLIER_TEMPLATE_FILES`).
     EarlierTemplates,
-    /// Result files and branch files (name and text each), checked against
-    /// the built-in checklists and `imported`, the ones imported here.
+    /// Result files and branch files, read (decoded as text) and checked
+    /// against the built-in checklists and `imported`, the ones imported
+    /// here. `bytes` is every file's bytes one after another, in the order
+    /// and of the sizes `files` gives; it travels beside the JSON.
     OpenResults {
-        files: Vec<(String, String)>,
+        files: Vec<Picked>,
+        #[serde(skip)]
+        bytes: Vec<u8>,
         imported: Vec<Template>,
     },
     /// A backup file, its answers checked against its own templates, the
     /// built-in ones and `imported`.
     OpenBackup { text: String, imported: Vec<Template> },
+}
+
+/// A picked file: its name, and how many bytes of its job's are its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picked {
+    pub name: String,
+    pub size: usize,
 }
 
 /// What one result or branch file brought in, or why it was refused.
@@ -165,8 +177,15 @@ impl Job {
         )
     }
 
-    /// The files worker's work; workbook jobs are refused (they are the Excel worker's).
+    /// The files worker's work, where nothing can decode GB18030 (see [`Job::run_with`]).
     pub fn run(self) -> Outcome {
+        self.run_with(|_| None)
+    }
+
+    /// The files worker's work; workbook jobs are refused (they are the
+    /// Excel worker's). `gb18030` decodes a file that is not UTF-8 (see
+    /// `text_file::decode`): the worker passes the browser's TextDecoder.
+    pub fn run_with(self, gb18030: fn(&[u8]) -> Option<String>) -> Outcome {
         match self {
             Job::ReadTemplate { name, text } => match read_template_file(&name, &text) {
                 Ok(file) => Outcome::Template(file),
@@ -182,12 +201,24 @@ impl Job {
             Job::EarlierTemplates => Outcome::Templates(earlier_builtin_templates()),
             Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
             Job::TableCsv { template, level, rows } => Outcome::Text(table_to_csv(&template, level, &rows)),
-            Job::OpenResults { files, imported } => {
+            Job::OpenResults { files, bytes, imported } => {
                 let (builtin, imported) = (builtin_refs(), imported.iter().collect::<Vec<_>>());
                 let mut opener = Opener::new(|id: &str, v| find(&builtin, &imported, id, v));
+                if files.iter().map(|f| f.size).sum::<usize>() != bytes.len() {
+                    let why = "文件未能完整读取，请重新选择".to_string();
+                    return Outcome::Files(files.iter().map(|_| FileRead::Refused(why.clone())).collect());
+                }
+                let mut rest = bytes.as_slice();
                 let read = files
-                    .into_iter()
-                    .map(|(name, text)| FileRead::open(&mut opener, &name, &text))
+                    .iter()
+                    .map(|file| {
+                        let (mine, after) = rest.split_at(file.size);
+                        rest = after;
+                        match decode(mine, gb18030) {
+                            Ok(text) => FileRead::open(&mut opener, &file.name, &text),
+                            Err(e) => FileRead::Refused(e.to_string()),
+                        }
+                    })
                     .collect();
                 Outcome::Files(read)
             }
@@ -220,14 +251,31 @@ impl Job {
     /// The file's bytes the job carries, taken out to travel beside the JSON.
     fn take_bytes(&mut self) -> Option<Vec<u8>> {
         match self {
-            Job::ReadWorkbook { bytes, .. } => Some(std::mem::take(bytes)),
+            Job::ReadWorkbook { bytes, .. } | Job::OpenResults { bytes, .. } => Some(std::mem::take(bytes)),
             _ => None,
         }
     }
 
     fn put_bytes(&mut self, given: Vec<u8>) {
-        if let Job::ReadWorkbook { bytes, .. } = self {
+        if let Job::ReadWorkbook { bytes, .. } | Job::OpenResults { bytes, .. } = self {
             *bytes = given;
+        }
+    }
+
+    /// The job that reads and checks `files` (each name and bytes), as the
+    /// desk and 审核 send it.
+    pub fn open_results(files: Vec<(String, Vec<u8>)>, imported: Vec<Template>) -> Job {
+        let picked = files
+            .iter()
+            .map(|(name, bytes)| Picked {
+                name: name.clone(),
+                size: bytes.len(),
+            })
+            .collect();
+        Job::OpenResults {
+            files: picked,
+            bytes: files.into_iter().flat_map(|(_, bytes)| bytes).collect(),
+            imported,
         }
     }
 }

@@ -20,39 +20,58 @@ use crate::ui::widgets::notice::{while_working, WorkingNotice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Reads every file; the good ones become submissions, the others refusals.
-async fn read_all(list: Vec<web_sys::File>, library: Library) -> (Vec<Submission>, Vec<Refusal>) {
-    let mut subs = Vec::new();
-    let mut refused = Vec::new();
+/// How many files go to the files worker at a time: the progress moves on
+/// after each batch, and a cancel waits for one batch at most.
+const BATCH: usize = 250;
+
+/// How many rows of the member table a screen shows at a time: a
+/// committee's 10,000 members are pages, not one table the browser lays
+/// out at once. Printing shows every row.
+const PAGE: usize = 100;
+
+/// How far the desk has read a pick of files, and the bad ones found so far.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Reading {
+    done: usize,
+    total: usize,
+    refused: Vec<Refusal>,
+    cancelled: bool,
+}
+
+/// `3,200`: a count as the user's locale writes it.
+fn count(n: usize) -> String {
+    js_sys::Number::from(n as f64)
+        .to_locale_string("zh-CN")
+        .as_string()
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// One batch read and checked in the files worker: its files' submissions,
+/// and refusals for the others.
+async fn read_batch(batch: &[web_sys::File], library: Library, subs: &mut Vec<Submission>, refused: &mut Vec<Refusal>) {
     let mut readable = Vec::new();
-    for file in list {
-        match files::RESULT_FILE.check_size(&file) {
-            Ok(()) => readable.push(file),
+    for file in batch {
+        match files::RESULT_FILE.check_size(file) {
+            Ok(()) => readable.push(file.clone()),
             Err(e) => refused.push(Refusal {
                 file: file.name(),
                 why: e.0,
             }),
         }
     }
-    let list = readable;
-    let contents = files::read_files(&list).await;
-    let mut texts = Vec::new();
-    for (file, bytes) in list.iter().zip(contents) {
-        match bytes.and_then(|b| files::decode_text(&b)) {
+    let mut picked = Vec::new();
+    for (file, bytes) in readable.iter().zip(files::read_files(&readable).await) {
+        match bytes {
+            Ok(bytes) => picked.push((file.name(), bytes)),
             Err(e) => refused.push(Refusal {
                 file: file.name(),
                 why: e.0,
             }),
-            Ok(text) => texts.push((file.name(), text)),
         }
     }
-    let names: Vec<String> = texts.iter().map(|(n, _)| n.clone()).collect();
-    // Checked in the files worker, off the page's thread.
-    let job = Job::OpenResults {
-        files: texts,
-        imported: library.imported_owned(),
-    };
-    match crate::files_module::run(job).await {
+    let names: Vec<String> = picked.iter().map(|(n, _)| n.clone()).collect();
+    // Decoded and checked in the files worker, off the page's thread.
+    match crate::files_module::run(Job::open_results(picked, library.imported_owned())).await {
         Ok(Outcome::Files(read)) => {
             for (file, read) in names.into_iter().zip(read) {
                 match read {
@@ -66,7 +85,37 @@ async fn read_all(list: Vec<web_sys::File>, library: Library) -> (Vec<Submission
             refused.extend(names.into_iter().map(|file| Refusal { file, why: why.clone() }));
         }
     }
-    (subs, refused)
+}
+
+/// Reads every file a batch at a time, saying how far it has got in
+/// `reading`; the good ones become submissions, the others refusals.
+/// `None` when the user cancelled: the pick is dropped whole.
+async fn read_all(
+    list: Vec<web_sys::File>,
+    library: Library,
+    reading: RwSignal<Option<Reading>>,
+) -> Option<(Vec<Submission>, Vec<Refusal>)> {
+    let mut subs = Vec::new();
+    let mut refused = Vec::new();
+    reading.set(Some(Reading {
+        total: list.len(),
+        ..Reading::default()
+    }));
+    for batch in list.chunks(BATCH) {
+        if reading.with_untracked(|r| r.as_ref().is_none_or(|r| r.cancelled)) {
+            return None;
+        }
+        let found = refused.len();
+        read_batch(batch, library, &mut subs, &mut refused).await;
+        reading.update(|r| {
+            if let Some(r) = r {
+                r.done += batch.len();
+                r.refused.extend_from_slice(&refused[found..]);
+            }
+        });
+    }
+    let cancelled = reading.with_untracked(|r| r.as_ref().is_none_or(|r| r.cancelled));
+    (!cancelled).then_some((subs, refused))
 }
 
 #[component]
@@ -86,7 +135,8 @@ pub fn BranchDesk() -> impl IntoView {
     let kept = kept.unwrap_or_default();
     let subs = RwSignal::new(kept.submissions);
     let refusals = RwSignal::new(kept.refusals);
-    let busy = RwSignal::new(false);
+    // While a pick is read: how far, and what was found wrong so far.
+    let reading = RwSignal::new(None::<Reading>);
     let roster_text = RwSignal::new(crate::store::load_setting("roster").unwrap_or_default());
     let level_choice = RwSignal::new(kept.level);
     let sort = RwSignal::new((SortKey::Total, true));
@@ -128,9 +178,15 @@ pub fn BranchDesk() -> impl IntoView {
     let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
         let _ = keep();
     });
+    // Every row of the member table on paper, a page of them on screen.
+    let show_all = RwSignal::new(false);
+    let printing = window_event_listener(leptos::ev::beforeprint, move |_| show_all.set(true));
+    let printed = window_event_listener(leptos::ev::afterprint, move |_| show_all.set(false));
     on_cleanup(move || {
         leaving.remove();
         hidden.remove();
+        printing.remove();
+        printed.remove();
     });
 
     let template = Memo::new(move |_| subs.with(|s| main_template(s)).and_then(|(id, v)| library.find(&id, v)));
@@ -155,21 +211,23 @@ pub fn BranchDesk() -> impl IntoView {
     });
 
     let take = move |list: Vec<web_sys::File>| {
-        if list.is_empty() {
+        if list.is_empty() || reading.with_untracked(Option::is_some) {
             return;
         }
-        busy.set(true);
         if let Some(p) = window().performance() {
             let _ = p.mark("mofan-files-chosen");
         }
         spawn_local(async move {
-            let (new_subs, new_refusals) = read_all(list, library).await;
+            let read = read_all(list, library, reading).await;
+            reading.set(None);
+            let Some((new_subs, new_refusals)) = read else {
+                return;
+            };
             subs.update(|s| s.extend(new_subs));
             refusals.update(|r| r.extend(new_refusals));
             if branch_name.get_untracked().is_empty() {
                 branch_name.set(subs.with_untracked(|s| most_common_text(s.iter().map(|x| x.branch.as_str()))));
             }
-            busy.set(false);
             // A standard measure (DevTools shows it; the benchmark reads it):
             // files chosen → the summary laid out, just before the next frame.
             request_animation_frame(move || {
@@ -267,11 +325,13 @@ pub fn BranchDesk() -> impl IntoView {
                     })}
                 <div class="desk-controls">
                     <FilePick label="选择结果文件" accept=".json,application/json" multiple=true on_files=take />
-                    <button on:click=clear>"清空"</button>
+                    <button on:click=clear disabled=move || reading.with(Option::is_some)>
+                        "清空"
+                    </button>
                 </div>
                 <p class="hint" data-testid="desk-count" role="status">
                     {move || {
-                        if busy.get() {
+                        if reading.with(Option::is_some) {
                             "正在读取…".to_string()
                         } else {
                             format!(
@@ -282,6 +342,57 @@ pub fn BranchDesk() -> impl IntoView {
                         }
                     }}
                 </p>
+                {move || {
+                    reading
+                        .get()
+                        .map(|r| {
+                            let said = format!("已读 {} / {}", count(r.done), count(r.total));
+                            view! {
+                                <div class="reading" data-testid="desk-reading">
+                                    <label class="reading-bar">
+                                        <span>{said}</span>
+                                        <progress max=r.total value=r.done></progress>
+                                    </label>
+                                    <button
+                                        on:click=move |_| {
+                                            reading
+                                                .update(|r| {
+                                                    if let Some(r) = r {
+                                                        r.cancelled = true;
+                                                    }
+                                                })
+                                        }
+                                        disabled=r.cancelled
+                                    >
+                                        {if r.cancelled { "正在取消…" } else { "取消导入" }}
+                                    </button>
+                                    <p class="hint">"取消后，这次选择的文件一个也不导入。"</p>
+                                    {(!r.refused.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                <div class="notice error" data-testid="desk-found">
+                                                    <p>
+                                                        {format!(
+                                                            "已发现 {} 个文件不能接受（读完后照常汇总其余文件）：",
+                                                            r.refused.len(),
+                                                        )}
+                                                    </p>
+                                                    <ul>
+                                                        {r
+                                                            .refused
+                                                            .iter()
+                                                            .map(|x| {
+                                                                view! { <li>{format!("{}：{}", x.file, x.why)}</li> }
+                                                            })
+                                                            .collect_view()}
+                                                    </ul>
+                                                </div>
+                                            }
+                                        })}
+                                </div>
+                            }
+                        })
+                }}
                 <div class="field-row">
                     <label class="field">
                         <span>"支部名称（用于导出和打印）"</span>
@@ -389,7 +500,10 @@ pub fn BranchDesk() -> impl IntoView {
                     <button
                         class="primary"
                         on:click=move |_| {
-                            let _ = window().print();
+                            show_all.set(true);
+                            request_animation_frame(|| {
+                                let _ = window().print();
+                            });
                         }
                         disabled=move || combined.with(Option::is_none)
                     >
@@ -409,7 +523,10 @@ pub fn BranchDesk() -> impl IntoView {
             </section>
             {move || match (template.get(), combined.get()) {
                 (Some(t), Some(c)) => {
-                    view! { <BranchSheet template=t combined=c rows=rows branch=branch_name sort=sort /> }.into_any()
+                    view! {
+                        <BranchSheet template=t combined=c rows=rows branch=branch_name sort=sort show_all=show_all />
+                    }
+                        .into_any()
                 }
                 _ => {
                     (subs.with(|s| !s.is_empty()))
@@ -436,9 +553,50 @@ fn BranchSheet(
     /// Typed on the desk; only the header follows it, not the whole table.
     branch: RwSignal<String>,
     sort: RwSignal<(SortKey, bool)>,
+    /// Every row (for printing) rather than a page of [`PAGE`].
+    show_all: RwSignal<bool>,
 ) -> impl IntoView {
     let t = template;
     let c = combined;
+    let page = RwSignal::new(0usize);
+    let pages = c.rows.len().div_ceil(PAGE).max(1);
+    let shown = move || {
+        rows.with(|r| {
+            if show_all.get() {
+                return r.clone();
+            }
+            let from = (page.get().min(pages - 1) * PAGE).min(r.len());
+            r[from..(from + PAGE).min(r.len())].to_vec()
+        })
+    };
+    let total_rows = c.rows.len();
+    let pager = move || {
+        (total_rows > PAGE).then(|| {
+            let at = move || page.get().min(pages - 1);
+            let on_last = move || at() + 1 == pages;
+            view! {
+                <nav class="pager no-print" aria-label="成员得分表分页" data-testid="pager">
+                    <button on:click=move |_| page.update(|p| *p = p.saturating_sub(1)) disabled=move || at() == 0>
+                        "上一页"
+                    </button>
+                    <span role="status">
+                        {move || {
+                            let from = at() * PAGE;
+                            format!(
+                                "第 {}–{} 行，共 {} 行",
+                                count(from + 1),
+                                count((from + PAGE).min(total_rows)),
+                                count(total_rows),
+                            )
+                        }}
+                    </span>
+                    <button on:click=move |_| page.update(|p| *p = (*p + 1).min(pages - 1)) disabled=on_last>
+                        "下一页"
+                    </button>
+                </nav>
+            }
+        })
+    };
     let by_branch = c.level == Level::Branch;
     // With anyone reviewed, every score has a 自评 and a 审核 column.
     let reviewed = c.reviewed > 0;
@@ -565,7 +723,7 @@ fn BranchSheet(
                         </thead>
                         <tbody>
                             // Keyed by the whole row: a reorder moves rows, a changed row alone is redrawn.
-                            <For each=move || rows.get() key=|r| r.clone() let:r>
+                            <For each=shown key=|r| r.clone() let:r>
                                 <tr class:vetoed=r.vetoed>
                                     <td class="row-name">{r.name.clone()}</td>
                                     <td>{r.detail.clone()}</td>
@@ -638,6 +796,7 @@ fn BranchSheet(
                         </tfoot>
                     </table>
                 </div>
+                {pager}
             </section>
             <div class="two-col">
                 <section class="block">

@@ -19,14 +19,11 @@ use leptos::task::spawn_local;
 async fn bring_in(file: web_sys::File, library: Library) -> Result<String, String> {
     let name = file.name();
     let fail = |why: String| format!("“{name}”未导入：{why}");
-    let text = files::read_text(&file, files::RESULT_FILE)
+    let bytes = files::read_bytes(&file, files::RESULT_FILE)
         .await
         .map_err(|e| fail(e.0))?;
-    // Checked in the files worker, against the built-in checklists and the imported ones.
-    let job = Job::OpenResults {
-        files: vec![(name.clone(), text)],
-        imported: library.imported_owned(),
-    };
+    // Read and checked in the files worker, against the built-in checklists and the imported ones.
+    let job = Job::open_results(vec![(name.clone(), bytes)], library.imported_owned());
     let read = match files_module::run(job).await.map_err(|e| fail(e.0))? {
         Outcome::Files(read) => read.into_iter().next(),
         _ => None,

@@ -1,0 +1,84 @@
+// The desk with a committee's thousands of files: it reads them a batch at
+// a time in the files worker, says how far it has got (已读 N / M), lists
+// bad files as it finds them, and a cancel drops the whole pick, changing
+// nothing. The member table comes a page at a time.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, withFreshBrowser, completeMemberCheck, exportResultFile, writeVariants, ROOT } from './harness.mjs';
+
+let server;
+const dir = mkdtempSync(join(tmpdir(), 'mofan-desk-scale-'));
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); rmSync(dir, { recursive: true, force: true }); });
+
+const member = JSON.parse(readFileSync(join(ROOT, 'templates', 'hege-dangyuan.json'), 'utf8'));
+
+test('thousands of files: progress, bad files as found, cancel changes nothing, then pages of rows', async () => {
+  await withFreshBrowser(async ({ context, page }) => {
+    await page.goto(server.url);
+    await page.getByRole('radio', { name: '支部书记 / 支部委员' }).check();
+    await completeMemberCheck(page, '样本');
+    const base = JSON.parse(readFileSync(await exportResultFile(page, dir), 'utf8'));
+
+    // Two bad files first, so the first batch finds them.
+    const tampered = join(dir, '改过的.json');
+    const changed = structuredClone(base);
+    changed.content.assessment.respondent.name = '改名';
+    writeFileSync(tampered, JSON.stringify(changed));
+    const broken = join(dir, '坏文件.json');
+    writeFileSync(broken, '{ 不是 JSON');
+    const many = [tampered, broken, ...writeVariants(base, member, dir, 4000)];
+
+    await page.goto(server.url + '#/branch');
+    const count = page.getByTestId('desk-count');
+    await count.filter({ hasText: '已导入 0 份自查，未接受 0 个文件' }).waitFor();
+    // An old PC: the page's thread four times slower, so the reading takes long enough to watch.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.getByLabel('选择结果文件').setInputFiles(many);
+    const reading = page.getByTestId('desk-reading');
+    await reading.filter({ hasText: /已读 [1-9][\d,]* \/ 4,002/ }).waitFor({ timeout: 60_000 });
+    const bar = reading.getByRole('progressbar');
+    assert.equal(await bar.getAttribute('max'), '4002');
+    const found = reading.getByTestId('desk-found');
+    await found.filter({ hasText: '已发现 2 个文件不能接受' }).waitFor({ timeout: 60_000 });
+    assert.match(await found.textContent(), /改过的\.json：文件内容与校验码不符/);
+    assert.match(await found.textContent(), /坏文件\.json：不是有效的结果文件/);
+    // The page answers while it reads: the roster box takes typing.
+    await page.getByLabel('应参加名单').fill('党员1');
+    await reading.getByRole('button', { name: '取消导入' }).click();
+    await reading.waitFor({ state: 'detached', timeout: 60_000 });
+    assert.equal((await count.textContent()).trim(), '已导入 0 份自查，未接受 0 个文件', 'a cancelled pick brings nothing in');
+    assert.equal(await page.getByTestId('branch-sheet').count(), 0);
+    assert.equal(await page.getByTestId('desk-refusals').count(), 0, 'nor its bad files');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    // A pick read to the end: every file counted or listed, the rows in pages of 100.
+    await page.getByLabel('选择结果文件').setInputFiles(many.slice(0, 252));
+    await count.filter({ hasText: '已导入 250 份自查，未接受 2 个文件' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('desk-refusals').filter({ hasText: '改过的.json' }).waitFor();
+    const table = page.getByTestId('branch-table');
+    assert.equal(await table.locator('tbody tr').count(), 100);
+    const pager = page.getByTestId('pager');
+    assert.match(await pager.textContent(), /第 1–100 行，共 250 行/);
+    assert.equal(await page.getByTestId('branch-members').textContent(), '250');
+    const firstPage = await table.locator('tbody .row-name').allTextContents();
+    await pager.getByRole('button', { name: '下一页' }).click();
+    await pager.filter({ hasText: '第 101–200 行，共 250 行' }).waitFor();
+    await pager.getByRole('button', { name: '下一页' }).click();
+    await pager.filter({ hasText: '第 201–250 行，共 250 行' }).waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 50);
+    assert.ok(await pager.getByRole('button', { name: '下一页' }).isDisabled());
+    const lastPage = await table.locator('tbody .row-name').allTextContents();
+    assert.equal(new Set([...firstPage, ...lastPage]).size, 150, 'each page shows other members');
+    // On paper every row is there (the browser says it is printing before it lays out the page).
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await table.locator('tbody tr').nth(249).waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 250);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await table.locator('tbody tr').nth(50).waitFor({ state: 'detached' });
+  });
+});
