@@ -101,21 +101,26 @@ async fn read_all(
         total: list.len(),
         ..Reading::default()
     }));
+    // Cancelled, or the desk left (its signals gone) while a batch was read.
+    let cancelled = move || {
+        reading
+            .try_with_untracked(|r| r.as_ref().is_none_or(|r| r.cancelled))
+            .unwrap_or(true)
+    };
     for batch in list.chunks(BATCH) {
-        if reading.with_untracked(|r| r.as_ref().is_none_or(|r| r.cancelled)) {
+        if cancelled() {
             return None;
         }
         let found = refused.len();
         read_batch(batch, library, &mut subs, &mut refused).await;
-        reading.update(|r| {
+        reading.try_update(|r| {
             if let Some(r) = r {
                 r.done += batch.len();
                 r.refused.extend_from_slice(&refused[found..]);
             }
         });
     }
-    let cancelled = reading.with_untracked(|r| r.as_ref().is_none_or(|r| r.cancelled));
-    (!cancelled).then_some((subs, refused))
+    (!cancelled()).then_some((subs, refused))
 }
 
 #[component]
@@ -219,7 +224,7 @@ pub fn BranchDesk() -> impl IntoView {
         }
         spawn_local(async move {
             let read = read_all(list, library, reading).await;
-            reading.set(None);
+            reading.try_set(None);
             let Some((new_subs, new_refusals)) = read else {
                 return;
             };
