@@ -16,7 +16,9 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
     bar.append(note, button);
     document.body.append(bar);
   };
-  // After the page has loaded and gone idle, so the precache does not compete with start-up.
+  // Once the app has started (trunk says so when its module has run) and the
+  // page has gone idle, so that the precache (every file of the build) does
+  // not compete with the download, compiling and first screen of the app.
   const register = () => navigator.serviceWorker.register('./sw.js').then((reg) => {
     if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
     reg.addEventListener('updatefound', () => {
@@ -26,7 +28,7 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
       });
     });
   }).catch(() => {});
-  addEventListener('load', () => (self.requestIdleCallback ?? setTimeout)(register));
+  addEventListener('TrunkApplicationStarted', () => (self.requestIdleCallback ?? setTimeout)(register), { once: true });
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // Only a switch the user asked for reloads the page; the first install just takes control.

@@ -3,8 +3,14 @@
 //! record text the failed write would have stored, under the self-check's
 //! id, in the IndexedDB database `mofan`, object store `pending`. A copy
 //! stays until the same self-check is written to localStorage again.
+//!
+//! The app reads them before it opens any self-check. So that the member
+//! does not wait for that, the page asks for the database as it starts
+//! (`assets/kept-aside.js`), while the wasm module downloads, and [`all`]
+//! takes that request; the single-file build and the tests open it here.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
@@ -50,29 +56,86 @@ thread_local! {
     static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 
-async fn database() -> Result<IdbDatabase, JsValue> {
+/// A connection, and whether it can hold nothing yet (opening it created
+/// the database).
+struct Connected {
+    db: IdbDatabase,
+    empty: bool,
+}
+
+/// The connection: the one already open, or on its way.
+enum Connection {
+    Open(IdbDatabase),
+    /// Asked for by `kept-aside.js` as the page started: a promise of
+    /// `{ db, empty }`, without `db` when there is no database yet.
+    AskedByPage(js_sys::Promise),
+    /// Asked for here; the flag is set if the database had to be created.
+    Opening(web_sys::IdbOpenDbRequest, Rc<Cell<bool>>),
+}
+
+/// Asks for the connection now (the browser opens the database while the
+/// caller goes on); [`connected`] waits for it. The page's own request
+/// (`mofanKeptAside`, the same database, version and object store) is taken
+/// once, by the first caller.
+fn connect() -> Result<Connection, JsValue> {
     if let Some(db) = OPEN.with(|o| o.borrow().clone()) {
-        return Ok(db);
+        return Ok(Connection::Open(db));
     }
-    let factory = web_sys::window()
-        .ok_or_else(|| JsValue::from_str("no window"))?
-        .indexed_db()?
-        .ok_or_else(|| JsValue::from_str("no IndexedDB"))?;
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let key = JsValue::from_str("mofanKeptAside");
+    if let Ok(asked) = js_sys::Reflect::get(&window, &key)?.dyn_into::<js_sys::Promise>() {
+        let _ = js_sys::Reflect::delete_property(&window, &key);
+        return Ok(Connection::AskedByPage(asked));
+    }
+    let factory = window.indexed_db()?.ok_or_else(|| JsValue::from_str("no IndexedDB"))?;
     let open = factory.open_with_u32(DATABASE, 1)?;
+    let created = Rc::new(Cell::new(false));
+    let upgraded = created.clone();
     let upgrade = Closure::once_into_js(move |ev: web_sys::Event| {
-        let created = ev
+        let db = ev
             .target()
             .and_then(|t| t.dyn_into::<IdbRequest>().ok())
             .and_then(|r| r.result().ok())
             .map(|db| db.unchecked_into::<IdbDatabase>());
-        if let Some(db) = created {
+        if let Some(db) = db {
             let _ = db.create_object_store(STORE);
+            upgraded.set(true);
         }
     });
     open.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let db: IdbDatabase = request(&open).await?.unchecked_into();
+    Ok(Connection::Opening(open, created))
+}
+
+/// The connection asked for; `None` when the page found no database yet
+/// (so nothing is kept: the first copy kept creates it).
+async fn connected(connection: Connection) -> Result<Option<Connected>, JsValue> {
+    let (db, empty) = match connection {
+        Connection::Open(db) => return Ok(Some(Connected { db, empty: false })),
+        Connection::AskedByPage(asked) => {
+            let found = JsFuture::from(asked).await?;
+            let empty = js_sys::Reflect::get(&found, &"empty".into())?.is_truthy();
+            match js_sys::Reflect::get(&found, &"db".into())?.dyn_into::<IdbDatabase>() {
+                Ok(db) => (db, empty),
+                Err(_) if empty => return Ok(None),
+                Err(e) => return Err(e),
+            }
+        }
+        Connection::Opening(open, created) => (request(&open).await?.unchecked_into(), created.get()),
+    };
     OPEN.with(|o| *o.borrow_mut() = Some(db.clone()));
-    Ok(db)
+    Ok(Some(Connected { db, empty }))
+}
+
+/// The connection, the database created if there is none.
+async fn database() -> Result<IdbDatabase, JsValue> {
+    if let Some(c) = connected(connect()?).await? {
+        return Ok(c.db);
+    }
+    // The page's request is taken: this one opens (creates) the database.
+    connected(connect()?)
+        .await?
+        .map(|c| c.db)
+        .ok_or_else(|| JsValue::from_str("no database"))
 }
 
 async fn store(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), JsValue> {
@@ -93,22 +156,33 @@ pub async fn keep(id: &str, record: &str) -> Result<(), String> {
         .map_err(|_| "浏览器的备用存储（IndexedDB）也无法写入".to_string())
 }
 
-/// Every self-check kept aside: its id and record text.
-pub async fn all() -> Vec<(String, String)> {
-    let read = async {
-        let (_, store) = store(IdbTransactionMode::Readonly).await?;
-        let keys = store.get_all_keys()?;
-        let values = store.get_all()?;
-        let keys = js_sys::Array::from(&request(&keys).await?);
-        let values = js_sys::Array::from(&request(&values).await?);
-        Ok::<_, JsValue>(
-            keys.iter()
-                .zip(values.iter())
-                .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
-                .collect(),
-        )
-    };
-    read.await.unwrap_or_default()
+/// Every self-check kept aside: its id and record text. The database is
+/// asked for when this is called, not when it is awaited, so that opening
+/// it overlaps the app's own start.
+pub fn all() -> impl std::future::Future<Output = Vec<(String, String)>> {
+    let connection = connect();
+    async move {
+        let read = async {
+            let Some(Connected { db, empty: false }) = connected(connection?).await? else {
+                // No database, or one just created: nothing is kept.
+                return Ok(Vec::new());
+            };
+            let store = db
+                .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readonly)?
+                .object_store(STORE)?;
+            let keys = store.get_all_keys()?;
+            let values = store.get_all()?;
+            let keys = js_sys::Array::from(&request(&keys).await?);
+            let values = js_sys::Array::from(&request(&values).await?);
+            Ok::<_, JsValue>(
+                keys.iter()
+                    .zip(values.iter())
+                    .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+                    .collect(),
+            )
+        };
+        read.await.unwrap_or_default()
+    }
 }
 
 /// Drops the copy of self-check `id`: it is in localStorage again.

@@ -435,31 +435,45 @@ fn reason(original: &str, raw: &str) -> RecordError {
     }
 }
 
+/// What start-up's quarantine did and found: how many records it moved,
+/// and the imported templates as [`list_templates`] gives them, so that
+/// they are read once at start, not twice.
+pub struct Quarantined {
+    pub moved: usize,
+    pub templates: Vec<crate::core::Template>,
+    /// Templates still unreadable where they are (a newer version's, or one
+    /// the quarantine could not copy).
+    pub unread_templates: Vec<BadRecord>,
+}
+
 /// Moves every self-check and imported template that cannot be read
 /// (corrupt, cut off, not a record at all) to the quarantine, exactly as
 /// found, so nothing else trips over it again; its raw text stays there
 /// until the user deletes it. Records written by a newer version of Mofan
 /// are left where they are, for that version to read. If the copy cannot
 /// be written (a full quota) the record stays in place and is still
-/// reported where it is. Returns how many records were moved.
-pub fn quarantine_unreadable(now: i64) -> Result<usize, StoreError> {
-    let mut bad = scan(ASSESSMENT_PREFIX, decode_assessment_under)?.1;
-    bad.extend(
-        scan(TEMPLATE_PREFIX, |_, raw| {
-            crate::core::exchange::record::decode_template(raw)
-        })?
-        .1,
-    );
-    let mut moved = 0;
-    for b in bad {
-        if matches!(b.error, RecordError::NewerSchema(_)) {
-            continue;
-        }
-        if move_to_quarantine(&b.key, &b.raw, now).is_ok() {
-            moved += 1;
+/// reported where it is.
+pub fn quarantine_unreadable(now: i64) -> Result<Quarantined, StoreError> {
+    let bad_assessments = scan(ASSESSMENT_PREFIX, decode_assessment_under)?.1;
+    let (templates, bad_templates) = list_templates()?;
+    let mut found = Quarantined {
+        moved: 0,
+        templates,
+        unread_templates: Vec::new(),
+    };
+    for (b, template) in bad_assessments
+        .into_iter()
+        .map(|b| (b, false))
+        .chain(bad_templates.into_iter().map(|b| (b, true)))
+    {
+        let moved = !matches!(b.error, RecordError::NewerSchema(_)) && move_to_quarantine(&b.key, &b.raw, now).is_ok();
+        if moved {
+            found.moved += 1;
+        } else if template {
+            found.unread_templates.push(b);
         }
     }
-    Ok(moved)
+    Ok(found)
 }
 
 /// Moves the unreadable text `raw`, found under `key`, to the quarantine.

@@ -47,7 +47,7 @@ fn stored_response(id: &str, item: &str) -> Option<Response> {
 
 /// The contexts the app provides: the library, the role, the copies kept aside, the save queues.
 fn provide_app_state() -> SaveQueues {
-    let (library, _) = Library::load();
+    let library = Library::load(store::list_templates().unwrap_or_default().0);
     provide_context(library);
     provide_context(mofan::ui::state::role::Role::load());
     let kept = KeptCopies::load();

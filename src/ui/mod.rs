@@ -65,7 +65,7 @@ fn app_bar() -> impl IntoView {
 #[component]
 fn DeskApp() -> impl IntoView {
     let route = RwSignal::new(Route::current());
-    let (library, _) = state::library::Library::load_every_version();
+    let library = state::library::Library::load_every_version();
     provide_context(library);
     follow_the_address(route);
     view! {
@@ -86,15 +86,19 @@ fn DeskApp() -> impl IntoView {
 
 #[component]
 fn App() -> impl IntoView {
+    // Self-checks an earlier visit could not store are read before any
+    // screen opens one; the browser opens IndexedDB while the rest starts.
+    let kept = state::kept::KeptCopies::load();
     let route = RwSignal::new(Route::current());
     // Unreadable records go to the quarantine before anything reads storage.
-    let _ = crate::store::quarantine_unreadable(state::clock::now_ms());
-    let (library, bad_templates) = state::library::Library::load();
+    let (imported, bad_templates) = match crate::store::quarantine_unreadable(state::clock::now_ms()) {
+        Ok(found) => (found.templates, found.unread_templates),
+        Err(_) => crate::store::list_templates().unwrap_or_default(),
+    };
+    let library = state::library::Library::load(imported);
     provide_context(library);
     provide_context(BadTemplates(bad_templates));
     provide_context(state::role::Role::load());
-    // Self-checks an earlier visit could not store are read before any screen opens one.
-    let kept = state::kept::KeptCopies::load();
     provide_context(kept);
     let queues = SaveQueues::new(kept);
     provide_context(queues);

@@ -196,6 +196,16 @@ pub fn Editor(id: String, section: usize, #[prop(optional)] reviewing: bool) -> 
     }
 }
 
+/// How many of a part's items are built with it: more than a screen holds.
+/// The rest of a longer part are built once the first have been painted, so
+/// a part of hundreds of items can be answered at once.
+const FIRST_SCREENFUL: usize = 6;
+
+/// Runs `f` in a task after the next frame has been painted.
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
 /// Per-item response signals, shared by the score memo and the item cards.
 type Responses = Arc<HashMap<String, RwSignal<Option<Response>>>>;
 
@@ -263,6 +273,9 @@ fn CheckForm(
         }
     });
 
+    // The part whose every item is built: a long part shows its first
+    // screenful at once and the rest after that has been painted.
+    let whole_part = RwSignal::new(None::<usize>);
     let go_section = move |i: usize| {
         current.set(i);
         window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -289,6 +302,8 @@ fn CheckForm(
             if si != here {
                 go_section(si);
             }
+            // The item may be past the first screenful of its part: build it all now.
+            whole_part.set(Some(si));
             request_animation_frame(move || focus_item(&item.id));
         }
     };
@@ -502,6 +517,18 @@ fn CheckForm(
                 {
                     let section = &t.sections[si];
                     let score = section_scores[si];
+                    let responses = responses.clone();
+                    let card = move |ii: usize, item: &'static Item| {
+                        view! { <ItemCard number=item_number(si, ii) item=item response=responses[&item.id] /> }
+                    };
+                    let card_later = card.clone();
+                    let (first, rest) = section.items.split_at(section.items.len().min(FIRST_SCREENFUL));
+                    if !rest.is_empty() && whole_part.get_untracked() != Some(si) {
+                        after_paint(move || whole_part.set(Some(si)));
+                    }
+                    let rest_built = move || whole_part.get() == Some(si);
+                    let rest = rest.iter().enumerate().map(move |(ii, item)| (first.len() + ii, item));
+                    let rest = move || rest.clone().map(|(ii, item)| card_later(ii, item)).collect_view();
                     view! {
                         <section class="panel section" data-section=section.id.clone()>
                             <header class="section-head">
@@ -521,16 +548,8 @@ fn CheckForm(
                                     }}
                                 </span>
                             </header>
-                            {section
-                                .items
-                                .iter()
-                                .enumerate()
-                                .map(|(ii, item)| {
-                                    view! {
-                                        <ItemCard number=item_number(si, ii) item=item response=responses[&item.id] />
-                                    }
-                                })
-                                .collect_view()}
+                            {first.iter().enumerate().map(|(ii, item)| card(ii, item)).collect_view()}
+                            <Show when=rest_built>{rest.clone()}</Show>
                             <nav class="section-steps">
                                 <button disabled=si == 0 on:click=move |_| step_to(si.saturating_sub(1))>
                                     "← 上一部分"

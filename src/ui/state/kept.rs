@@ -14,14 +14,16 @@ pub struct KeptCopies {
 }
 
 impl KeptCopies {
-    /// Reads the copies kept by an earlier visit.
+    /// Reads the copies kept by an earlier visit: the browser starts on it
+    /// at once, while the page goes on starting.
     pub fn load() -> KeptCopies {
         let kept = KeptCopies {
             loaded: RwSignal::new(false),
             copies: RwSignal::new(Vec::new()),
         };
+        let reading = crate::pending::all();
         spawn_local(async move {
-            kept.copies.set(crate::pending::all().await);
+            kept.copies.set(reading.await);
             kept.loaded.set(true);
         });
         kept

@@ -12,7 +12,7 @@
 use crate::core::exchange::file_jobs::{Job, Outcome};
 use crate::core::template::library::{self as versions, latest_versions};
 use crate::core::Template;
-use crate::store::{self, BadRecord};
+use crate::store;
 use leptos::prelude::*;
 
 /// The older versions of the built-in checklists, in the member's app.
@@ -44,26 +44,32 @@ pub fn use_library() -> Library {
 
 impl Library {
     /// The member's app's: the newest built-in checklists (older versions
-    /// on demand) and the imported ones stored here, and the stored ones
-    /// that could not be read.
-    pub fn load() -> (Library, Vec<BadRecord>) {
-        Self::with_builtin(crate::core::template::builtin::current_builtins(), Earlier::NotAsked)
+    /// on demand) and `imported`, the ones stored here (as start-up's
+    /// quarantine read them, see `store::quarantine_unreadable`).
+    pub fn load(imported: Vec<Template>) -> Library {
+        Self::with_builtin(
+            crate::core::template::builtin::current_builtins(),
+            Earlier::NotAsked,
+            imported,
+        )
     }
 
     /// The desk's, which carries every version of the built-in checklists.
-    pub fn load_every_version() -> (Library, Vec<BadRecord>) {
-        Self::with_builtin(crate::core::template::builtin::builtins(), Earlier::Here(Vec::new()))
+    pub fn load_every_version() -> Library {
+        let (imported, _) = store::list_templates().unwrap_or_default();
+        Self::with_builtin(
+            crate::core::template::builtin::builtins(),
+            Earlier::Here(Vec::new()),
+            imported,
+        )
     }
 
-    fn with_builtin(builtin: &'static [Template], earlier: Earlier) -> (Library, Vec<BadRecord>) {
-        let (good, bad) = store::list_templates().unwrap_or_default();
-        let imported = good.into_iter().map(|t| &*Box::leak(Box::new(t))).collect();
-        let library = Library {
+    fn with_builtin(builtin: &'static [Template], earlier: Earlier, imported: Vec<Template>) -> Library {
+        Library {
             builtin,
             earlier: RwSignal::new(earlier),
-            imported: RwSignal::new(imported),
-        };
-        (library, bad)
+            imported: RwSignal::new(imported.into_iter().map(|t| &*Box::leak(Box::new(t))).collect()),
+        }
     }
 
     /// The built-in checklists here (with the older versions once they came).
