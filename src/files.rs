@@ -49,26 +49,45 @@ pub async fn read_text(file: &web_sys::File, expected: Expected) -> Result<Strin
     decode_text(&read_bytes(file, expected).await?)
 }
 
-/// The bytes of many files, read side by side (one wait for all of them,
-/// rather than one turn of the event loop per file).
-pub async fn read_files(files: &[web_sys::File]) -> Vec<Result<Vec<u8>, FileError>> {
-    let promises: js_sys::Array = files.iter().map(|f| JsValue::from(f.array_buffer())).collect();
-    let settled = JsFuture::from(js_sys::Promise::all_settled(&promises)).await;
-    let Ok(settled) = settled.map(|v| js_sys::Array::from(&v)) else {
-        return files
-            .iter()
-            .map(|f| Err(FileError(format!("无法读取文件“{}”", f.name()))))
-            .collect();
-    };
-    files
+/// Picked result files, read side by side as the files worker takes them
+/// (see `crate::worker::received`): `[name, size, ArrayBuffer or null]`
+/// each, the bytes to be handed over, not copied. A file the page cannot
+/// read, or one weighed first (see `PickedFile::weighed_first`) and found
+/// too heavy, has no bytes.
+pub async fn read_picked(files: &[web_sys::File]) -> js_sys::Array {
+    use crate::core::exchange::file_jobs::PickedFile;
+    let entries: Vec<(String, f64, Option<js_sys::Promise>)> = files
         .iter()
-        .zip(settled.iter())
-        .map(|(f, outcome)| {
-            let value = js_sys::Reflect::get(&outcome, &"value".into()).ok();
-            match value.filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>()) {
-                Some(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
-                None => Err(FileError(format!("无法读取文件“{}”", f.name()))),
+        .map(|f| {
+            let name = f.name();
+            if PickedFile::weighed_first(&name) {
+                let size = f.size();
+                if RESULT_FILE.refuse_size(size).is_err() {
+                    return (name, size, None);
+                }
             }
+            (name, f64::NAN, Some(f.array_buffer()))
+        })
+        .collect();
+    let promises: js_sys::Array = entries
+        .iter()
+        .map(|(_, _, p)| p.as_ref().map_or(JsValue::NULL, JsValue::from))
+        .collect();
+    let settled = JsFuture::from(js_sys::Promise::all_settled(&promises))
+        .await
+        .map(|v| js_sys::Array::from(&v))
+        .unwrap_or_default();
+    entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, size, _))| {
+            let value = js_sys::Reflect::get(&settled.get(i as u32), &"value".into()).unwrap_or(JsValue::NULL);
+            let buffer = if value.is_instance_of::<js_sys::ArrayBuffer>() {
+                value
+            } else {
+                JsValue::NULL
+            };
+            js_sys::Array::of3(&name.into(), &size.into(), &buffer)
         })
         .collect()
 }

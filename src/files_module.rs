@@ -174,6 +174,16 @@ pub fn warm_up() {
 
 /// Runs `job` in its worker (starting it first if needed) and returns its outcome.
 pub async fn run(job: Job) -> Result<Outcome, FileError> {
+    run_with_files(job, &[]).await
+}
+
+/// Runs `job` with `files`, picked result files, read here and handed to
+/// the worker as they are (see `crate::files::read_picked`), and returns its outcome.
+pub async fn run_with_files(job: Job, files: &[web_sys::File]) -> Result<Outcome, FileError> {
+    let files = match files {
+        [] => None,
+        files => Some(crate::files::read_picked(files).await),
+    };
     let kind = Kind::of(&job);
     let not_loaded = || kind.not_loaded();
     let m = module(kind)?;
@@ -181,13 +191,29 @@ pub async fn run(job: Job) -> Result<Outcome, FileError> {
     let id = m.next_id.replace(m.next_id.get() + 1);
     let (answered, settle) = promise();
     m.waiting.borrow_mut().insert(id, settle);
-    crate::worker::post(file_jobs::request(id, job), |msg, transfer| {
+    // A job given up (its future dropped: a cancelled import) waits no more,
+    // so its reply, when it comes, is not kept for anyone.
+    let _given_up = GiveUp { module: &m, id };
+    crate::worker::post(file_jobs::request(id, job), files.as_ref(), |msg, transfer| {
         m.worker.post_message_with_transfer(msg, transfer)
     })
     .map_err(|_| not_loaded())?;
     JsFuture::from(answered).await.map_err(|_| not_loaded())?;
     let outcome = m.replied.borrow_mut().remove(&id);
     outcome.ok_or_else(not_loaded)
+}
+
+/// Forgets job `id` when dropped, answered or not.
+struct GiveUp<'a> {
+    module: &'a Module,
+    id: u32,
+}
+
+impl Drop for GiveUp<'_> {
+    fn drop(&mut self) {
+        self.module.waiting.borrow_mut().remove(&self.id);
+        self.module.replied.borrow_mut().remove(&self.id);
+    }
 }
 
 /// The refusal for an outcome that does not answer the job sent.

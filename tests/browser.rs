@@ -114,7 +114,7 @@ fn unreadable_records_move_to_the_quarantine_whole_and_newer_ones_stay() {
     let newer = r#"{"schema":9,"kind":"assessment","data":{}}"#;
     local().set_item(&future, newer).unwrap();
 
-    assert_eq!(store::quarantine_unreadable(1234).unwrap(), 1);
+    assert_eq!(store::quarantine_unreadable(1234).unwrap().moved, 1);
     assert_eq!(local().get_item(&broken).unwrap(), None, "moved out of the way");
     let moved = store::list_quarantined().unwrap();
     assert_eq!(moved.len(), 1);
@@ -129,7 +129,7 @@ fn unreadable_records_move_to_the_quarantine_whole_and_newer_ones_stay() {
     assert_eq!(bad.len(), 1);
     assert_eq!(bad[0].error, RecordError::NewerSchema(9));
     // Running again moves nothing more; deleting empties the quarantine.
-    assert_eq!(store::quarantine_unreadable(5678).unwrap(), 0);
+    assert_eq!(store::quarantine_unreadable(5678).unwrap().moved, 0);
     store::delete_quarantined(&moved[0].key).unwrap();
     assert!(store::list_quarantined().unwrap().is_empty());
 }
@@ -239,26 +239,53 @@ fn file(name: &str, bytes: &[u8]) -> web_sys::File {
 }
 
 #[wasm_bindgen_test]
-async fn many_files_read_side_by_side_come_back_in_order() {
+async fn picked_files_are_read_side_by_side_and_handed_to_the_worker_uncopied() {
+    use mofan::core::exchange::file_jobs::{request, Job};
+    use wasm_bindgen::JsCast;
     // What the branch desk does with a multi-select of result files.
     let first = mofan::core::exchange::result_file::encode_result(&builtin_templates()[0], &sample("f1", 10), 1);
-    let files = [
+    let video = vec![0u8; 21_000_000];
+    let picked = mofan::files::read_picked(&[
         file("张三.json", first.as_bytes()),
-        file("空.json", b""),
+        file("录像.mp4", &video),
         file("gbk.csv", CSV_GBK),
-    ];
-    let read = mofan::files::read_files(&files).await;
-    assert_eq!(read.len(), 3);
-    assert_eq!(read[0].as_deref().unwrap(), first.as_bytes());
-    assert_eq!(read[1].as_deref().unwrap(), b"");
-    assert_eq!(read[2].as_deref().unwrap(), CSV_GBK);
-    // And the first is a result file that opens with the template it names.
-    let templates = builtin_templates();
-    let text = mofan::files::decode_text(read[0].as_ref().unwrap()).unwrap();
-    let opened = mofan::core::exchange::result_file::open(&text, |id, v| {
-        templates.iter().find(|t| t.id == id && t.version == v)
-    });
-    assert!(opened.is_ok(), "{:?}", opened.err());
+    ])
+    .await;
+    let entry = |i: u32| js_sys::Array::from(&picked.get(i));
+    let bytes = |i: u32| js_sys::Uint8Array::new(&entry(i).get(2)).to_vec();
+    assert_eq!(entry(0).get(0).as_string().as_deref(), Some("张三.json"));
+    assert_eq!(bytes(0), first.as_bytes());
+    // Not a .json file: weighed first, and too heavy to be a result file, so never read.
+    assert!(entry(1).get(2).is_null());
+    assert_eq!(entry(1).get(1).as_f64(), Some(21e6));
+    assert_eq!(bytes(2), CSV_GBK);
+
+    let job = Job::OpenResults {
+        files: Vec::new(),
+        imported: Vec::new(),
+    };
+    let posted = std::cell::RefCell::new(None);
+    mofan::worker::post(request(3, job), Some(&picked), |message, transfer| {
+        *posted.borrow_mut() = Some((message.clone(), js_sys::Array::from(transfer)));
+        Ok(())
+    })
+    .unwrap();
+    let (message, transfer) = posted.into_inner().unwrap();
+    assert_eq!(transfer.length(), 2, "the two files read are handed over, not copied");
+    let message: js_sys::Array = message.dyn_into().unwrap();
+    let json = message.get(0).as_string().unwrap();
+    assert!(json.contains("\"open_results\"") && !json.contains("sha256"), "{json}");
+    // What the worker makes of it: every file in order, weighed, with its bytes.
+    let received = mofan::worker::received(&message);
+    assert_eq!(received.files.len(), 3);
+    assert_eq!(received.files[0].name, "张三.json");
+    assert_eq!(received.files[0].bytes.as_deref(), Some(first.as_bytes()));
+    assert_eq!(received.files[0].size, first.len() as f64);
+    assert_eq!(
+        (received.files[1].size, received.files[1].bytes.is_none()),
+        (21e6, true)
+    );
+    assert_eq!(received.files[2].bytes.as_deref(), Some(CSV_GBK));
 }
 
 #[wasm_bindgen_test]

@@ -121,7 +121,7 @@ fn exports_are_the_same_text_the_core_writes() {
 fn a_message_that_is_not_a_request_is_answered_refused() {
     let json = |text: &str| Message {
         json: text.into(),
-        bytes: None,
+        ..Message::default()
     };
     let r = reply(answer(json("{\"id\":3,\"job\":{\"paint\":{}}}"))).unwrap();
     assert_eq!(r.id, 0);
@@ -170,22 +170,34 @@ fn the_member_app_gets_the_earlier_versions_of_the_built_in_checklists_from_the_
 }
 
 #[test]
-fn result_files_go_to_the_worker_as_bytes_beside_the_json_and_come_back_read_one_by_one() {
-    use mofan::core::exchange::file_jobs::{answer_with, FileRead};
+fn result_files_go_to_the_worker_beside_the_json_and_come_back_read_one_by_one() {
+    use mofan::core::exchange::file_jobs::{answer_with, FileRead, PickedFile};
     use mofan::core::exchange::result_file::encode_result;
     let t = &builtin_templates()[0];
     let zhang = encode_result(t, &answered("张三"), 5);
     let li = encode_result(t, &answered("李四"), 5);
+    // A file heavier than a result file can be is never read.
+    let heavy = PickedFile::read("录像.mp4".into(), 300e6, || panic!("a 300 MB file is not read"));
+    assert_eq!(heavy.bytes, None);
     let files = vec![
-        ("张三.json".to_string(), zhang.clone().into_bytes()),
-        ("坏.json".to_string(), b"{ not json".to_vec()),
-        ("空.json".to_string(), Vec::new()),
+        PickedFile::of("张三.json", zhang.clone().into_bytes()),
+        PickedFile::of("坏.json", b"{ not json".to_vec()),
+        PickedFile::of("空.json", Vec::new()),
         // Not UTF-8: handed to the GB18030 decoder the worker is given.
-        ("gbk.json".to_string(), b"\xd5\xc5".to_vec()),
-        ("李四.json".to_string(), li.clone().into_bytes()),
+        PickedFile::of("gbk.json", b"\xd5\xc5".to_vec()),
+        heavy,
+        // The browser could not read it (moved or deleted since it was picked).
+        PickedFile::read("不见了.json".into(), 2000.0, || None),
+        PickedFile::of("李四.json", li.clone().into_bytes()),
     ];
-    let sent = request(8, Job::open_results(files, Vec::new()));
-    assert_eq!(sent.bytes.as_ref().map(Vec::len), Some(zhang.len() + li.len() + 12));
+    let sent = request(
+        8,
+        Job::OpenResults {
+            files,
+            imported: Vec::new(),
+        },
+    );
+    assert_eq!(sent.files.len(), 7, "the files travel beside the JSON");
     assert!(
         !sent.json.contains("sha256") && sent.json.len() < zhang.len(),
         "the files' bytes are not in the JSON: {}",
@@ -198,7 +210,7 @@ fn result_files_go_to_the_worker_as_bytes_beside_the_json_and_come_back_read_one
         read
     };
     let read = through(|_| Some("{}".into()), sent.clone());
-    assert_eq!(read.len(), 5, "one answer per file, in order");
+    assert_eq!(read.len(), 7, "one answer per file, in order");
     let name_of = |r: &FileRead| match r {
         FileRead::Submissions { submissions, .. } => submissions[0].assessment.respondent.name.clone(),
         FileRead::Refused(why) => why.clone(),
@@ -211,7 +223,13 @@ fn result_files_go_to_the_worker_as_bytes_beside_the_json_and_come_back_read_one
         "decoded, then checked: {:?}",
         read[3]
     );
-    assert_eq!(name_of(&read[4]), "李四");
+    assert!(
+        name_of(&read[4]).contains("文件超过20MB，不像是结果文件"),
+        "{:?}",
+        read[4]
+    );
+    assert!(name_of(&read[5]).contains("无法读取文件“不见了.json”"), "{:?}", read[5]);
+    assert_eq!(name_of(&read[6]), "李四");
     assert_eq!(
         read.iter()
             .filter_map(|r| match r {
@@ -222,15 +240,6 @@ fn result_files_go_to_the_worker_as_bytes_beside_the_json_and_come_back_read_one
         ["张三.json", "李四.json"]
     );
     // Without a GB18030 decoder the same bytes are refused for their encoding.
-    let read = through(|_| None, sent.clone());
+    let read = through(|_| None, sent);
     assert!(name_of(&read[3]).contains("既不是UTF-8也不是GBK"), "{:?}", read[3]);
-
-    // Bytes that do not add up to the sizes named: every file refused, none misread.
-    let mut short = sent;
-    short.bytes.as_mut().unwrap().pop();
-    let read = through(|_| None, short);
-    assert_eq!(read.len(), 5);
-    assert!(read
-        .iter()
-        .all(|r| matches!(r, FileRead::Refused(why) if why.contains("未能完整读取"))));
 }

@@ -15,7 +15,7 @@ use crate::core::exchange::backup::{open_backup, Backup};
 use crate::core::exchange::branch::{Level, Row, Submission};
 use crate::core::exchange::report_csv::{assessment_to_csv, table_to_csv};
 use crate::core::exchange::result_file::{Opened, Opener};
-use crate::core::exchange::text_file::decode;
+use crate::core::exchange::text_file::{decode, RESULT_FILE};
 use crate::core::template::builtin::{builtins, earlier_builtin_templates};
 use crate::core::template::format::Template;
 use crate::core::template::library::{find, read_template_file, TemplateFile};
@@ -79,12 +79,11 @@ pub enum Job {
     EarlierTemplates,
     /// Result files and branch files, read (decoded as text) and checked
     /// against the built-in checklists and `imported`, the ones imported
-    /// here. `bytes` is every file's bytes one after another, in the order
-    /// and of the sizes `files` gives; it travels beside the JSON.
+    /// here. The page reads the picked files side by side and hands their
+    /// bytes over beside the JSON, without copying them (see [`Message`]).
     OpenResults {
-        files: Vec<Picked>,
         #[serde(skip)]
-        bytes: Vec<u8>,
+        files: Vec<PickedFile>,
         imported: Vec<Template>,
     },
     /// A backup file, its answers checked against its own templates, the
@@ -92,11 +91,41 @@ pub enum Job {
     OpenBackup { text: String, imported: Vec<Template> },
 }
 
-/// A picked file: its name, and how many bytes of its job's are its own.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Picked {
+/// A picked result or branch file as the worker read it: its name, its
+/// size as the browser gives it, and its bytes, unless it is heavier than a
+/// result file can be (never read) or could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PickedFile {
     pub name: String,
-    pub size: usize,
+    pub size: f64,
+    pub bytes: Option<Vec<u8>>,
+}
+
+impl PickedFile {
+    /// Whether a picked file is weighed before it is read, and not read if
+    /// heavier than a result file can be: a file not named `*.json` (a video
+    /// picked by mistake). A `.json` file is read at once and weighed by its
+    /// bytes, for asking a picked file's size makes the page's thread wait
+    /// for the disk (some 0.15 ms a file: 1.5 s for 10,000 files).
+    pub fn weighed_first(name: &str) -> bool {
+        !name.to_ascii_lowercase().ends_with(".json")
+    }
+
+    /// The file named `name` of `size` bytes, its bytes taken by `read`
+    /// only if a result file may weigh that much.
+    pub fn read(name: String, size: f64, read: impl FnOnce() -> Option<Vec<u8>>) -> PickedFile {
+        let bytes = RESULT_FILE.refuse_size(size).ok().and_then(|()| read());
+        PickedFile { name, size, bytes }
+    }
+
+    /// A file already in memory (the command line's, a test's).
+    pub fn of(name: &str, bytes: Vec<u8>) -> PickedFile {
+        PickedFile {
+            name: name.to_string(),
+            size: bytes.len() as f64,
+            bytes: Some(bytes),
+        }
+    }
 }
 
 /// What one result or branch file brought in, or why it was refused.
@@ -201,20 +230,19 @@ impl Job {
             Job::EarlierTemplates => Outcome::Templates(earlier_builtin_templates()),
             Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
             Job::TableCsv { template, level, rows } => Outcome::Text(table_to_csv(&template, level, &rows)),
-            Job::OpenResults { files, bytes, imported } => {
+            Job::OpenResults { files, imported } => {
                 let (builtin, imported) = (builtin_refs(), imported.iter().collect::<Vec<_>>());
                 let mut opener = Opener::new(|id: &str, v| find(&builtin, &imported, id, v));
-                if files.iter().map(|f| f.size).sum::<usize>() != bytes.len() {
-                    let why = "文件未能完整读取，请重新选择".to_string();
-                    return Outcome::Files(files.iter().map(|_| FileRead::Refused(why.clone())).collect());
-                }
-                let mut rest = bytes.as_slice();
                 let read = files
                     .iter()
                     .map(|file| {
-                        let (mine, after) = rest.split_at(file.size);
-                        rest = after;
-                        match decode(mine, gb18030) {
+                        if let Err(why) = RESULT_FILE.refuse_size(file.size) {
+                            return FileRead::Refused(why);
+                        }
+                        let Some(bytes) = &file.bytes else {
+                            return FileRead::Refused(format!("无法读取文件“{}”，请重新选择", file.name));
+                        };
+                        match decode(bytes, gb18030) {
                             Ok(text) => FileRead::open(&mut opener, &file.name, &text),
                             Err(e) => FileRead::Refused(e.to_string()),
                         }
@@ -239,43 +267,42 @@ fn builtin_refs() -> Vec<&'static Template> {
 }
 
 /// One message between the page and a worker: a [`Request`] or a [`Reply`]
-/// as JSON, and the bytes of a file (a workbook) beside it, which the page
-/// and the worker hand over as an ArrayBuffer rather than as JSON numbers.
+/// as JSON, and beside it the bytes of a file (a workbook), or those of
+/// picked result files, which the page and the worker hand over as
+/// ArrayBuffers rather than as JSON numbers.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Message {
     pub json: String,
     pub bytes: Option<Vec<u8>>,
+    pub files: Vec<PickedFile>,
 }
 
 impl Job {
     /// The file's bytes the job carries, taken out to travel beside the JSON.
     fn take_bytes(&mut self) -> Option<Vec<u8>> {
         match self {
-            Job::ReadWorkbook { bytes, .. } | Job::OpenResults { bytes, .. } => Some(std::mem::take(bytes)),
+            Job::ReadWorkbook { bytes, .. } => Some(std::mem::take(bytes)),
             _ => None,
         }
     }
 
     fn put_bytes(&mut self, given: Vec<u8>) {
-        if let Job::ReadWorkbook { bytes, .. } | Job::OpenResults { bytes, .. } = self {
+        if let Job::ReadWorkbook { bytes, .. } = self {
             *bytes = given;
         }
     }
 
-    /// The job that reads and checks `files` (each name and bytes), as the
-    /// desk and 审核 send it.
-    pub fn open_results(files: Vec<(String, Vec<u8>)>, imported: Vec<Template>) -> Job {
-        let picked = files
-            .iter()
-            .map(|(name, bytes)| Picked {
-                name: name.clone(),
-                size: bytes.len(),
-            })
-            .collect();
-        Job::OpenResults {
-            files: picked,
-            bytes: files.into_iter().flat_map(|(_, bytes)| bytes).collect(),
-            imported,
+    /// The picked files the job carries, taken out to travel beside the JSON.
+    fn take_files(&mut self) -> Vec<PickedFile> {
+        match self {
+            Job::OpenResults { files, .. } => std::mem::take(files),
+            _ => Vec::new(),
+        }
+    }
+
+    fn put_files(&mut self, given: Vec<PickedFile>) {
+        if let Job::OpenResults { files, .. } = self {
+            *files = given;
         }
     }
 }
@@ -309,6 +336,7 @@ pub fn answer_with(message: Message, run: impl FnOnce(Job) -> Outcome) -> Messag
             if let Some(bytes) = message.bytes {
                 job.put_bytes(bytes);
             }
+            job.put_files(message.files);
             Reply { id, outcome: run(job) }
         }
         Err(_) => Reply {
@@ -321,15 +349,19 @@ pub fn answer_with(message: Message, run: impl FnOnce(Job) -> Outcome) -> Messag
     Message {
         json: serde_json::to_string(&reply).unwrap_or_default(),
         bytes,
+        files: Vec::new(),
     }
 }
 
-/// The message that sends `job` as request `id`.
+/// The message that sends `job` as request `id`. (The page sends the bytes
+/// of picked result files as it read them instead, see `crate::worker::post`.)
 pub fn request(id: u32, mut job: Job) -> Message {
     let bytes = job.take_bytes();
+    let files = job.take_files();
     Message {
         json: serde_json::to_string(&Request { id, job }).unwrap_or_default(),
         bytes,
+        files,
     }
 }
 

@@ -19,10 +19,11 @@ use crate::ui::widgets::file_pick::{dropped, FilePick};
 use crate::ui::widgets::notice::{while_working, WorkingNotice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
 
 /// How many files go to the files worker at a time: the progress moves on
 /// after each batch, and a cancel waits for one batch at most.
-const BATCH: usize = 250;
+const BATCH: usize = 100;
 
 /// How many rows of the member table a screen shows at a time: a
 /// committee's 10,000 members are pages, not one table the browser lays
@@ -46,55 +47,41 @@ fn count(n: usize) -> String {
         .unwrap_or_else(|| n.to_string())
 }
 
-/// One batch read and checked in the files worker: its files' submissions,
-/// and refusals for the others.
-async fn read_batch(batch: &[web_sys::File], library: Library, subs: &mut Vec<Submission>, refused: &mut Vec<Refusal>) {
-    let mut readable = Vec::new();
-    for file in batch {
-        match files::RESULT_FILE.check_size(file) {
-            Ok(()) => readable.push(file.clone()),
-            Err(e) => refused.push(Refusal {
-                file: file.name(),
-                why: e.0,
-            }),
-        }
-    }
-    let mut picked = Vec::new();
-    for (file, bytes) in readable.iter().zip(files::read_files(&readable).await) {
-        match bytes {
-            Ok(bytes) => picked.push((file.name(), bytes)),
-            Err(e) => refused.push(Refusal {
-                file: file.name(),
-                why: e.0,
-            }),
-        }
-    }
-    let names: Vec<String> = picked.iter().map(|(n, _)| n.clone()).collect();
-    // Decoded and checked in the files worker, off the page's thread.
-    match crate::files_module::run(Job::open_results(picked, library.imported_owned())).await {
-        Ok(Outcome::Files(read)) => {
-            for (file, read) in names.into_iter().zip(read) {
-                match read {
-                    FileRead::Submissions { submissions, .. } => subs.extend(submissions),
-                    FileRead::Refused(why) => refused.push(Refusal { file, why }),
-                }
-            }
-        }
+/// One batch read (side by side, see `files::read_picked`) and checked in
+/// the files worker: for each file in order, its submissions or why it
+/// was refused.
+async fn read_batch(batch: Vec<web_sys::File>, library: Library) -> Vec<Result<Vec<Submission>, Refusal>> {
+    let job = Job::OpenResults {
+        files: Vec::new(),
+        imported: library.imported_owned(),
+    };
+    let names = batch.iter().map(web_sys::File::name);
+    match crate::files_module::run_with_files(job, &batch).await {
+        Ok(Outcome::Files(read)) if read.len() == batch.len() => names
+            .zip(read)
+            .map(|(file, read)| match read {
+                FileRead::Submissions { submissions, .. } => Ok(submissions),
+                FileRead::Refused(why) => Err(Refusal { file, why }),
+            })
+            .collect(),
         outcome => {
             let why = outcome.err().unwrap_or_else(crate::files_module::unexpected).0;
-            refused.extend(names.into_iter().map(|file| Refusal { file, why: why.clone() }));
+            names.map(|file| Err(Refusal { file, why: why.clone() })).collect()
         }
     }
 }
 
 /// Reads every file a batch at a time, saying how far it has got in
 /// `reading`; the good ones become submissions, the others refusals.
-/// `None` when the user cancelled: the pick is dropped whole.
+/// `None` when the user cancelled: the pick is dropped whole. Two batches
+/// are under way at a time, so that the browser reads the next batch's
+/// files while the worker checks this one's.
 async fn read_all(
     list: Vec<web_sys::File>,
     library: Library,
     reading: RwSignal<Option<Reading>>,
 ) -> Option<(Vec<Submission>, Vec<Refusal>)> {
+    use futures::StreamExt;
     let mut subs = Vec::new();
     let mut refused = Vec::new();
     reading.set(Some(Reading {
@@ -107,20 +94,49 @@ async fn read_all(
             .try_with_untracked(|r| r.as_ref().is_none_or(|r| r.cancelled))
             .unwrap_or(true)
     };
-    for batch in list.chunks(BATCH) {
+    let batches: Vec<Vec<web_sys::File>> = list.chunks(BATCH).map(<[_]>::to_vec).collect();
+    let mut read = futures::stream::iter(batches)
+        .map(|batch| read_batch(batch, library))
+        .buffered(3);
+    while let Some(batch) = read.next().await {
         if cancelled() {
+            // The batch under way is dropped with `read`; its answer is ignored.
             return None;
         }
         let found = refused.len();
-        read_batch(batch, library, &mut subs, &mut refused).await;
+        let files = batch.len();
+        for file in batch {
+            match file {
+                Ok(found) => subs.extend(found),
+                Err(why) => refused.push(why),
+            }
+        }
         reading.try_update(|r| {
             if let Some(r) = r {
-                r.done += batch.len();
+                r.done += files;
                 r.refused.extend_from_slice(&refused[found..]);
             }
         });
     }
     (!cancelled()).then_some((subs, refused))
+}
+
+/// Each distinct name's place in the browser's zh-CN collation (李四
+/// before 张三, as in pinyin): the names are sorted once, in one call, by
+/// one `Intl.Collator`, rather than each comparison asking the browser.
+fn collation_ranks<'a>(names: impl Iterator<Item = &'a str>) -> std::collections::HashMap<String, usize> {
+    let distinct: std::collections::BTreeSet<&str> = names.collect();
+    let list: js_sys::Array = distinct.iter().map(|n| JsValue::from_str(n)).collect();
+    let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&"zh-CN".into()), &js_sys::Object::new());
+    let sort = js_sys::Reflect::get(&list, &"sort".into()).map(js_sys::Function::from);
+    if let Ok(sort) = sort {
+        let _ = sort.call1(&list, &collator.compare());
+    }
+    list.iter()
+        .filter_map(|n| n.as_string())
+        .enumerate()
+        .map(|(i, n)| (n, i))
+        .collect()
 }
 
 #[component]
@@ -206,12 +222,8 @@ pub fn BranchDesk() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let mut rows = combined.with(|c| c.as_ref().map(|c| c.rows.clone()).unwrap_or_default());
         let (key, desc) = sort.get();
-        // Names in the browser's zh-CN collation: 李四 before 张三, as in pinyin.
-        let locales = js_sys::Array::of1(&"zh-CN".into());
-        let options = js_sys::Object::new();
-        sort_rows(&mut rows, key, desc, |a, b| {
-            js_sys::JsString::from(a).locale_compare(b, &locales, &options).cmp(&0)
-        });
+        let rank = collation_ranks(rows.iter().map(|r| r.name.as_str()));
+        sort_rows(&mut rows, key, desc, |a, b| rank.get(a).cmp(&rank.get(b)));
         rows
     });
 

@@ -6,12 +6,12 @@
 
 use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
 use crate::core::Assessment;
+use crate::files_module;
 use crate::store::{self, Loaded};
 use crate::ui::state::library::{use_library, Library};
 use crate::ui::state::route::Route;
 use crate::ui::widgets::file_pick::FilePick;
 use crate::ui::widgets::notice::ProblemNotice;
-use crate::{files, files_module};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -19,12 +19,15 @@ use leptos::task::spawn_local;
 async fn bring_in(file: web_sys::File, library: Library) -> Result<String, String> {
     let name = file.name();
     let fail = |why: String| format!("“{name}”未导入：{why}");
-    let bytes = files::read_bytes(&file, files::RESULT_FILE)
-        .await
-        .map_err(|e| fail(e.0))?;
     // Read and checked in the files worker, against the built-in checklists and the imported ones.
-    let job = Job::open_results(vec![(name.clone(), bytes)], library.imported_owned());
-    let read = match files_module::run(job).await.map_err(|e| fail(e.0))? {
+    let job = Job::OpenResults {
+        files: Vec::new(),
+        imported: library.imported_owned(),
+    };
+    let read = match files_module::run_with_files(job, &[file])
+        .await
+        .map_err(|e| fail(e.0))?
+    {
         Outcome::Files(read) => read.into_iter().next(),
         _ => None,
     };
