@@ -47,16 +47,17 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $BINDGEN_
 fi
 
 if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/terser || ! -d node_modules/playwright-core || ! -d node_modules/pdfjs-dist || ! -d node_modules/negotiator || ! -d node_modules/axe-core || ! -d node_modules/exceljs \
-      || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  say "installing npm tools (binaryen wasm-opt, terser, negotiator, playwright-core, pdfjs-dist, axe-core, exceljs)"
+      || ! -d node_modules/puppeteer-core || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  say "installing npm tools (binaryen wasm-opt, terser, negotiator, playwright-core, puppeteer-core, pdfjs-dist, axe-core, exceljs)"
   npm ci --no-audit --no-fund
 fi
 
-if [[ $WANT_BROWSER == 1 ]] && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/chromedriver ]] || ! fc-list 2>/dev/null | grep -qi "wenquanyi micro hei"; }; then
-  say "installing Debian chromium and chromium-driver"
+if [[ $WANT_BROWSER == 1 ]] && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/chromedriver ]] || [[ ! -x /usr/bin/firefox-esr ]] \
+      || ! fc-list 2>/dev/null | grep -qi "wenquanyi micro hei"; }; then
+  say "installing Debian chromium, chromium-driver and firefox-esr"
   SUDO=""; [[ $(id -u) == 0 ]] || SUDO="sudo"
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver fonts-wqy-microhei
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver firefox-esr fonts-wqy-microhei
 fi
 
 say "fetching crates"
