@@ -3,12 +3,13 @@
 //! the items that need one ([`shortfalls`]), scores and grades
 //! ([`scoring`]), 民主测评 votes ([`poll`]), per-section summaries, rounds chosen ([`round_pick`]) and compared, the radar chart's
 //! geometry, typed answers read ([`answer_input`]) and answers no rule can
-//! take ([`answer_check`]). Imports `core::basics` and `core::template`.
+//! take ([`answer_check`]), and the answers an item offers as buttons ([`choices`]). Imports `core::basics` and `core::template`.
 
 pub mod action;
 pub mod answer_check;
 pub mod answer_input;
 pub mod answers;
+pub mod choices;
 pub mod poll;
 pub mod radar;
 pub mod round;
