@@ -15,6 +15,8 @@ pub mod files_module;
 #[cfg(target_arch = "wasm32")]
 pub mod pending;
 #[cfg(target_arch = "wasm32")]
+pub mod speech;
+#[cfg(target_arch = "wasm32")]
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

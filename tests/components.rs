@@ -13,7 +13,7 @@ use mofan::ui::state::kept::KeptCopies;
 use mofan::ui::state::library::Library;
 use mofan::ui::state::save_queue::SaveQueues;
 use mofan::ui::widgets::item_card::ItemCard;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
@@ -45,11 +45,12 @@ fn stored_response(id: &str, item: &str) -> Option<Response> {
     }
 }
 
-/// The contexts the app provides: the library, the role, the copies kept aside, the save queues.
+/// The contexts the app provides: the library, the role, 长辈模式, the copies kept aside, the save queues.
 fn provide_app_state() -> SaveQueues {
     let library = Library::load(store::list_templates().unwrap_or_default().0);
     provide_context(library);
     provide_context(mofan::ui::state::role::Role::load());
+    provide_context(mofan::ui::state::elder::ElderMode::load());
     let kept = KeptCopies::load();
     provide_context(kept);
     let queues = SaveQueues::new(kept);
@@ -259,4 +260,90 @@ async fn a_round_is_chosen_as_a_year_and_a_part_and_an_old_typed_one_waits_for_a
     select(&host, "轮次：期间", "下半年");
     tick().await;
     assert_eq!(round.get_untracked(), "2025年下半年");
+}
+
+/// Puts a stand-in for the browser's speech synthesis on the page (headless
+/// Chromium has no voices): it has a voice of each of `langs` and keeps
+/// what it is asked to say in `window.spoken`.
+fn speech_with_voices(langs: &[&str]) {
+    let langs = langs
+        .iter()
+        .map(|l| format!("{{ lang: '{l}', name: '{l}' }}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    js_sys::Function::new_no_args(&format!(
+        "window.spoken = [];
+         window.realSpeech ??= Object.getOwnPropertyDescriptor(window, 'speechSynthesis');
+         Object.defineProperty(window, 'speechSynthesis', {{ configurable: true, value: {{
+           getVoices: () => [{langs}],
+           speak: (u) => window.spoken.push({{ text: u.text, lang: u.lang }}),
+           cancel: () => {{}},
+         }} }});"
+    ))
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+/// What the stand-in was asked to say: `(lang, text)` each.
+fn spoken() -> Vec<(String, String)> {
+    let list = js_sys::Reflect::get(&web_sys::window().unwrap(), &"spoken".into()).unwrap();
+    js_sys::Array::from(&list)
+        .iter()
+        .map(|u| {
+            let field = |k: &str| js_sys::Reflect::get(&u, &k.into()).unwrap().as_string().unwrap();
+            (field("lang"), field("text"))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn elder_mode_shows_one_item_a_screen_takes_big_buttons_and_reads_aloud_in_chinese() {
+    let host = stage();
+    stored("elder-1");
+    store::save_setting("elder", "on").unwrap();
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        provide_app_state();
+        view! { <Editor id="elder-1".to_string() section=0 /> }
+    });
+    tick().await;
+    let progress = || find(&host, "[data-testid=elder-progress]").text_content().unwrap();
+    assert_eq!(progress(), "第 1 项，共 13 项");
+    assert!(
+        host.query_selector(".section .item").unwrap().is_none(),
+        "one item a screen"
+    );
+
+    // The first big button: 达标, stored at once.
+    find(&host, ".elder-choice input").click();
+    tick().await;
+    assert_eq!(stored_response("elder-1", "xue-1"), Some(Response::Met));
+    assert!(find(&host, "[data-testid=elder-earned]")
+        .text_content()
+        .unwrap()
+        .starts_with("已选：达标"));
+    find(&host, "button.elder-next").click();
+    tick().await;
+    assert_eq!(progress(), "第 2 项，共 13 项");
+
+    // 读给我听 asks for Chinese (zh-CN) and reads the item on screen.
+    speech_with_voices(&["en-US", "zh-CN"]);
+    let read = find(&host, "button.read-aloud-button");
+    read.click();
+    let said = spoken();
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0].0, "zh-CN");
+    assert!(said[0].1.starts_with("第2项，共13项"), "{}", said[0].1);
+    assert!(said[0].1.contains(&item("xue-2").title), "{}", said[0].1);
+    assert!(said[0].1.contains("还没有选择"), "{}", said[0].1);
+
+    // Without a Chinese voice the button says so and nothing is read.
+    speech_with_voices(&["en-US"]);
+    read.click();
+    tick().await;
+    assert!(spoken().is_empty(), "nothing read without a Chinese voice");
+    assert_eq!(read.text_content().unwrap(), mofan::speech::NO_VOICE);
+    // The browser's own again, for what comes after.
+    js_sys::Function::new_no_args("Object.defineProperty(window, 'speechSynthesis', window.realSpeech)")
+        .call0(&JsValue::NULL)
+        .unwrap();
 }

@@ -99,6 +99,7 @@ fn App() -> impl IntoView {
     provide_context(library);
     provide_context(BadTemplates(bad_templates));
     provide_context(state::role::Role::load());
+    provide_context(state::elder::ElderMode::load());
     provide_context(kept);
     let queues = SaveQueues::new(kept);
     provide_context(queues);

@@ -8,6 +8,8 @@ use crate::ui::state::kept::KeptCopies;
 use crate::ui::state::library::use_library;
 use crate::ui::state::route::Route;
 use crate::ui::state::save_queue::{Editing, SaveQueues, SaveStatus};
+use crate::ui::widgets::elder_steps::ElderSteps;
+use crate::ui::widgets::elder_toggle::ElderToggle;
 use crate::ui::widgets::item_card::ItemCard;
 use crate::ui::widgets::particulars::Particulars;
 use crate::ui::widgets::section_nav::SectionNav;
@@ -207,7 +209,7 @@ fn after_paint(f: impl FnOnce() + 'static) {
 }
 
 /// Per-item response signals, shared by the score memo and the item cards.
-type Responses = Arc<HashMap<String, RwSignal<Option<Response>>>>;
+pub type Responses = Arc<HashMap<String, RwSignal<Option<Response>>>>;
 
 #[component]
 fn CheckForm(
@@ -313,7 +315,7 @@ fn CheckForm(
     let unanswered = RwSignal::new(None::<Vec<String>>);
     let finish = {
         let responses = responses.clone();
-        move |_| {
+        Callback::new(move |()| {
             let left: Vec<String> = open_items(t, &responses)
                 .into_iter()
                 .map(|(si, ii, i)| format!("{} {}", item_number(si, ii), i.title))
@@ -323,7 +325,7 @@ fn CheckForm(
             } else {
                 unanswered.set(Some(left));
             }
-        }
+        })
     };
 
     // The answer signals follow the stored copy when it changes under them
@@ -360,6 +362,10 @@ fn CheckForm(
     };
 
     let role = crate::ui::state::role::use_role();
+    let elder = crate::ui::state::elder::use_elder_mode();
+    // Read by the parts' view, built again when 长辈模式 is switched off.
+    let part_scores = StoredValue::new(section_scores.clone());
+    let part_responses = StoredValue::new(responses.clone());
     let bar_label = if reviewing { "审核分" } else { "总分" };
 
     view! {
@@ -374,7 +380,13 @@ fn CheckForm(
                         {move || particulars.with(|(who, _)| who.line())} " · "
                         <span class="round">{move || particulars.with(|(_, round)| round.clone())}</span>
                     </p>
-                    {(!reviewing).then(|| view! { <Particulars shown=particulars /> })}
+                    {(!reviewing)
+                        .then(|| {
+                            view! {
+                                <Particulars shown=particulars />
+                                <ElderToggle />
+                            }
+                        })}
                 </div>
                 {received
                     .clone()
@@ -479,7 +491,8 @@ fn CheckForm(
                                 )
                             }
                         })
-                    }} <Show when=move || card.with(|c| c.open > 0)>
+                    }} // 长辈模式 goes item by item on its own.
+                    <Show when=move || card.with(|c| c.open > 0) && (reviewing || !elder.get())>
                         <button type="button" class="link next-open" on:click=next_open.clone()>
                             {if reviewing { "下一未审核项" } else { "下一未答项" }}
                         </button>
@@ -509,91 +522,106 @@ fn CheckForm(
                 <SaveBadge />
             </div>
             <SaveProblem template=t />
-            <SectionNav template=t scores=section_scores.clone() current=current />
-            // Keyed by section: a new section gets fresh DOM. Patching the
-            // previous section's elements in place left restored answers
-            // unchecked after a reload (caught by the end-to-end spec).
-            <For each=move || [current.get()] key=|si| *si let:si>
-                {
-                    let section = &t.sections[si];
-                    let score = section_scores[si];
-                    let responses = responses.clone();
-                    let card = move |ii: usize, item: &'static Item| {
-                        view! { <ItemCard number=item_number(si, ii) item=item response=responses[&item.id] /> }
-                    };
-                    let card_later = card.clone();
-                    let (first, rest) = section.items.split_at(section.items.len().min(FIRST_SCREENFUL));
-                    if !rest.is_empty() && whole_part.get_untracked() != Some(si) {
-                        after_paint(move || whole_part.set(Some(si)));
-                    }
-                    let rest_built = move || whole_part.get() == Some(si);
-                    let rest = rest.iter().enumerate().map(move |(ii, item)| (first.len() + ii, item));
-                    let rest = move || rest.clone().map(|(ii, item)| card_later(ii, item)).collect_view();
-                    view! {
-                        <section class="panel section" data-section=section.id.clone()>
-                            <header class="section-head">
-                                <h2>{section_heading(si, &section.title)}</h2>
-                                <span class="section-sub" data-testid="section-subtotal">
-                                    {move || {
-                                        score
-                                            .with(|s| {
-                                                format!(
-                                                    "已答 {}/{} · 小计 {} / {} 分",
-                                                    s.answered,
-                                                    s.items,
-                                                    s.earned,
-                                                    s.applicable,
-                                                )
-                                            })
-                                    }}
-                                </span>
-                            </header>
-                            {first.iter().enumerate().map(|(ii, item)| card(ii, item)).collect_view()}
-                            <Show when=rest_built>{rest.clone()}</Show>
-                            <nav class="section-steps">
-                                <button disabled=si == 0 on:click=move |_| step_to(si.saturating_sub(1))>
-                                    "← 上一部分"
-                                </button>
-                                {if si < last {
-                                    view! {
-                                        <button class="primary" on:click=move |_| step_to(si + 1)>
-                                            "下一部分 →"
-                                        </button>
-                                    }
-                                        .into_any()
-                                } else {
-                                    view! {
-                                        <button class="primary" on:click=finish.clone()>
-                                            "完成，返回首页"
-                                        </button>
-                                    }
-                                        .into_any()
-                                }}
-                            </nav>
-                            {move || {
-                                unanswered
-                                    .get()
-                                    .map(|left| {
+            // 长辈模式: one item a screen, on the same answers (a reviewer
+            // always sees the parts).
+            <Show when=move || elder.get() && !reviewing>
+                <ElderSteps template=t responses=responses.clone() id=assessment_id.clone() current=current />
+            </Show>
+            <Show when=move || !elder.get() || reviewing>
+                <SectionNav template=t scores=section_scores.clone() current=current />
+                // Keyed by section: a new section gets fresh DOM. Patching the
+                // previous section's elements in place left restored answers
+                // unchecked after a reload (caught by the end-to-end spec).
+                <For each=move || [current.get()] key=|si| *si let:si>
+                    {
+                        let section = &t.sections[si];
+                        let score = part_scores.with_value(|s| s[si]);
+                        let responses = part_responses.with_value(Arc::clone);
+                        let card = move |ii: usize, item: &'static Item| {
+                            view! { <ItemCard number=item_number(si, ii) item=item response=responses[&item.id] /> }
+                        };
+                        let card_later = card.clone();
+                        let (first, rest) = section.items.split_at(section.items.len().min(FIRST_SCREENFUL));
+                        if !rest.is_empty() && whole_part.get_untracked() != Some(si) {
+                            after_paint(move || whole_part.set(Some(si)));
+                        }
+                        let rest_built = move || whole_part.get() == Some(si);
+                        let rest = rest.iter().enumerate().map(move |(ii, item)| (first.len() + ii, item));
+                        let rest = move || rest.clone().map(|(ii, item)| card_later(ii, item)).collect_view();
+                        view! {
+                            <section class="panel section" data-section=section.id.clone()>
+                                <header class="section-head">
+                                    <h2>{section_heading(si, &section.title)}</h2>
+                                    <span class="section-sub" data-testid="section-subtotal">
+                                        {move || {
+                                            score
+                                                .with(|s| {
+                                                    format!(
+                                                        "已答 {}/{} · 小计 {} / {} 分",
+                                                        s.answered,
+                                                        s.items,
+                                                        s.earned,
+                                                        s.applicable,
+                                                    )
+                                                })
+                                        }}
+                                    </span>
+                                </header>
+                                {first.iter().enumerate().map(|(ii, item)| card(ii, item)).collect_view()}
+                                <Show when=rest_built>{rest.clone()}</Show>
+                                <nav class="section-steps">
+                                    <button disabled=si == 0 on:click=move |_| step_to(si.saturating_sub(1))>
+                                        "← 上一部分"
+                                    </button>
+                                    {if si < last {
                                         view! {
-                                            <div class="notice finish-check" role="alert" data-testid="still-open">
-                                                <p>
-                                                    {format!("还有 {} 项未作答（按0分计）：", left.len())}
-                                                </p>
-                                                <ul>
-                                                    {left.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                                                </ul>
-                                                <button class="primary" on:click=move |_| Route::Home.go()>
-                                                    "仍然返回首页"
-                                                </button>
-                                                <button on:click=move |_| unanswered.set(None)>"继续填写"</button>
-                                            </div>
+                                            <button class="primary" on:click=move |_| step_to(si + 1)>
+                                                "下一部分 →"
+                                            </button>
                                         }
-                                    })
-                            }}
-                        </section>
+                                            .into_any()
+                                    } else {
+                                        view! {
+                                            <button class="primary" on:click=move |_| finish.run(())>
+                                                "完成，返回首页"
+                                            </button>
+                                        }
+                                            .into_any()
+                                    }}
+                                </nav>
+                                {move || {
+                                    unanswered
+                                        .get()
+                                        .map(|left| {
+                                            view! {
+                                                <div class="notice finish-check" role="alert" data-testid="still-open">
+                                                    <p>
+                                                        {format!(
+                                                            "还有 {} 项未作答（按0分计）：",
+                                                            left.len(),
+                                                        )}
+                                                    </p>
+                                                    <ul>
+                                                        {left
+                                                            .into_iter()
+                                                            .map(|l| view! { <li>{l}</li> })
+                                                            .collect_view()}
+                                                    </ul>
+                                                    <button class="primary" on:click=move |_| Route::Home.go()>
+                                                        "仍然返回首页"
+                                                    </button>
+                                                    <button on:click=move |_| {
+                                                        unanswered.set(None)
+                                                    }>"继续填写"</button>
+                                                </div>
+                                            }
+                                        })
+                                }}
+                            </section>
+                        }
                     }
-                }
-            </For>
+                </For>
+            </Show>
         </div>
     }
 }

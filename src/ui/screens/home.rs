@@ -35,6 +35,7 @@ pub fn Home() -> impl IntoView {
                         }
                     })
             }}
+            <crate::ui::widgets::elder_toggle::ElderToggle />
             <crate::ui::widgets::role_pick::RolePick />
             <KeptNotice on_written=reload />
             {move || {

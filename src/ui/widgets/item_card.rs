@@ -20,23 +20,7 @@ pub fn ItemCard(
     let Editing { queue, reviewing } = expect_context();
     let id: &'static str = item.id.as_str();
     let problem = RwSignal::new(None::<String>);
-    // Every answer goes through core's check against the rule; a refused one changes nothing.
-    let answer = Callback::new(move |r: Option<Response>| {
-        let set = |a: &mut Assessment| {
-            if reviewing {
-                a.set_review_response(item, r.clone(), now_ms())
-            } else {
-                a.set_response(item, r.clone(), now_ms())
-            }
-        };
-        match queue.with_value(|q| q.change_now(set)) {
-            Ok(()) => {
-                problem.set(None);
-                response.set(r);
-            }
-            Err(p) => problem.set(Some(p.message())),
-        }
-    });
+    let answer = answering(item, response, problem);
     let method = item.rule.describe(item.points);
     // What screen readers call this item's answer and boxes: its number and title.
     let name = format!("{number} {}", item.title);
@@ -102,17 +86,7 @@ pub fn ItemCard(
                     </button>
                 </Show>
             </div>
-            {move || {
-                problem
-                    .get()
-                    .map(|p| {
-                        view! {
-                            <p class="item-problem" role="alert">
-                                {p}
-                            </p>
-                        }
-                    })
-            }}
+            <ItemProblem problem=problem />
             {if reviewing {
                 view! {
                     <div class="texts">
@@ -151,6 +125,47 @@ pub fn ItemCard(
                     .into_any()
             }}
         </article>
+    }
+}
+
+/// Takes an answer to `item` (or clears it): it goes through core's check
+/// against the rule, is stored, and shows in `response`; a refused one
+/// changes nothing and says why in `problem`.
+pub fn answering(
+    item: &'static Item,
+    response: RwSignal<Option<Response>>,
+    problem: RwSignal<Option<String>>,
+) -> Callback<Option<Response>> {
+    let Editing { queue, reviewing } = expect_context();
+    Callback::new(move |r: Option<Response>| {
+        let set = |a: &mut Assessment| {
+            if reviewing {
+                a.set_review_response(item, r.clone(), now_ms())
+            } else {
+                a.set_response(item, r.clone(), now_ms())
+            }
+        };
+        match queue.with_value(|q| q.change_now(set)) {
+            Ok(()) => {
+                problem.set(None);
+                response.set(r);
+            }
+            Err(p) => problem.set(Some(p.message())),
+        }
+    })
+}
+
+/// The item's one message: what was typed or chosen and why it is not an answer.
+#[component]
+pub fn ItemProblem(problem: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        problem.get().map(|p| {
+            view! {
+                <p class="item-problem" role="alert">
+                    {p}
+                </p>
+            }
+        })
     }
 }
 
@@ -215,7 +230,7 @@ fn SourceQuote(source: &'static Source) -> impl IntoView {
 /// this field is being typed in. `get` reads the text from the self-check,
 /// for the first showing and after another tab's changes.
 #[component]
-fn TextField(
+pub fn TextField(
     label: &'static str,
     /// The item's number and title, so each box is named by its item.
     item_name: String,
@@ -261,7 +276,7 @@ fn TextField(
 
 /// The input that fits the item's rule.
 #[component]
-fn AnswerControl(
+pub fn AnswerControl(
     item: &'static Item,
     /// The item's number and title, naming its radio group.
     name: String,
