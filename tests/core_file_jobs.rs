@@ -176,9 +176,13 @@ fn result_files_go_to_the_worker_beside_the_json_and_come_back_read_one_by_one()
     let t = &builtin_templates()[0];
     let zhang = encode_result(t, &answered("张三"), 5);
     let li = encode_result(t, &answered("李四"), 5);
-    // A file heavier than a result file can be is never read.
-    let heavy = PickedFile::read("录像.mp4".into(), 300e6, || panic!("a 300 MB file is not read"));
-    assert_eq!(heavy.bytes, None);
+    // A video picked by mistake: weighed first, too heavy, never read.
+    assert!(PickedFile::weighed_first("录像.mp4") && !PickedFile::weighed_first("张三.JSON"));
+    let heavy = PickedFile {
+        name: "录像.mp4".into(),
+        size: 300e6,
+        bytes: None,
+    };
     let files = vec![
         PickedFile::of("张三.json", zhang.clone().into_bytes()),
         PickedFile::of("坏.json", b"{ not json".to_vec()),
@@ -187,7 +191,11 @@ fn result_files_go_to_the_worker_beside_the_json_and_come_back_read_one_by_one()
         PickedFile::of("gbk.json", b"\xd5\xc5".to_vec()),
         heavy,
         // The browser could not read it (moved or deleted since it was picked).
-        PickedFile::read("不见了.json".into(), 2000.0, || None),
+        PickedFile {
+            name: "不见了.json".into(),
+            size: f64::NAN,
+            bytes: None,
+        },
         PickedFile::of("李四.json", li.clone().into_bytes()),
     ];
     let sent = request(

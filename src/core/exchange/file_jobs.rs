@@ -91,9 +91,10 @@ pub enum Job {
     OpenBackup { text: String, imported: Vec<Template> },
 }
 
-/// A picked result or branch file as the worker read it: its name, its
-/// size as the browser gives it, and its bytes, unless it is heavier than a
-/// result file can be (never read) or could not be read.
+/// A picked result or branch file as the page read it: its name, its size,
+/// and its bytes, unless it was weighed first and found heavier than a
+/// result file can be (never read, see [`PickedFile::weighed_first`]) or
+/// could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PickedFile {
     pub name: String,
@@ -109,13 +110,6 @@ impl PickedFile {
     /// for the disk (some 0.15 ms a file: 1.5 s for 10,000 files).
     pub fn weighed_first(name: &str) -> bool {
         !name.to_ascii_lowercase().ends_with(".json")
-    }
-
-    /// The file named `name` of `size` bytes, its bytes taken by `read`
-    /// only if a result file may weigh that much.
-    pub fn read(name: String, size: f64, read: impl FnOnce() -> Option<Vec<u8>>) -> PickedFile {
-        let bytes = RESULT_FILE.refuse_size(size).ok().and_then(|()| read());
-        PickedFile { name, size, bytes }
     }
 
     /// A file already in memory (the command line's, a test's).
