@@ -96,3 +96,23 @@ fn every_choice_of_every_built_in_item_is_an_answer_its_rule_takes() {
     }
     assert!(offered > 100, "most built-in items are answered by buttons ({offered})");
 }
+
+#[test]
+fn read_aloud_says_where_the_member_is_the_item_its_scoring_the_answers_and_the_choice() {
+    use mofan::core::assessment::spoken::{criteria, read_aloud};
+    let check = item(r#"{"id":"a","title":"按时参加组织生活","points":6,"rule":{"kind":"check","partial":0.5}}"#);
+    // No 评分标准 in the table: the rule in words stands for it, said once.
+    assert_eq!(criteria(&check), "达标得6分，基本达标得3分，未达标不得分");
+    assert_eq!(
+        read_aloud(2, 13, "一、学", &check, None),
+        "第2项，共13项。一、学。按时参加组织生活。评分标准：达标得6分，基本达标得3分，未达标不得分。\
+         可以选：达标（得6分）；基本达标（得3分）；未达标（不得分）；不适用（本项不计分）。还没有选择。"
+    );
+    let written = item(
+        r#"{"id":"b","title":"交纳党费","points":5,"allow_na":false,"criteria":"按月足额交纳","rule":{"kind":"deduction","per":1}}"#,
+    );
+    let said = read_aloud(13, 13, "五、组织", &written, Some(&Response::Count(2)));
+    assert!(said.contains("评分标准：按月足额交纳。计分："), "{said}");
+    assert!(!said.contains("可以选"), "a typed answer offers no list: {said}");
+    assert!(said.ends_with("现在选的是：2次。"), "{said}");
+}

@@ -6,6 +6,7 @@
 //! switching between the two loses nothing.
 
 use crate::core::assessment::choices::{choices, Choice};
+use crate::core::assessment::spoken;
 use crate::core::basics::numbering::{item_number, section_heading};
 use crate::core::{Assessment, Item, ItemScore, Response, Template};
 use crate::ui::screens::editor::Responses;
@@ -119,22 +120,13 @@ fn ElderItem(
     let problem = RwSignal::new(None::<String>);
     let answer = answering(item, response, problem);
     let offered = choices(item);
-    let criteria = if item.criteria.is_empty() {
-        item.rule.describe(item.points)
-    } else {
-        item.criteria.clone()
-    };
+    let criteria = spoken::criteria(item);
     let scoring = item.rule.describe(item.points);
     let name = format!("{number} {}", item.title);
-    let aloud = Aloud {
-        progress: format!("第{place}项，共{total}项"),
-        part: part.clone(),
-        title: item.title.clone(),
-        criteria: criteria.clone(),
-        scoring: scoring.clone(),
-        offered: offered.iter().flatten().map(|c| c.label.clone()).collect(),
+    let heard = {
+        let part = part.clone();
+        Callback::new(move |()| spoken::read_aloud(place, total, &part, item, response.get_untracked().as_ref()))
     };
-    let heard = Callback::new(move |()| aloud.text(response.get_untracked().as_ref()));
     let buttons = match offered {
         Some(list) => view! {
             <div class="elder-choices" role="radiogroup" aria-labelledby="elder-item-title">
@@ -214,37 +206,5 @@ fn ElderItem(
                 />
             </details>
         </section>
-    }
-}
-
-/// What 读给我听 says of an item: where the member is, the item, how it
-/// is scored and the answers to choose from.
-struct Aloud {
-    progress: String,
-    part: String,
-    title: String,
-    criteria: String,
-    scoring: String,
-    offered: Vec<String>,
-}
-
-impl Aloud {
-    /// The words read, ending with the answer chosen, if any.
-    fn text(&self, chosen: Option<&Response>) -> String {
-        let mut text = format!(
-            "{}。{}。{}。评分标准：{}。",
-            self.progress, self.part, self.title, self.criteria
-        );
-        if self.criteria != self.scoring {
-            text.push_str(&format!("计分：{}。", self.scoring));
-        }
-        if !self.offered.is_empty() {
-            text.push_str(&format!("可以选：{}。", self.offered.join("；")));
-        }
-        match chosen {
-            Some(r) => text.push_str(&format!("现在选的是：{}。", r.label())),
-            None => text.push_str("还没有选择。"),
-        }
-        text
     }
 }
