@@ -180,6 +180,13 @@ pub async fn run(job: Job) -> Result<Outcome, FileError> {
 /// Runs `job` with `files`, picked result files, read here and handed to
 /// the worker as they are (see `crate::files::read_picked`), and returns its outcome.
 pub async fn run_with_files(job: Job, files: &[web_sys::File]) -> Result<Outcome, FileError> {
+    send_with_files(job, files).await?.outcome().await
+}
+
+/// Sends `job` with `files` (as [`run_with_files`] does) and returns once
+/// it is sent, with its answer to come: the page can read the next files
+/// while the worker does this job.
+pub async fn send_with_files(job: Job, files: &[web_sys::File]) -> Result<Answer, FileError> {
     let files = match files {
         [] => None,
         files => Some(crate::files::read_picked(files).await),
@@ -191,25 +198,43 @@ pub async fn run_with_files(job: Job, files: &[web_sys::File]) -> Result<Outcome
     let id = m.next_id.replace(m.next_id.get() + 1);
     let (answered, settle) = promise();
     m.waiting.borrow_mut().insert(id, settle);
-    // A job given up (its future dropped: a cancelled import) waits no more,
+    // A job given up (its answer dropped: a cancelled import) waits no more,
     // so its reply, when it comes, is not kept for anyone.
-    let _given_up = GiveUp { module: &m, id };
+    let given_up = GiveUp { module: m, id };
     crate::worker::post(file_jobs::request(id, job), files.as_ref(), |msg, transfer| {
-        m.worker.post_message_with_transfer(msg, transfer)
+        given_up.module.worker.post_message_with_transfer(msg, transfer)
     })
     .map_err(|_| not_loaded())?;
-    JsFuture::from(answered).await.map_err(|_| not_loaded())?;
-    let outcome = m.replied.borrow_mut().remove(&id);
-    outcome.ok_or_else(not_loaded)
+    Ok(Answer {
+        answered: JsFuture::from(answered),
+        given_up,
+        kind,
+    })
+}
+
+/// The answer to a job sent, to come.
+pub struct Answer {
+    answered: JsFuture,
+    given_up: GiveUp,
+    kind: Kind,
+}
+
+impl Answer {
+    pub async fn outcome(self) -> Result<Outcome, FileError> {
+        let not_loaded = || self.kind.not_loaded();
+        self.answered.await.map_err(|_| not_loaded())?;
+        let outcome = self.given_up.module.replied.borrow_mut().remove(&self.given_up.id);
+        outcome.ok_or_else(not_loaded)
+    }
 }
 
 /// Forgets job `id` when dropped, answered or not.
-struct GiveUp<'a> {
-    module: &'a Module,
+struct GiveUp {
+    module: Rc<Module>,
     id: u32,
 }
 
-impl Drop for GiveUp<'_> {
+impl Drop for GiveUp {
     fn drop(&mut self) {
         self.module.waiting.borrow_mut().remove(&self.id);
         self.module.replied.borrow_mut().remove(&self.id);

@@ -289,6 +289,49 @@ async fn picked_files_are_read_side_by_side_and_handed_to_the_worker_uncopied() 
 }
 
 #[wasm_bindgen_test]
+fn the_desk_worker_sorts_names_by_the_browsers_pinyin_collation() {
+    use mofan::core::exchange::branch::SortKey;
+    use mofan::core::exchange::file_jobs::{Job, Outcome, PickedFile};
+    use mofan::core::exchange::pile::{Pile, ViewAsk};
+    let mut names = ["张三", "李四", "王五", "安娜"].map(String::from);
+    mofan::files::collate(&mut names);
+    assert_eq!(names, ["安娜", "李四", "王五", "张三"], "by pinyin, not by code point");
+    // What the files worker does with the desk's files, with the same browser aids.
+    let mut pile = Pile::default();
+    let t = &builtin_templates()[0];
+    let files = ["张三", "李四", "王五"]
+        .iter()
+        .enumerate()
+        .map(|(i, who)| {
+            let mut a = sample(&format!("f{i}"), 10);
+            a.respondent.name = who.to_string();
+            PickedFile::of(
+                &format!("{who}.json"),
+                mofan::core::exchange::result_file::encode_result(t, &a, 1).into_bytes(),
+            )
+        })
+        .collect();
+    let added = Job::AddToPile {
+        pick: 1,
+        files,
+        imported: Vec::new(),
+    }
+    .run_with(&mut pile, mofan::files::AIDS);
+    assert_eq!(added, Outcome::Taken(vec![None, None, None]));
+    let ask = ViewAsk {
+        settle: Some(1),
+        sort: SortKey::Name,
+        ..ViewAsk::default()
+    };
+    let Outcome::View { json } = Job::PileView(Box::new(ask)).run_with(&mut pile, mofan::files::AIDS) else {
+        panic!("the desk's view");
+    };
+    let view = mofan::core::exchange::pile::DeskView::read(&json).unwrap();
+    let rows: Vec<String> = view.combined.unwrap().rows.into_iter().map(|r| r.name).collect();
+    assert_eq!(rows, ["李四", "王五", "张三"]);
+}
+
+#[wasm_bindgen_test]
 fn routes_carry_any_id_and_bring_it_back() {
     use mofan::ui::state::route::Route;
     for id in ["a b", "引号\"x'", "a/b", "c#d", "e?f=g&h", "100%", "%zz", "普通-1"] {

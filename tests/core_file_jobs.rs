@@ -171,7 +171,8 @@ fn the_member_app_gets_the_earlier_versions_of_the_built_in_checklists_from_the_
 
 #[test]
 fn result_files_go_to_the_worker_beside_the_json_and_come_back_read_one_by_one() {
-    use mofan::core::exchange::file_jobs::{answer_with, FileRead, PickedFile};
+    use mofan::core::exchange::file_jobs::{answer_with, Aids, FileRead, PickedFile};
+    use mofan::core::exchange::pile::Pile;
     use mofan::core::exchange::result_file::encode_result;
     let t = &builtin_templates()[0];
     let zhang = encode_result(t, &answered("张三"), 5);
@@ -212,7 +213,11 @@ fn result_files_go_to_the_worker_beside_the_json_and_come_back_read_one_by_one()
         sent.json
     );
     let through = |gb18030: fn(&[u8]) -> Option<String>, sent: Message| {
-        let Outcome::Files(read) = reply(answer_with(sent, |job| job.run_with(gb18030))).unwrap().outcome else {
+        let aids = Aids { gb18030, ..Aids::PLAIN };
+        let Outcome::Files(read) = reply(answer_with(sent, |job| job.run_with(&mut Pile::default(), aids)))
+            .unwrap()
+            .outcome
+        else {
             panic!("files come back as files");
         };
         read
@@ -250,4 +255,222 @@ fn result_files_go_to_the_worker_beside_the_json_and_come_back_read_one_by_one()
     // Without a GB18030 decoder the same bytes are refused for their encoding.
     let read = through(|_| None, sent);
     assert!(name_of(&read[3]).contains("既不是UTF-8也不是GBK"), "{:?}", read[3]);
+}
+
+/// The desk's worker, one message after another, holding its pile between them.
+struct DeskWorker {
+    pile: mofan::core::exchange::pile::Pile,
+    next: u32,
+}
+
+impl DeskWorker {
+    fn new() -> DeskWorker {
+        DeskWorker {
+            pile: Default::default(),
+            next: 1,
+        }
+    }
+
+    fn send(&mut self, job: Job) -> Outcome {
+        use mofan::core::exchange::file_jobs::{answer_with, Aids};
+        // Names in reverse, so that the order asked for is seen to be the worker's.
+        fn backwards(names: &mut [String]) {
+            names.sort();
+            names.reverse();
+        }
+        let aids = Aids {
+            collate: backwards,
+            ..Aids::PLAIN
+        };
+        self.next += 1;
+        let pile = &mut self.pile;
+        reply(answer_with(request(self.next, job), |job| job.run_with(pile, aids)))
+            .expect("a reply")
+            .outcome
+    }
+}
+
+/// The desk's view in a reply, read as the desk's module reads it.
+fn view_of(outcome: Outcome) -> Option<mofan::core::exchange::pile::DeskView> {
+    match outcome {
+        Outcome::View { json } => Some(mofan::core::exchange::pile::DeskView::read(&json).expect("a view")),
+        _ => None,
+    }
+}
+
+fn picked(names: &[&str]) -> Vec<mofan::core::exchange::file_jobs::PickedFile> {
+    use mofan::core::exchange::file_jobs::PickedFile;
+    use mofan::core::exchange::result_file::encode_result;
+    let t = &builtin_templates()[0];
+    names
+        .iter()
+        .map(|n| PickedFile::of(&format!("{n}.json"), encode_result(t, &answered(n), 5).into_bytes()))
+        .collect()
+}
+
+fn ask(expected: usize, sort: mofan::core::exchange::branch::SortKey) -> Box<mofan::core::exchange::pile::ViewAsk> {
+    Box::new(mofan::core::exchange::pile::ViewAsk {
+        roster: vec!["张三".into(), "王五".into()],
+        sort,
+        expected,
+        ..Default::default()
+    })
+}
+
+fn settling(pick: u32, expected: usize) -> Job {
+    Job::PileView(Box::new(mofan::core::exchange::pile::ViewAsk {
+        settle: Some(pick),
+        ..*ask(expected, mofan::core::exchange::branch::SortKey::Total)
+    }))
+}
+
+#[test]
+fn the_desk_worker_holds_the_files_combines_them_and_counts_a_pick_only_when_it_is_read_whole() {
+    use mofan::core::exchange::branch::SortKey;
+    use mofan::core::exchange::pile::{ViewAsk, PILE_LOST};
+    let mut worker = DeskWorker::new();
+    let add = |pick, files| Job::AddToPile {
+        pick,
+        files,
+        imported: Vec::new(),
+    };
+    let mut files = picked(&["张三", "李四"]);
+    files.push(mofan::core::exchange::file_jobs::PickedFile::of(
+        "坏.json",
+        b"{".to_vec(),
+    ));
+    let Outcome::Taken(taken) = worker.send(add(1, files)) else {
+        panic!("a batch is answered file by file");
+    };
+    assert_eq!(taken[..2], [None, None]);
+    assert!(
+        taken[2]
+            .as_deref()
+            .is_some_and(|why| why.contains("不是有效的结果文件")),
+        "{taken:?}"
+    );
+    // A second pick, cancelled half-way: none of it counts.
+    worker.send(add(2, picked(&["赵六"])));
+    assert_eq!(worker.send(Job::ForgetPick { pick: 2 }), Outcome::Done);
+    // Nothing counts before its pick is settled.
+    let Some(before) = view_of(worker.send(Job::PileView(ask(0, SortKey::Total)))) else {
+        panic!("a view");
+    };
+    assert_eq!((before.state.count, &before.combined), (0, &None));
+    assert_eq!(
+        worker.send(Job::PileView(ask(2, SortKey::Total))),
+        Outcome::Refused(vec![PILE_LOST.into()]),
+        "a page that believes more is held than is, is told"
+    );
+    let Some(view) = view_of(worker.send(settling(1, 0))) else {
+        panic!("a settled pick is shown");
+    };
+    let t = &builtin_templates()[0];
+    assert_eq!(view.state.count, 2);
+    assert_eq!(view.state.template, Some((t.id.clone(), t.version)));
+    assert_eq!(
+        (view.state.suggested, view.state.branch.as_str()),
+        (Level::Member, "第一支部")
+    );
+    let combined = view.combined.clone().expect("combined for the built-in checklist");
+    assert_eq!(combined.missing, ["王五"]);
+    assert_eq!(combined.members, 2);
+
+    // Sorted by name as asked, in the order the browser's collation gives.
+    let Some(by_name) = view_of(worker.send(Job::PileView(ask(2, SortKey::Name)))) else {
+        panic!("a view");
+    };
+    let names: Vec<&str> = by_name
+        .combined
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(names, ["李四", "张三"]);
+    assert_eq!(by_name.state, view.state);
+
+    // The page keeps what it is sent; a new worker (after a reload) takes it back.
+    let Outcome::Kept { json, too_many: false } = worker.send(Job::KeptPile) else {
+        panic!("two self-checks are few enough to keep");
+    };
+    let kept = String::from_utf8(json).unwrap();
+    let mut reloaded = DeskWorker::new();
+    let restore = |kept: String| {
+        Job::PileView(Box::new(ViewAsk {
+            restore: Some(kept),
+            ..*ask(0, SortKey::Name)
+        }))
+    };
+    assert_eq!(view_of(reloaded.send(restore(kept))), Some(by_name));
+    assert!(matches!(
+        reloaded.send(restore("{".into())),
+        Outcome::Refused(why) if why[0].contains("未能恢复")
+    ));
+
+    // The summary file opens as a branch file of the two.
+    let Outcome::Text(file) = worker.send(Job::PileBranchFile {
+        ask: ask(2, SortKey::Total),
+        branch: "第一支部".into(),
+        now: 9,
+    }) else {
+        panic!("a summary file");
+    };
+    let mut fresh = DeskWorker::new();
+    fresh.send(Job::AddToPile {
+        pick: 1,
+        files: vec![mofan::core::exchange::file_jobs::PickedFile::of(
+            "汇总.json",
+            file.into_bytes(),
+        )],
+        imported: Vec::new(),
+    });
+    let Some(from_file) = view_of(fresh.send(settling(1, 0))) else {
+        panic!("settled");
+    };
+    assert_eq!((from_file.state.count, from_file.state.suggested), (2, Level::Branch));
+    assert_eq!(
+        from_file.combined.unwrap().level,
+        Level::Branch,
+        "a committee's desk follows the files"
+    );
+
+    assert_eq!(worker.send(Job::ClearPile), Outcome::Done);
+    let Some(empty) = view_of(worker.send(Job::PileView(ask(0, SortKey::Total)))) else {
+        panic!("a view");
+    };
+    assert_eq!((empty.state.count, empty.combined), (0, None));
+}
+
+#[test]
+fn more_self_checks_than_a_tab_can_keep_are_held_but_not_offered_for_keeping() {
+    use mofan::core::exchange::pile::{Pile, ViewAsk, KEEPABLE_CHARS};
+    let one = Submission {
+        assessment: answered("张三"),
+        branch: "第一支部".into(),
+        source: "张三.json".into(),
+        from_branch_file: false,
+    };
+    let size = serde_json::to_string(&one).unwrap().chars().count() + 1;
+    let mut pile = Pile::default();
+    let fit = (KEEPABLE_CHARS - 2) / size;
+    let settle = |pick, expected| ViewAsk {
+        settle: Some(pick),
+        expected,
+        ..ViewAsk::default()
+    };
+    pile.add(1, vec![one.clone(); fit]);
+    pile.view(&settle(1, 0), |_| {}).unwrap();
+    assert!(
+        pile.kept().is_some(),
+        "as many as the tab takes are offered for keeping"
+    );
+    pile.add(2, vec![one; 2]);
+    let view = pile.view(&settle(2, fit), |_| {}).unwrap();
+    assert_eq!(view.state.count, fit + 2, "all held");
+    assert!(
+        pile.kept().is_none(),
+        "too many for the tab: the page asks before leaving"
+    );
 }

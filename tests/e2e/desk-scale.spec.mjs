@@ -65,7 +65,17 @@ test('thousands of files: progress, bad files as found, cancel changes nothing, 
     const pager = page.getByTestId('pager');
     assert.match(await pager.textContent(), /第 1–100 行，共 250 行/);
     assert.equal(await page.getByTestId('branch-members').textContent(), '250');
-    const firstPage = await table.locator('tbody .row-name').allTextContents();
+    // The files worker sorts: by name in the browser's zh-CN collation, then the other way.
+    const names = table.locator('tbody .row-name');
+    const collated = Array.from({ length: 250 }, (_, i) => `党员${i + 1}`).sort(new Intl.Collator('zh-CN').compare);
+    await table.getByRole('button', { name: /^姓名/ }).click();
+    await names.first().filter({ hasText: /^党员1$/ }).waitFor();
+    assert.deepEqual(await names.allTextContents(), collated.slice(0, 100), 'the first page, every row in its place');
+    await table.getByRole('button', { name: /^姓名/ }).click();
+    await names.first().filter({ hasText: /^党员99$/ }).waitFor();
+    assert.deepEqual(await names.allTextContents(), collated.toReversed().slice(0, 100));
+    assert.match(await pager.textContent(), /第 1–100 行，共 250 行/, 'another order, as many rows');
+    const firstPage = await names.allTextContents();
     await pager.getByRole('button', { name: '下一页' }).click();
     await pager.filter({ hasText: '第 101–200 行，共 250 行' }).waitFor();
     await pager.getByRole('button', { name: '下一页' }).click();

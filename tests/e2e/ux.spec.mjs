@@ -255,6 +255,8 @@ test('roles kept apart: a member is offered no review; a member\'s file is revie
     // A reload, and a visit to the home page, lose nothing.
     await desk.reload();
     await desk.getByTestId('desk-restored').filter({ hasText: '2 份自查' }).waitFor();
+    // Handed back to the files worker, combined there again.
+    await desk.getByTestId('branch-table').locator('tbody tr').nth(1).waitFor();
     assert.equal(await desk.getByTestId('branch-table').locator('tbody tr').count(), 2);
     assert.equal(await desk.getByLabel('支部名称（用于导出和打印）').inputValue(), '机关联合党支部');
     await desk.getByRole('link', { name: '← 首页' }).click();

@@ -56,10 +56,11 @@ impl Submission {
 }
 
 /// Whose rows the table shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 支部: one row per member.
+    #[default]
     Member,
     /// 机关党委: one row per branch, averaging its members.
     Branch,
@@ -83,10 +84,12 @@ pub struct Row {
 }
 
 /// A column to sort the table by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SortKey {
     Name,
     Section(usize),
+    #[default]
     Total,
     ReviewTotal,
 }

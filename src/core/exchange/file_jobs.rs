@@ -13,6 +13,7 @@
 use crate::core::assessment::answers::Assessment;
 use crate::core::exchange::backup::{open_backup, Backup};
 use crate::core::exchange::branch::{Level, Row, Submission};
+use crate::core::exchange::pile::{Pile, ViewAsk};
 use crate::core::exchange::report_csv::{assessment_to_csv, table_to_csv};
 use crate::core::exchange::result_file::{Opened, Opener};
 use crate::core::exchange::text_file::{decode, RESULT_FILE};
@@ -89,6 +90,58 @@ pub enum Job {
     /// A backup file, its answers checked against its own templates, the
     /// built-in ones and `imported`.
     OpenBackup { text: String, imported: Vec<Template> },
+    /// The desk's result and branch files, read and checked as
+    /// [`Job::OpenResults`] does, their self-checks held in the worker's
+    /// [`Pile`] under the page's number for the pick, not sent back.
+    AddToPile {
+        pick: u32,
+        #[serde(skip)]
+        files: Vec<PickedFile>,
+        imported: Vec<Template>,
+    },
+    /// A pick cancelled: none of it counts.
+    ForgetPick { pick: u32 },
+    /// The desk emptied.
+    ClearPile,
+    /// What the desk shows, after the change the ask names (a pick read
+    /// whole, the self-checks kept for the tab): combined in the worker,
+    /// the rows sorted (boxed: it carries checklists).
+    PileView(Box<ViewAsk>),
+    /// The held self-checks as JSON, for the page to keep for its tab.
+    KeptPile,
+    /// The desk's summary file (汇总文件), under `branch`, sealed at `now`.
+    PileBranchFile {
+        ask: Box<ViewAsk>,
+        branch: String,
+        now: i64,
+    },
+}
+
+/// What the worker's browser does for the jobs, and plain stand-ins
+/// where there is none (the command line, native tests).
+#[derive(Debug, Clone, Copy)]
+pub struct Aids {
+    /// Decodes a file that is not UTF-8 (see `text_file::decode`).
+    pub gb18030: fn(&[u8]) -> Option<String>,
+    /// Puts names in the order people look them up (the browser's zh-CN
+    /// collation, by pinyin).
+    pub collate: fn(&mut [String]),
+}
+
+fn no_gb18030(_: &[u8]) -> Option<String> {
+    None
+}
+
+fn by_characters(names: &mut [String]) {
+    names.sort();
+}
+
+impl Aids {
+    /// Nothing decodes GB18030; names go by their characters.
+    pub const PLAIN: Aids = Aids {
+        gb18030: no_gb18030,
+        collate: by_characters,
+    };
 }
 
 /// A picked result or branch file as the page read it: its name, its size,
@@ -173,6 +226,23 @@ pub enum Outcome {
     Backup(Backup),
     /// Every problem found, in Chinese; nothing was made.
     Refused(Vec<String>),
+    /// For each file given to the pile, in order: taken (`None`), or why not.
+    Taken(Vec<Option<String>>),
+    /// What the desk shows: a [`DeskView`] as JSON, beside the reply's in
+    /// the [`Message`] (see [`DeskView::read`]), so that only the desk's
+    /// module carries the code to read one.
+    View {
+        #[serde(skip)]
+        json: Vec<u8>,
+    },
+    /// The held self-checks as JSON (see `pile::Pile::kept`), beside the
+    /// reply's in the [`Message`]; none when too many for a tab to keep.
+    Kept {
+        #[serde(skip)]
+        json: Vec<u8>,
+        too_many: bool,
+    },
+    Done,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -200,15 +270,15 @@ impl Job {
         )
     }
 
-    /// The files worker's work, where nothing can decode GB18030 (see [`Job::run_with`]).
+    /// The files worker's work, with nothing held and no browser (see [`Job::run_with`]).
     pub fn run(self) -> Outcome {
-        self.run_with(|_| None)
+        self.run_with(&mut Pile::default(), Aids::PLAIN)
     }
 
     /// The files worker's work; workbook jobs are refused (they are the
-    /// Excel worker's). `gb18030` decodes a file that is not UTF-8 (see
-    /// `text_file::decode`): the worker passes the browser's TextDecoder.
-    pub fn run_with(self, gb18030: fn(&[u8]) -> Option<String>) -> Outcome {
+    /// Excel worker's). `pile` is what the worker holds for the desk;
+    /// `aids`, what its browser does (decoding GB18030, collating names).
+    pub fn run_with(self, pile: &mut Pile, aids: Aids) -> Outcome {
         match self {
             Job::ReadTemplate { name, text } => match read_template_file(&name, &text) {
                 Ok(file) => Outcome::Template(file),
@@ -224,26 +294,48 @@ impl Job {
             Job::EarlierTemplates => Outcome::Templates(earlier_builtin_templates()),
             Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
             Job::TableCsv { template, level, rows } => Outcome::Text(table_to_csv(&template, level, &rows)),
-            Job::OpenResults { files, imported } => {
-                let (builtin, imported) = (builtin_refs(), imported.iter().collect::<Vec<_>>());
-                let mut opener = Opener::new(|id: &str, v| find(&builtin, &imported, id, v));
-                let read = files
-                    .iter()
-                    .map(|file| {
-                        if let Err(why) = RESULT_FILE.refuse_size(file.size) {
-                            return FileRead::Refused(why);
+            Job::OpenResults { files, imported } => Outcome::Files(open_results(&files, &imported, aids)),
+            Job::AddToPile { pick, files, imported } => {
+                let mut found = Vec::new();
+                let taken = open_results(&files, &imported, aids)
+                    .into_iter()
+                    .map(|read| match read {
+                        FileRead::Submissions { submissions, .. } => {
+                            found.extend(submissions);
+                            None
                         }
-                        let Some(bytes) = &file.bytes else {
-                            return FileRead::Refused(format!("无法读取文件“{}”，请重新选择", file.name));
-                        };
-                        match decode(bytes, gb18030) {
-                            Ok(text) => FileRead::open(&mut opener, &file.name, &text),
-                            Err(e) => FileRead::Refused(e.to_string()),
-                        }
+                        FileRead::Refused(why) => Some(why),
                     })
                     .collect();
-                Outcome::Files(read)
+                pile.add(pick, found);
+                Outcome::Taken(taken)
             }
+            Job::ForgetPick { pick } => {
+                pile.forget(pick);
+                Outcome::Done
+            }
+            Job::ClearPile => {
+                pile.clear();
+                Outcome::Done
+            }
+            Job::PileView(ask) => match pile.view(&ask, aids.collate) {
+                Ok(view) => Outcome::View { json: view.write() },
+                Err(why) => Outcome::Refused(vec![why]),
+            },
+            Job::KeptPile => match pile.kept() {
+                Some(kept) => Outcome::Kept {
+                    json: kept.into_bytes(),
+                    too_many: false,
+                },
+                None => Outcome::Kept {
+                    json: Vec::new(),
+                    too_many: true,
+                },
+            },
+            Job::PileBranchFile { ask, branch, now } => match pile.branch_file(&ask, &branch, now) {
+                Ok(text) => Outcome::Text(text),
+                Err(why) => Outcome::Refused(vec![why]),
+            },
             Job::OpenBackup { text, imported } => {
                 let (builtin, imported) = (builtin_refs(), imported.iter().collect::<Vec<_>>());
                 match open_backup(&text, |id, v| find(&builtin, &imported, id, v)) {
@@ -253,6 +345,28 @@ impl Job {
             }
         }
     }
+}
+
+/// Result files and branch files, read (decoded as text) and checked
+/// against the built-in checklists and `imported`; one answer per file, in order.
+fn open_results(files: &[PickedFile], imported: &[Template], aids: Aids) -> Vec<FileRead> {
+    let (builtin, imported) = (builtin_refs(), imported.iter().collect::<Vec<_>>());
+    let mut opener = Opener::new(|id: &str, v| find(&builtin, &imported, id, v));
+    files
+        .iter()
+        .map(|file| {
+            if let Err(why) = RESULT_FILE.refuse_size(file.size) {
+                return FileRead::Refused(why);
+            }
+            let Some(bytes) = &file.bytes else {
+                return FileRead::Refused(format!("无法读取文件“{}”，请重新选择", file.name));
+            };
+            match decode(bytes, aids.gb18030) {
+                Ok(text) => FileRead::open(&mut opener, &file.name, &text),
+                Err(e) => FileRead::Refused(e.to_string()),
+            }
+        })
+        .collect()
 }
 
 /// The built-in checklists, as [`find`] takes them.
@@ -289,13 +403,13 @@ impl Job {
     /// The picked files the job carries, taken out to travel beside the JSON.
     fn take_files(&mut self) -> Vec<PickedFile> {
         match self {
-            Job::OpenResults { files, .. } => std::mem::take(files),
+            Job::OpenResults { files, .. } | Job::AddToPile { files, .. } => std::mem::take(files),
             _ => Vec::new(),
         }
     }
 
     fn put_files(&mut self, given: Vec<PickedFile>) {
-        if let Job::OpenResults { files, .. } = self {
+        if let Job::OpenResults { files, .. } | Job::AddToPile { files, .. } = self {
             *files = given;
         }
     }
@@ -304,13 +418,15 @@ impl Job {
 impl Outcome {
     fn take_bytes(&mut self) -> Option<Vec<u8>> {
         match self {
-            Outcome::Bytes { bytes } => Some(std::mem::take(bytes)),
+            Outcome::Bytes { bytes } | Outcome::View { json: bytes } | Outcome::Kept { json: bytes, .. } => {
+                Some(std::mem::take(bytes))
+            }
             _ => None,
         }
     }
 
     fn put_bytes(&mut self, given: Vec<u8>) {
-        if let Outcome::Bytes { bytes } = self {
+        if let Outcome::Bytes { bytes } | Outcome::View { json: bytes } | Outcome::Kept { json: bytes, .. } = self {
             *bytes = given;
         }
     }

@@ -1,7 +1,8 @@
 //! What goes between browsers, people and programs: records as stored
 //! ([`record`]), result and branch files with their checksums
 //! ([`result_file`]), backups and restoring ([`backup`]), a branch's files
-//! combined ([`branch`]) and what the desk holds ([`desk`]), reports for Excel as CSV ([`report_csv`]) and as workbooks ([`report_xlsx`]), the bytes of a
+//! combined ([`branch`]), what the desk keeps for its tab ([`desk`]) and
+//! what the files worker holds for it ([`pile`]), reports for Excel as CSV ([`report_csv`]) and as workbooks ([`report_xlsx`]), the bytes of a
 //! picked file as text ([`text_file`]), the files worker's jobs
 //! ([`file_jobs`]) and the Excel worker's ([`workbook_jobs`]). Imports every other layer; none imports it.
 
@@ -9,6 +10,7 @@ pub mod backup;
 pub mod branch;
 pub mod desk;
 pub mod file_jobs;
+pub mod pile;
 pub mod record;
 pub mod report_csv;
 pub mod report_xlsx;

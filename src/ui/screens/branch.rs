@@ -4,14 +4,12 @@
 //! exports the summary and prints it. The files are combined in memory only;
 //! nothing here changes stored self-checks.
 
-use crate::core::exchange::branch::{
-    main_template, most_common_text, parse_roster, sort_rows, Combined, Level, Row, SortKey, Submission,
-};
+use crate::core::exchange::branch::{parse_roster, Combined, Level, Row, SortKey};
 use crate::core::exchange::desk::{Desk, Refusal};
-use crate::core::exchange::file_jobs::{FileRead, Job, Outcome};
-use crate::core::exchange::result_file::encode_branch;
+use crate::core::exchange::file_jobs::{Job, Outcome};
+use crate::core::exchange::pile::{DeskView, PileState, ViewAsk};
 use crate::core::{Points, Template};
-use crate::files::{self, Form};
+use crate::files::{FileError, Form};
 use crate::ui::or_dash;
 use crate::ui::state::clock::{format_local, now_ms};
 use crate::ui::state::library::{use_library, Library};
@@ -19,11 +17,13 @@ use crate::ui::widgets::file_pick::{dropped, FilePick};
 use crate::ui::widgets::notice::{while_working, WorkingNotice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
 
 /// How many files go to the files worker at a time: the progress moves on
 /// after each batch, and a cancel waits for one batch at most.
 const BATCH: usize = 100;
+
+/// How many batches the page reads side by side.
+const READ_AHEAD: usize = 3;
 
 /// How many rows of the member table a screen shows at a time: a
 /// committee's 10,000 members are pages, not one table the browser lays
@@ -39,50 +39,81 @@ struct Reading {
     cancelled: bool,
 }
 
+// One formatter for every count: `toLocaleString` makes a new one at each
+// call (about a millisecond each). A cache, not app state.
+thread_local! {
+    static COUNTS: js_sys::Intl::NumberFormat =
+        js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&"zh-CN".into()), &js_sys::Object::new());
+}
+
 /// `3,200`: a count as the user's locale writes it.
 fn count(n: usize) -> String {
-    js_sys::Number::from(n as f64)
-        .to_locale_string("zh-CN")
-        .as_string()
+    COUNTS
+        .with(|f| f.format().call1(&wasm_bindgen::JsValue::NULL, &(n as f64).into()))
+        .ok()
+        .and_then(|s| s.as_string())
         .unwrap_or_else(|| n.to_string())
 }
 
-/// One batch read (side by side, see `files::read_picked`) and checked in
-/// the files worker: for each file in order, its submissions or why it
-/// was refused.
-async fn read_batch(batch: Vec<web_sys::File>, library: Library) -> Vec<Result<Vec<Submission>, Refusal>> {
-    let job = Job::OpenResults {
+/// One batch read (side by side, see `files::read_picked`) and sent to the
+/// files worker, to be checked and held there under `pick` (see
+/// `core::exchange::pile`): the files' names and the worker's answer to come.
+async fn send_batch(
+    pick: u32,
+    batch: Vec<web_sys::File>,
+    library: Library,
+) -> (Vec<String>, Result<crate::files_module::Answer, FileError>) {
+    let job = Job::AddToPile {
+        pick,
         files: Vec::new(),
         imported: library.imported_owned(),
     };
-    let names = batch.iter().map(web_sys::File::name);
-    match crate::files_module::run_with_files(job, &batch).await {
-        Ok(Outcome::Files(read)) if read.len() == batch.len() => names
-            .zip(read)
-            .map(|(file, read)| match read {
-                FileRead::Submissions { submissions, .. } => Ok(submissions),
-                FileRead::Refused(why) => Err(Refusal { file, why }),
-            })
+    let names = batch.iter().map(web_sys::File::name).collect();
+    (names, crate::files_module::send_with_files(job, &batch).await)
+}
+
+/// The worker's answer for a batch: for each file in order, whether it was
+/// taken or why not.
+async fn batch_taken(
+    names: Vec<String>,
+    answer: Result<crate::files_module::Answer, FileError>,
+) -> Vec<Option<Refusal>> {
+    let outcome = match answer {
+        Ok(answer) => answer.outcome().await,
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(Outcome::Taken(taken)) if taken.len() == names.len() => names
+            .into_iter()
+            .zip(taken)
+            .map(|(file, why)| why.map(|why| Refusal { file, why }))
             .collect(),
         outcome => {
-            let why = outcome.err().unwrap_or_else(crate::files_module::unexpected).0;
-            names.map(|file| Err(Refusal { file, why: why.clone() })).collect()
+            let why = match outcome {
+                Ok(Outcome::Refused(problems)) => problems.join("；"),
+                Ok(_) => crate::files_module::unexpected().0,
+                Err(e) => e.0,
+            };
+            names
+                .into_iter()
+                .map(|file| Some(Refusal { file, why: why.clone() }))
+                .collect()
         }
     }
 }
 
-/// Reads every file a batch at a time, saying how far it has got in
-/// `reading`; the good ones become submissions, the others refusals.
-/// `None` when the user cancelled: the pick is dropped whole. Two batches
-/// are under way at a time, so that the browser reads the next batch's
-/// files while the worker checks this one's.
+/// Reads every file a batch at a time into the files worker's pile, as
+/// pick `pick`, saying how far it has got in `reading`; the bad ones become
+/// refusals. `None` when the user cancelled: the pick is dropped whole.
+/// The page reads [`READ_AHEAD`] batches side by side, and goes on reading
+/// while the worker checks the batches sent.
 async fn read_all(
+    pick: u32,
     list: Vec<web_sys::File>,
     library: Library,
     reading: RwSignal<Option<Reading>>,
-) -> Option<(Vec<Submission>, Vec<Refusal>)> {
+) -> Option<Vec<Refusal>> {
     use futures::StreamExt;
-    let mut subs = Vec::new();
     let mut refused = Vec::new();
     reading.set(Some(Reading {
         total: list.len(),
@@ -95,22 +126,21 @@ async fn read_all(
             .unwrap_or(true)
     };
     let batches: Vec<Vec<web_sys::File>> = list.chunks(BATCH).map(<[_]>::to_vec).collect();
-    let mut read = futures::stream::iter(batches)
-        .map(|batch| read_batch(batch, library))
-        .buffered(3);
-    while let Some(batch) = read.next().await {
+    let in_all = batches.len();
+    let mut checked = futures::stream::iter(batches)
+        .map(|batch| send_batch(pick, batch, library))
+        .buffered(READ_AHEAD)
+        .map(|(names, answer)| batch_taken(names, answer))
+        .buffered(in_all.max(1));
+    while let Some(batch) = checked.next().await {
         if cancelled() {
-            // The batch under way is dropped with `read`; its answer is ignored.
+            // The batches under way are dropped with `checked`: those not
+            // yet sent are never sent, and the worker forgets the pick.
             return None;
         }
         let found = refused.len();
         let files = batch.len();
-        for file in batch {
-            match file {
-                Ok(found) => subs.extend(found),
-                Err(why) => refused.push(why),
-            }
-        }
+        refused.extend(batch.into_iter().flatten());
         reading.try_update(|r| {
             if let Some(r) = r {
                 r.done += files;
@@ -118,26 +148,31 @@ async fn read_all(
             }
         });
     }
-    (!cancelled()).then_some((subs, refused))
+    (!cancelled()).then_some(refused)
 }
 
-/// Each distinct name's place in the browser's zh-CN collation (李四
-/// before 张三, as in pinyin): the names are sorted once, in one call, by
-/// one `Intl.Collator`, rather than each comparison asking the browser.
-fn collation_ranks<'a>(names: impl Iterator<Item = &'a str>) -> std::collections::HashMap<String, usize> {
-    let distinct: std::collections::BTreeSet<&str> = names.collect();
-    let list: js_sys::Array = distinct.iter().map(|n| JsValue::from_str(n)).collect();
-    let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&"zh-CN".into()), &js_sys::Object::new());
-    let sort = js_sys::Reflect::get(&list, &"sort".into()).map(js_sys::Function::from);
-    if let Ok(sort) = sort {
-        let _ = sort.call1(&list, &collator.compare());
+/// What the desk shows, from the files worker, or why not.
+async fn view_job(job: Job) -> Result<DeskView, String> {
+    match crate::files_module::run(job).await {
+        Ok(Outcome::View { json }) => DeskView::read(&json),
+        Ok(Outcome::Refused(problems)) => Err(problems.join("；")),
+        Ok(_) => Err(crate::files_module::unexpected().0),
+        Err(e) => Err(e.0),
     }
-    list.iter()
-        .filter_map(|n| n.as_string())
-        .enumerate()
-        .map(|(i, n)| (n, i))
-        .collect()
 }
+
+/// The number of the next pick of files, for the files worker to hold its
+/// self-checks apart until it is read whole.
+fn next_pick() -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static PICKS: AtomicU32 = AtomicU32::new(1);
+    PICKS.fetch_add(1, Ordering::Relaxed)
+}
+
+/// What a combined view was scored for (the pile as changed so often,
+/// the checklist, roster and level): another sort order alone draws none
+/// of the view again but the table's rows.
+type Scored = (u32, Option<(String, u32)>, Vec<String>, Level);
 
 #[component]
 pub fn BranchDesk() -> impl IntoView {
@@ -145,6 +180,8 @@ pub fn BranchDesk() -> impl IntoView {
     // the secretary is still choosing files.
     crate::files_module::warm_up();
     let library = use_library();
+    // The counts' formatter is made now, not while the first files come in.
+    let _ = count(0);
     // What this tab's desk held before a reload or a visit to the home page.
     let failed = RwSignal::new(None::<String>);
     let working = RwSignal::new(None::<String>);
@@ -152,9 +189,11 @@ pub fn BranchDesk() -> impl IntoView {
         failed.set(Some(why));
         None
     });
-    let restored = kept.as_ref().map(|d| d.submissions.len()).filter(|&n| n > 0);
     let kept = kept.unwrap_or_default();
-    let subs = RwSignal::new(kept.submissions);
+    // What the files worker holds (see `core::exchange::pile`), and how
+    // often it has changed.
+    let pile = RwSignal::new(PileState::default());
+    let pile_changes = RwSignal::new(0u32);
     let refusals = RwSignal::new(kept.refusals);
     // While a pick is read: how far, and what was found wrong so far.
     let reading = RwSignal::new(None::<Reading>);
@@ -162,13 +201,131 @@ pub fn BranchDesk() -> impl IntoView {
     let level_choice = RwSignal::new(kept.level);
     let sort = RwSignal::new((SortKey::Total, true));
     let branch_name = RwSignal::new(kept.branch_name);
+    let restoring = RwSignal::new(!kept.checks.is_empty());
+    let restored = RwSignal::new(None::<usize>);
+
+    let template = Memo::new(move |_| {
+        pile.with(|p| p.template.clone())
+            .and_then(|(id, v)| library.find(&id, v))
+    });
+    let level = Memo::new(move |_| level_choice.get().unwrap_or_else(|| pile.with(|p| p.suggested)));
+    let roster = Memo::new(move |_| parse_roster(&roster_text.get()));
+    // The view the files worker combined: drawn again only when it was
+    // scored again; another order redraws the rows alone.
+    let combined = RwSignal::new(None::<Combined>);
+    let rows = RwSignal::new(Vec::<Row>::new());
+    let scored_for = StoredValue::new(None::<Scored>);
+    // The held self-checks as JSON for the tab, as of which change (`None`:
+    // too many for the tab).
+    let kept_json = StoredValue::new((0u32, None::<String>));
+    // The latest view asked for (only its answer is shown), and whether a
+    // change to the pile has not been shown yet.
+    let asked = StoredValue::new(0u32);
+    let unshown_change = StoredValue::new(false);
+    let ask = move |settle: Option<u32>, restore: Option<String>| ViewAsk {
+        settle,
+        restore,
+        expected: pile.with_untracked(|p| p.count),
+        imported: library.imported_owned(),
+        roster: roster.get_untracked(),
+        level: level_choice.get_untracked(),
+        sort: sort.get_untracked().0,
+        descending: sort.get_untracked().1,
+    };
+    let show = move |view: DeskView| {
+        if unshown_change.get_value() {
+            unshown_change.set_value(false);
+            pile_changes.update(|n| *n += 1);
+            // What the tab keeps comes after what the secretary sees.
+            let change = pile_changes.get_untracked();
+            spawn_local(async move {
+                if let Ok(Outcome::Kept { json, too_many }) = crate::files_module::run(Job::KeptPile).await {
+                    let json = String::from_utf8(json).ok().filter(|_| !too_many);
+                    kept_json.try_set_value((change, json));
+                }
+            });
+        }
+        let scored: Scored = (
+            pile_changes.get_untracked(),
+            view.state.template.clone(),
+            roster.get_untracked(),
+            view.combined.as_ref().map_or(Level::Member, |c| c.level),
+        );
+        pile.set(view.state);
+        match view.combined {
+            Some(mut c) => {
+                rows.set(std::mem::take(&mut c.rows));
+                if scored_for.get_value().as_ref() != Some(&scored) {
+                    scored_for.set_value(Some(scored));
+                    combined.set(Some(c));
+                }
+            }
+            None => {
+                scored_for.set_value(None);
+                combined.set(None);
+                rows.set(Vec::new());
+            }
+        }
+    };
+    // Asks the files worker for the view, after the change named, if any.
+    let request = move |settle: Option<u32>, restore: Option<String>| {
+        if settle.is_some() || restore.is_some() {
+            unshown_change.set_value(true);
+        }
+        let job = Job::PileView(Box::new(ask(settle, restore)));
+        let this = asked.get_value() + 1;
+        asked.set_value(this);
+        async move {
+            let view = view_job(job).await;
+            // A later ask has been sent: its answer shows this change too.
+            if asked.try_get_value() != Some(this) {
+                return view.map(|v| v.state.count);
+            }
+            match view {
+                Ok(view) => {
+                    let count = view.state.count;
+                    show(view);
+                    Ok(count)
+                }
+                Err(why) => Err(why),
+            }
+        }
+    };
+    // Another roster, level or order: the view again.
+    Effect::new(move |first: Option<()>| {
+        roster.track();
+        level_choice.track();
+        sort.track();
+        if first.is_some() && pile.with_untracked(|p| p.count > 0) {
+            spawn_local(async move {
+                if let Err(why) = request(None, None).await {
+                    failed.try_set(Some(why));
+                }
+            });
+        }
+    });
+    // The self-checks kept for the tab go back to the worker first.
+    if !kept.checks.is_empty() {
+        spawn_local(async move {
+            match request(None, Some(kept.checks)).await {
+                Ok(count) => {
+                    restored.try_set(Some(count));
+                }
+                Err(why) => {
+                    failed.try_set(Some(why));
+                }
+            }
+            restoring.try_set(false);
+        });
+    }
+
     // Kept for the tab when the page goes (a reload, ← 首页, another
     // address), once per change: `beforeunload` and then `pagehide` both come
     // on a reload, and the second finds it kept. When it cannot be kept (too
     // many files for the tab's storage), the browser asks before leaving.
     let kept_as_is = RwSignal::new(true);
     Effect::new(move |first: Option<()>| {
-        subs.track();
+        pile_changes.track();
         refusals.track();
         branch_name.track();
         level_choice.track();
@@ -180,8 +337,15 @@ pub fn BranchDesk() -> impl IntoView {
         if kept_as_is.get_untracked() {
             return Ok(());
         }
+        let checks = if pile.with_untracked(|p| p.count) == 0 {
+            String::new()
+        } else {
+            kept_json
+                .with_value(|(change, json)| json.clone().filter(|_| *change == pile_changes.get_untracked()))
+                .ok_or_else(|| crate::store::StoreError::WriteFailed("导入的文件太多，本页无法暂存".into()))?
+        };
         let desk = Desk {
-            submissions: subs.get_untracked(),
+            checks,
             refusals: refusals.get_untracked(),
             branch_name: branch_name.get_untracked(),
             level: level_choice.get_untracked(),
@@ -210,23 +374,6 @@ pub fn BranchDesk() -> impl IntoView {
         printed.remove();
     });
 
-    let template = Memo::new(move |_| subs.with(|s| main_template(s)).and_then(|(id, v)| library.find(&id, v)));
-    let level = Memo::new(move |_| level_choice.get().unwrap_or_else(|| subs.with(|s| Level::suggested(s))));
-    // Scored once per set of files (and roster, and level) ...
-    let combined = Memo::new(move |_| {
-        let t = template.get()?;
-        let roster = parse_roster(&roster_text.get());
-        Some(subs.with(|s| Combined::build(t, s, &roster, level.get())))
-    });
-    // ... and sorted apart: a click on a column header scores nothing again.
-    let rows = Memo::new(move |_| {
-        let mut rows = combined.with(|c| c.as_ref().map(|c| c.rows.clone()).unwrap_or_default());
-        let (key, desc) = sort.get();
-        let rank = collation_ranks(rows.iter().map(|r| r.name.as_str()));
-        sort_rows(&mut rows, key, desc, |a, b| rank.get(a).cmp(&rank.get(b)));
-        rows
-    });
-
     let take = move |list: Vec<web_sys::File>| {
         if list.is_empty() || reading.with_untracked(Option::is_some) {
             return;
@@ -235,34 +382,61 @@ pub fn BranchDesk() -> impl IntoView {
             let _ = p.mark("mofan-files-chosen");
         }
         spawn_local(async move {
-            let read = read_all(list, library, reading).await;
-            reading.try_set(None);
-            let Some((new_subs, new_refusals)) = read else {
-                return;
-            };
-            subs.update(|s| s.extend(new_subs));
-            refusals.update(|r| r.extend(new_refusals));
-            if branch_name.get_untracked().is_empty() {
-                branch_name.set(subs.with_untracked(|s| most_common_text(s.iter().map(|x| x.branch.as_str()))));
-            }
-            // A standard measure (DevTools shows it; the benchmark reads it):
-            // files chosen → the summary laid out, just before the next frame.
-            request_animation_frame(move || {
-                let _ = document().body().map(|b| b.offset_height());
-                if let Some(p) = window().performance() {
-                    let _ = p.measure_with_start_mark("mofan-summarise", "mofan-files-chosen");
+            let pick = next_pick();
+            let read = read_all(pick, list, library, reading).await;
+            let shown = match read {
+                Some(new_refusals) => {
+                    refusals.try_update(|r| r.extend(new_refusals));
+                    request(Some(pick), None).await.map(Some)
                 }
-            });
+                None => crate::files_module::run(Job::ForgetPick { pick })
+                    .await
+                    .map(|_| None)
+                    .map_err(|e| e.0),
+            };
+            reading.try_set(None);
+            match shown {
+                Ok(Some(_)) => {
+                    if branch_name.get_untracked().is_empty() {
+                        branch_name.set(pile.with_untracked(|p| p.branch.clone()));
+                    }
+                    // A standard measure (DevTools shows it; the benchmark reads
+                    // it): files chosen → the summary laid out, just before the next frame.
+                    request_animation_frame(move || {
+                        let _ = document().body().map(|b| b.offset_height());
+                        if let Some(p) = window().performance() {
+                            let _ = p.measure_with_start_mark("mofan-summarise", "mofan-files-chosen");
+                        }
+                    });
+                }
+                Ok(None) => {}
+                Err(why) => {
+                    failed.try_set(Some(why));
+                }
+            }
         });
     };
     let clear = move |_| {
-        subs.set(Vec::new());
         refusals.set(Vec::new());
         level_choice.set(None);
         match crate::store::keep_desk(&Desk::default()) {
             Ok(()) => kept_as_is.set(true),
             Err(e) => failed.set(Some(e.to_string())),
         }
+        spawn_local(async move {
+            match crate::files_module::run(Job::ClearPile).await {
+                Ok(_) => {
+                    unshown_change.set_value(true);
+                    show(DeskView {
+                        state: PileState::default(),
+                        combined: None,
+                    });
+                }
+                Err(e) => {
+                    failed.try_set(Some(e.0));
+                }
+            }
+        });
     };
     let save_roster = move |text: String| {
         roster_text.set(text.clone());
@@ -282,31 +456,31 @@ pub fn BranchDesk() -> impl IntoView {
             t.short_title,
             if branch.is_empty() { "支部" } else { &branch }
         );
-        if form == Form::Json {
-            let roster = parse_roster(&roster_text.get_untracked());
-            let content = subs.with_untracked(|s| c.branch_content(t, s, &branch, roster));
-            let result = files::download(
-                &files::safe_file_name(&format!("{stem}.json")),
-                Form::Json.mime(),
-                &encode_branch(&content, now_ms()),
-            );
-            failed.set(result.err().map(|e| e.0));
-            return;
-        }
-        let job = if form == Form::Xlsx {
-            Job::BranchXlsx {
-                template: t.clone(),
-                rows: rows.get_untracked(),
-                combined: serde_json::to_string(&c).unwrap_or_default(),
-                scope: c.scope(&branch),
-                date: format_local(now_ms()),
+        let job = match form {
+            Form::Json => Job::PileBranchFile {
+                ask: Box::new(ask(None, None)),
+                branch: branch.clone(),
+                now: now_ms(),
+            },
+            Form::Xlsx => {
+                let rows = rows.get_untracked();
+                let c = Combined {
+                    rows: rows.clone(),
+                    ..c
+                };
+                Job::BranchXlsx {
+                    template: t.clone(),
+                    rows,
+                    combined: serde_json::to_string(&c).unwrap_or_default(),
+                    scope: c.scope(&branch),
+                    date: format_local(now_ms()),
+                }
             }
-        } else {
-            Job::TableCsv {
+            Form::Csv => Job::TableCsv {
                 template: t.clone(),
                 level: c.level,
                 rows: rows.get_untracked(),
-            }
+            },
         };
         let what = crate::files_module::working_on(&job);
         spawn_local(async move {
@@ -332,28 +506,34 @@ pub fn BranchDesk() -> impl IntoView {
                     "选择（可多选）或拖入党员导出的结果文件（.json）；机关党委可导入各支部导出的汇总文件，比较各支部。"
                     "文件只在本页汇总，不会改动本机保存的自查；刷新或返回首页后仍在，关闭本标签页后清空。"
                 </p>
-                {restored
-                    .map(|n| {
-                        view! {
-                            <p class="notice ok" role="status" data-testid="desk-restored">
-                                {format!("已恢复本标签页先前导入的 {n} 份自查。")}
-                            </p>
-                        }
-                    })}
+                {move || {
+                    restored
+                        .get()
+                        .filter(|&n| n > 0)
+                        .map(|n| {
+                            view! {
+                                <p class="notice ok" role="status" data-testid="desk-restored">
+                                    {format!("已恢复本标签页先前导入的 {n} 份自查。")}
+                                </p>
+                            }
+                        })
+                }}
                 <div class="desk-controls">
                     <FilePick label="选择结果文件" accept=".json,application/json" multiple=true on_files=take />
-                    <button on:click=clear disabled=move || reading.with(Option::is_some)>
+                    <button on:click=clear disabled=move || reading.with(Option::is_some) || restoring.get()>
                         "清空"
                     </button>
                 </div>
                 <p class="hint" data-testid="desk-count" role="status">
                     {move || {
-                        if reading.with(Option::is_some) {
+                        if restoring.get() {
+                            "正在恢复本标签页先前导入的文件…".to_string()
+                        } else if reading.with(Option::is_some) {
                             "正在读取…".to_string()
                         } else {
                             format!(
                                 "已导入 {} 份自查，未接受 {} 个文件",
-                                subs.with(Vec::len),
+                                pile.with(|p| p.count),
                                 refusals.with(Vec::len),
                             )
                         }
@@ -546,7 +726,7 @@ pub fn BranchDesk() -> impl IntoView {
                         .into_any()
                 }
                 _ => {
-                    (subs.with(|s| !s.is_empty()))
+                    (pile.with(|p| p.count > 0 && template.with(Option::is_none)))
                         .then(|| {
                             view! {
                                 <p class="notice error" role="alert">
@@ -565,8 +745,8 @@ pub fn BranchDesk() -> impl IntoView {
 fn BranchSheet(
     template: &'static Template,
     combined: Combined,
-    /// The combined rows in the order chosen: sorting re-renders none of them.
-    rows: Memo<Vec<Row>>,
+    /// The combined rows in the order chosen: another order redraws the table's rows alone.
+    rows: RwSignal<Vec<Row>>,
     /// Typed on the desk; only the header follows it, not the whole table.
     branch: RwSignal<String>,
     sort: RwSignal<(SortKey, bool)>,
@@ -576,7 +756,9 @@ fn BranchSheet(
     let t = template;
     let c = combined;
     let page = RwSignal::new(0usize);
-    let pages = c.rows.len().div_ceil(PAGE).max(1);
+    // Another order has as many rows.
+    let total_rows = rows.with_untracked(Vec::len);
+    let pages = total_rows.div_ceil(PAGE).max(1);
     let shown = move || {
         rows.with(|r| {
             if show_all.get() {
@@ -586,7 +768,6 @@ fn BranchSheet(
             r[from..(from + PAGE).min(r.len())].to_vec()
         })
     };
-    let total_rows = c.rows.len();
     let pager = move || {
         (total_rows > PAGE).then(|| {
             let at = move || page.get().min(pages - 1);
@@ -739,30 +920,42 @@ fn BranchSheet(
                             </tr>
                         </thead>
                         <tbody>
-                            // Keyed by the whole row: a reorder moves rows, a changed row alone is redrawn.
-                            <For each=shown key=|r| r.clone() let:r>
-                                <tr class:vetoed=r.vetoed>
-                                    <td class="row-name">{r.name.clone()}</td>
-                                    <td>{r.detail.clone()}</td>
-                                    {r
-                                        .sections
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(i, p)| {
-                                            view! {
-                                                {cell(Some(*p))}
-                                                {review_cells(r.review.as_ref().map(|x| x.0[i]))}
-                                            }
-                                        })
-                                        .collect_view()}
-                                    <td class="num row-total">{r.total.to_string()}</td>
-                                    {review_cells(r.review.as_ref().map(|x| x.1))}
-                                    <td class="row-grade">
-                                        {r.grade.clone()}{r.vetoed.then_some("（一票否决）")}
-                                    </td>
-                                    {reviewed.then(|| view! { <td>{or_dash(r.review.as_ref().map(|x| &x.2))}</td> })}
-                                </tr>
-                            </For>
+                            // Drawn again whole on another page or order (a page is at most
+                            // 100 rows): a keyed list, moving the rows two orders share,
+                            // left some of them at the top (tachys 0.2.19).
+                            {move || {
+                                shown()
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <tr class:vetoed=r.vetoed>
+                                                <td class="row-name">{r.name.clone()}</td>
+                                                <td>{r.detail.clone()}</td>
+                                                {r
+                                                    .sections
+                                                    .iter()
+                                                    .enumerate()
+                                                    .map(|(i, p)| {
+                                                        view! {
+                                                            {cell(Some(*p))}
+                                                            {review_cells(r.review.as_ref().map(|x| x.0[i]))}
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                                <td class="num row-total">{r.total.to_string()}</td>
+                                                {review_cells(r.review.as_ref().map(|x| x.1))}
+                                                <td class="row-grade">
+                                                    {r.grade.clone()}{r.vetoed.then_some("（一票否决）")}
+                                                </td>
+                                                {reviewed
+                                                    .then(|| {
+                                                        view! { <td>{or_dash(r.review.as_ref().map(|x| &x.2))}</td> }
+                                                    })}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
                         </tbody>
                         <tfoot>
                             <tr class="total-row">
