@@ -288,10 +288,15 @@ async fn picked_files_are_read_side_by_side_and_handed_to_the_worker_uncopied() 
     assert_eq!(received.files[2].bytes.as_deref(), Some(CSV_GBK));
 }
 
+/// What the desk sends for its view.
+fn view_job(ask: Box<mofan::core::exchange::pile::ViewAsk>) -> mofan::core::exchange::file_jobs::Job {
+    mofan::core::exchange::file_jobs::DeskJob::PileView(ask).into()
+}
+
 #[wasm_bindgen_test]
 fn the_desk_worker_sorts_names_by_the_browsers_pinyin_collation() {
     use mofan::core::exchange::branch::SortKey;
-    use mofan::core::exchange::file_jobs::{Job, Outcome, PickedFile};
+    use mofan::core::exchange::file_jobs::{DeskJob, Job, Outcome, PickedFile};
     use mofan::core::exchange::pile::{Pile, ViewAsk};
     let mut names = ["张三", "李四", "王五", "安娜"].map(String::from);
     mofan::files::collate(&mut names);
@@ -311,11 +316,11 @@ fn the_desk_worker_sorts_names_by_the_browsers_pinyin_collation() {
             )
         })
         .collect();
-    let added = Job::AddToPile {
+    let added = Job::from(DeskJob::AddToPile {
         pick: 1,
         files,
         imported: Vec::new(),
-    }
+    })
     .run_with(&mut pile, mofan::files::AIDS);
     assert_eq!(added, Outcome::Taken(vec![None, None, None]));
     let ask = ViewAsk {
@@ -323,7 +328,7 @@ fn the_desk_worker_sorts_names_by_the_browsers_pinyin_collation() {
         sort: SortKey::Name,
         ..ViewAsk::default()
     };
-    let Outcome::View { json } = Job::PileView(Box::new(ask)).run_with(&mut pile, mofan::files::AIDS) else {
+    let Outcome::View { json } = view_job(Box::new(ask)).run_with(&mut pile, mofan::files::AIDS) else {
         panic!("the desk's view");
     };
     let view = mofan::core::exchange::pile::DeskView::read(&json).unwrap();

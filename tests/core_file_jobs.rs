@@ -3,7 +3,7 @@
 //! file with problems comes back refused with every problem.
 
 use mofan::core::exchange::branch::{Combined, Level, Submission};
-use mofan::core::exchange::file_jobs::{answer, reply, request, Job, Message, Outcome, Reply};
+use mofan::core::exchange::file_jobs::{answer, reply, request, DeskJob, Job, Message, Outcome, Reply};
 use mofan::core::exchange::report_csv::{assessment_to_csv, combined_to_csv};
 use mofan::core::template::builtin::builtin_templates;
 use mofan::core::template::spreadsheet::{template_from_csv, template_to_csv};
@@ -290,6 +290,11 @@ impl DeskWorker {
     }
 }
 
+/// What the desk sends for its view.
+fn view_job(ask: Box<mofan::core::exchange::pile::ViewAsk>) -> Job {
+    DeskJob::PileView(ask).into()
+}
+
 /// The desk's view in a reply, read as the desk's module reads it.
 fn view_of(outcome: Outcome) -> Option<mofan::core::exchange::pile::DeskView> {
     match outcome {
@@ -318,7 +323,7 @@ fn ask(expected: usize, sort: mofan::core::exchange::branch::SortKey) -> Box<mof
 }
 
 fn settling(pick: u32, expected: usize) -> Job {
-    Job::PileView(Box::new(mofan::core::exchange::pile::ViewAsk {
+    view_job(Box::new(mofan::core::exchange::pile::ViewAsk {
         settle: Some(pick),
         ..*ask(expected, mofan::core::exchange::branch::SortKey::Total)
     }))
@@ -329,10 +334,12 @@ fn the_desk_worker_holds_the_files_combines_them_and_counts_a_pick_only_when_it_
     use mofan::core::exchange::branch::SortKey;
     use mofan::core::exchange::pile::{ViewAsk, PILE_LOST};
     let mut worker = DeskWorker::new();
-    let add = |pick, files| Job::AddToPile {
-        pick,
-        files,
-        imported: Vec::new(),
+    let add = |pick, files| {
+        Job::from(DeskJob::AddToPile {
+            pick,
+            files,
+            imported: Vec::new(),
+        })
     };
     let mut files = picked(&["张三", "李四"]);
     files.push(mofan::core::exchange::file_jobs::PickedFile::of(
@@ -351,14 +358,14 @@ fn the_desk_worker_holds_the_files_combines_them_and_counts_a_pick_only_when_it_
     );
     // A second pick, cancelled half-way: none of it counts.
     worker.send(add(2, picked(&["赵六"])));
-    assert_eq!(worker.send(Job::ForgetPick { pick: 2 }), Outcome::Done);
+    assert_eq!(worker.send(Job::from(DeskJob::ForgetPick { pick: 2 })), Outcome::Done);
     // Nothing counts before its pick is settled.
-    let Some(before) = view_of(worker.send(Job::PileView(ask(0, SortKey::Total)))) else {
+    let Some(before) = view_of(worker.send(view_job(ask(0, SortKey::Total)))) else {
         panic!("a view");
     };
     assert_eq!((before.state.count, &before.combined), (0, &None));
     assert_eq!(
-        worker.send(Job::PileView(ask(2, SortKey::Total))),
+        worker.send(view_job(ask(2, SortKey::Total))),
         Outcome::Refused(vec![PILE_LOST.into()]),
         "a page that believes more is held than is, is told"
     );
@@ -377,7 +384,7 @@ fn the_desk_worker_holds_the_files_combines_them_and_counts_a_pick_only_when_it_
     assert_eq!(combined.members, 2);
 
     // Sorted by name as asked, in the order the browser's collation gives.
-    let Some(by_name) = view_of(worker.send(Job::PileView(ask(2, SortKey::Name)))) else {
+    let Some(by_name) = view_of(worker.send(view_job(ask(2, SortKey::Name)))) else {
         panic!("a view");
     };
     let names: Vec<&str> = by_name
@@ -392,13 +399,13 @@ fn the_desk_worker_holds_the_files_combines_them_and_counts_a_pick_only_when_it_
     assert_eq!(by_name.state, view.state);
 
     // The page keeps what it is sent; a new worker (after a reload) takes it back.
-    let Outcome::Kept { json, too_many: false } = worker.send(Job::KeptPile) else {
+    let Outcome::Kept { json, too_many: false } = worker.send(Job::from(DeskJob::KeptPile)) else {
         panic!("two self-checks are few enough to keep");
     };
     let kept = String::from_utf8(json).unwrap();
     let mut reloaded = DeskWorker::new();
     let restore = |kept: String| {
-        Job::PileView(Box::new(ViewAsk {
+        view_job(Box::new(ViewAsk {
             restore: Some(kept),
             ..*ask(0, SortKey::Name)
         }))
@@ -410,22 +417,22 @@ fn the_desk_worker_holds_the_files_combines_them_and_counts_a_pick_only_when_it_
     ));
 
     // The summary file opens as a branch file of the two.
-    let Outcome::Text(file) = worker.send(Job::PileBranchFile {
+    let Outcome::Text(file) = worker.send(Job::from(DeskJob::PileBranchFile {
         ask: ask(2, SortKey::Total),
         branch: "第一支部".into(),
         now: 9,
-    }) else {
+    })) else {
         panic!("a summary file");
     };
     let mut fresh = DeskWorker::new();
-    fresh.send(Job::AddToPile {
+    fresh.send(Job::from(DeskJob::AddToPile {
         pick: 1,
         files: vec![mofan::core::exchange::file_jobs::PickedFile::of(
             "汇总.json",
             file.into_bytes(),
         )],
         imported: Vec::new(),
-    });
+    }));
     let Some(from_file) = view_of(fresh.send(settling(1, 0))) else {
         panic!("settled");
     };
@@ -436,8 +443,22 @@ fn the_desk_worker_holds_the_files_combines_them_and_counts_a_pick_only_when_it_
         "a committee's desk follows the files"
     );
 
-    assert_eq!(worker.send(Job::ClearPile), Outcome::Done);
-    let Some(empty) = view_of(worker.send(Job::PileView(ask(0, SortKey::Total)))) else {
+    // A desk job this build cannot read changes nothing.
+    let unreadable = Job::Desk {
+        job: "{\"add_to_pile\":".into(),
+        files: Vec::new(),
+    };
+    assert!(matches!(worker.send(unreadable), Outcome::Refused(why) if why[0].contains("无法识别")));
+    assert_eq!(
+        view_of(worker.send(view_job(ask(2, SortKey::Total))))
+            .unwrap()
+            .state
+            .count,
+        2
+    );
+
+    assert_eq!(worker.send(Job::from(DeskJob::ClearPile)), Outcome::Done);
+    let Some(empty) = view_of(worker.send(view_job(ask(0, SortKey::Total)))) else {
         panic!("a view");
     };
     assert_eq!((empty.state.count, empty.combined), (0, None));

@@ -90,9 +90,23 @@ pub enum Job {
     /// A backup file, its answers checked against its own templates, the
     /// built-in ones and `imported`.
     OpenBackup { text: String, imported: Vec<Template> },
+    /// Work on the desk's pile (see [`DeskJob`]), as JSON the desk's
+    /// module writes, so that the member's module carries no code for it;
+    /// the picked files beside it.
+    Desk {
+        job: String,
+        #[serde(skip)]
+        files: Vec<PickedFile>,
+    },
+}
+
+/// The branch desk's work on the files worker's [`Pile`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeskJob {
     /// The desk's result and branch files, read and checked as
-    /// [`Job::OpenResults`] does, their self-checks held in the worker's
-    /// [`Pile`] under the page's number for the pick, not sent back.
+    /// [`Job::OpenResults`] does, their self-checks held in the pile under
+    /// the page's number for the pick, not sent back.
     AddToPile {
         pick: u32,
         #[serde(skip)]
@@ -115,6 +129,68 @@ pub enum Job {
         branch: String,
         now: i64,
     },
+}
+
+impl From<DeskJob> for Job {
+    fn from(mut job: DeskJob) -> Job {
+        let files = match &mut job {
+            DeskJob::AddToPile { files, .. } => std::mem::take(files),
+            _ => Vec::new(),
+        };
+        Job::Desk {
+            // Strings, whole numbers and exact decimals cannot fail to serialise.
+            job: serde_json::to_string(&job).unwrap_or_default(),
+            files,
+        }
+    }
+}
+
+impl DeskJob {
+    fn run(self, pile: &mut Pile, aids: Aids) -> Outcome {
+        match self {
+            DeskJob::AddToPile { pick, files, imported } => {
+                let mut found = Vec::new();
+                let taken = open_results(&files, &imported, aids)
+                    .into_iter()
+                    .map(|read| match read {
+                        FileRead::Submissions { submissions, .. } => {
+                            found.extend(submissions);
+                            None
+                        }
+                        FileRead::Refused(why) => Some(why),
+                    })
+                    .collect();
+                pile.add(pick, found);
+                Outcome::Taken(taken)
+            }
+            DeskJob::ForgetPick { pick } => {
+                pile.forget(pick);
+                Outcome::Done
+            }
+            DeskJob::ClearPile => {
+                pile.clear();
+                Outcome::Done
+            }
+            DeskJob::PileView(ask) => match pile.view(&ask, aids.collate) {
+                Ok(view) => Outcome::View { json: view.write() },
+                Err(why) => Outcome::Refused(vec![why]),
+            },
+            DeskJob::KeptPile => match pile.kept() {
+                Some(kept) => Outcome::Kept {
+                    json: kept.into_bytes(),
+                    too_many: false,
+                },
+                None => Outcome::Kept {
+                    json: Vec::new(),
+                    too_many: true,
+                },
+            },
+            DeskJob::PileBranchFile { ask, branch, now } => match pile.branch_file(&ask, &branch, now) {
+                Ok(text) => Outcome::Text(text),
+                Err(why) => Outcome::Refused(vec![why]),
+            },
+        }
+    }
 }
 
 /// What the worker's browser does for the jobs, and plain stand-ins
@@ -257,6 +333,9 @@ pub struct Reply {
     pub outcome: Outcome,
 }
 
+/// The refusal of a message that is not a request this build reads.
+const UNREADABLE_REQUEST: &str = "表格模块收到无法识别的请求，请刷新页面后重试";
+
 /// The refusal of a job sent to the worker that does not do it.
 pub const WRONG_WORKER: &str = "这项工作应由另一个处理模块完成，请刷新页面后重试";
 
@@ -295,46 +374,14 @@ impl Job {
             Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
             Job::TableCsv { template, level, rows } => Outcome::Text(table_to_csv(&template, level, &rows)),
             Job::OpenResults { files, imported } => Outcome::Files(open_results(&files, &imported, aids)),
-            Job::AddToPile { pick, files, imported } => {
-                let mut found = Vec::new();
-                let taken = open_results(&files, &imported, aids)
-                    .into_iter()
-                    .map(|read| match read {
-                        FileRead::Submissions { submissions, .. } => {
-                            found.extend(submissions);
-                            None
-                        }
-                        FileRead::Refused(why) => Some(why),
-                    })
-                    .collect();
-                pile.add(pick, found);
-                Outcome::Taken(taken)
-            }
-            Job::ForgetPick { pick } => {
-                pile.forget(pick);
-                Outcome::Done
-            }
-            Job::ClearPile => {
-                pile.clear();
-                Outcome::Done
-            }
-            Job::PileView(ask) => match pile.view(&ask, aids.collate) {
-                Ok(view) => Outcome::View { json: view.write() },
-                Err(why) => Outcome::Refused(vec![why]),
-            },
-            Job::KeptPile => match pile.kept() {
-                Some(kept) => Outcome::Kept {
-                    json: kept.into_bytes(),
-                    too_many: false,
-                },
-                None => Outcome::Kept {
-                    json: Vec::new(),
-                    too_many: true,
-                },
-            },
-            Job::PileBranchFile { ask, branch, now } => match pile.branch_file(&ask, &branch, now) {
-                Ok(text) => Outcome::Text(text),
-                Err(why) => Outcome::Refused(vec![why]),
+            Job::Desk { job, files } => match serde_json::from_str::<DeskJob>(&job) {
+                Ok(mut job) => {
+                    if let DeskJob::AddToPile { files: beside, .. } = &mut job {
+                        *beside = files;
+                    }
+                    job.run(pile, aids)
+                }
+                Err(_) => Outcome::Refused(vec![UNREADABLE_REQUEST.into()]),
             },
             Job::OpenBackup { text, imported } => {
                 let (builtin, imported) = (builtin_refs(), imported.iter().collect::<Vec<_>>());
@@ -403,13 +450,13 @@ impl Job {
     /// The picked files the job carries, taken out to travel beside the JSON.
     fn take_files(&mut self) -> Vec<PickedFile> {
         match self {
-            Job::OpenResults { files, .. } | Job::AddToPile { files, .. } => std::mem::take(files),
+            Job::OpenResults { files, .. } | Job::Desk { files, .. } => std::mem::take(files),
             _ => Vec::new(),
         }
     }
 
     fn put_files(&mut self, given: Vec<PickedFile>) {
-        if let Job::OpenResults { files, .. } | Job::AddToPile { files, .. } = self {
+        if let Job::OpenResults { files, .. } | Job::Desk { files, .. } = self {
             *files = given;
         }
     }
@@ -451,7 +498,7 @@ pub fn answer_with(message: Message, run: impl FnOnce(Job) -> Outcome) -> Messag
         }
         Err(_) => Reply {
             id: 0,
-            outcome: Outcome::Refused(vec!["表格模块收到无法识别的请求，请刷新页面后重试".into()]),
+            outcome: Outcome::Refused(vec![UNREADABLE_REQUEST.into()]),
         },
     };
     let bytes = reply.outcome.take_bytes();

@@ -6,7 +6,7 @@
 
 use crate::core::exchange::branch::{parse_roster, Combined, Level, Row, SortKey};
 use crate::core::exchange::desk::{Desk, Refusal};
-use crate::core::exchange::file_jobs::{Job, Outcome};
+use crate::core::exchange::file_jobs::{DeskJob, Job, Outcome};
 use crate::core::exchange::pile::{DeskView, PileState, ViewAsk};
 use crate::core::{Points, Template};
 use crate::files::{FileError, Form};
@@ -63,11 +63,11 @@ async fn send_batch(
     batch: Vec<web_sys::File>,
     library: Library,
 ) -> (Vec<String>, Result<crate::files_module::Answer, FileError>) {
-    let job = Job::AddToPile {
+    let job = Job::from(DeskJob::AddToPile {
         pick,
         files: Vec::new(),
         imported: library.imported_owned(),
-    };
+    });
     let names = batch.iter().map(web_sys::File::name).collect();
     (names, crate::files_module::send_with_files(job, &batch).await)
 }
@@ -239,7 +239,7 @@ pub fn BranchDesk() -> impl IntoView {
             // What the tab keeps comes after what the secretary sees.
             let change = pile_changes.get_untracked();
             spawn_local(async move {
-                if let Ok(Outcome::Kept { json, too_many }) = crate::files_module::run(Job::KeptPile).await {
+                if let Ok(Outcome::Kept { json, too_many }) = crate::files_module::run(DeskJob::KeptPile.into()).await {
                     let json = String::from_utf8(json).ok().filter(|_| !too_many);
                     kept_json.try_set_value((change, json));
                 }
@@ -272,7 +272,7 @@ pub fn BranchDesk() -> impl IntoView {
         if settle.is_some() || restore.is_some() {
             unshown_change.set_value(true);
         }
-        let job = Job::PileView(Box::new(ask(settle, restore)));
+        let job = DeskJob::PileView(Box::new(ask(settle, restore))).into();
         let this = asked.get_value() + 1;
         asked.set_value(this);
         async move {
@@ -389,7 +389,7 @@ pub fn BranchDesk() -> impl IntoView {
                     refusals.try_update(|r| r.extend(new_refusals));
                     request(Some(pick), None).await.map(Some)
                 }
-                None => crate::files_module::run(Job::ForgetPick { pick })
+                None => crate::files_module::run(DeskJob::ForgetPick { pick }.into())
                     .await
                     .map(|_| None)
                     .map_err(|e| e.0),
@@ -424,7 +424,7 @@ pub fn BranchDesk() -> impl IntoView {
             Err(e) => failed.set(Some(e.to_string())),
         }
         spawn_local(async move {
-            match crate::files_module::run(Job::ClearPile).await {
+            match crate::files_module::run(DeskJob::ClearPile.into()).await {
                 Ok(_) => {
                     unshown_change.set_value(true);
                     show(DeskView {
@@ -457,11 +457,12 @@ pub fn BranchDesk() -> impl IntoView {
             if branch.is_empty() { "支部" } else { &branch }
         );
         let job = match form {
-            Form::Json => Job::PileBranchFile {
+            Form::Json => DeskJob::PileBranchFile {
                 ask: Box::new(ask(None, None)),
                 branch: branch.clone(),
                 now: now_ms(),
-            },
+            }
+            .into(),
             Form::Xlsx => {
                 let rows = rows.get_untracked();
                 let c = Combined {
