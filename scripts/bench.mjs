@@ -465,7 +465,10 @@ try {
   const main = module(/^mofan-[0-9a-f]+_bg\.wasm$/);
   const files = module(/^mofan-files_bg\.wasm$/);
   const excelModule = module(/^mofan-excel_bg\.wasm$/);
+  const pile = module(/^mofan-pile_bg\.wasm$/);
+  const desk = module(/^mofan-desk-[0-9a-f]+_bg\.wasm$/);
   console.log(`   main module ${main.bytes} B, ${main.brotli} B brotli; files worker (fetched on first use) ${files.bytes} B, ${files.brotli} B brotli; Excel worker (fetched on first workbook) ${excelModule.bytes} B, ${excelModule.brotli} B brotli`);
+  console.log(`   the desk's page: its module ${desk.bytes} B, ${desk.brotli} B brotli; its worker ${pile.bytes} B, ${pile.brotli} B brotli`);
 
   const big = largestBuiltin();
   const genStorage = generatedStorage(10, 50);

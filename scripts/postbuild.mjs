@@ -54,8 +54,8 @@ async function securePage(page) {
 
 for (const page of ['index.html', 'branch.html']) await securePage(page);
 
-// The workers' glue (files and Excel): no page names it with a hash, so it is only minified.
-for (const name of ['mofan-files', 'mofan-excel']) {
+// The workers' glue (files, the desk's and Excel): no page names it with a hash, so it is only minified.
+for (const name of ['mofan-files', 'mofan-pile', 'mofan-excel']) {
   const workerGlue = join(dist, `${name}.js`);
   // A classic script (wasm-bindgen's no-modules target): its global `wasm_bindgen` must keep its name.
   writeFileSync(workerGlue, await minifyJs(readFileSync(workerGlue, 'utf8'), { module: false }));

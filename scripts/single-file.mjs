@@ -2,9 +2,10 @@
 // wasm inside it, that runs opened straight from disk (file://) with no
 // server, for a USB stick or intranet mail. Its Content-Security-Policy names
 // the inline script and style by hash; nothing else may run or load. The
-// files and Excel workers are inside it too: a worker cannot be loaded from
-// file://, so the page starts each from a blob (`mofanFilesWorker`,
-// `mofanExcelWorker`, see src/files_module.rs).
+// workers (files, the desk's, Excel) are inside it too: a worker cannot be
+// loaded from file://, so the page starts each from a blob
+// (`mofanFilesWorker`, `mofanPileWorker`, `mofanExcelWorker`, see
+// src/files_module.rs).
 // Both apps are inside, the member's and the 支部汇总 desk's, each in its own
 // scope; the address picks one when the page loads (#/branch: the desk), and
 // going between them reloads (src/ui/route.rs).
@@ -27,8 +28,8 @@ const css = readFileSync(one(/^main-.*\.css$/), 'utf8');
 const icon = readFileSync(one(/^icon\.svg$/));
 const wasm = readFileSync(one(/^mofan-[0-9a-f]+_bg\.wasm$/));
 const deskWasm = readFileSync(one(/^mofan-desk-[0-9a-f]+_bg\.wasm$/));
-// The workers (files, Excel): wasm-bindgen's no-modules glue (it defines `wasm_bindgen`) and its wasm.
-const workers = ['files', 'excel'].map((name) => ({
+// The workers (files, the desk's, Excel): wasm-bindgen's no-modules glue (it defines `wasm_bindgen`) and its wasm.
+const workers = ['files', 'pile', 'excel'].map((name) => ({
   name,
   glue: readFileSync(one(new RegExp(`^mofan-${name}\\.js$`))),
   wasm: readFileSync(one(new RegExp(`^mofan-${name}_bg\\.wasm$`))),
@@ -60,6 +61,7 @@ const worker = (name) => () => {
   return new Worker(URL.createObjectURL(new Blob([glue, ';', start], { type: 'text/javascript' })));
 };
 globalThis.mofanFilesWorker = worker('files');
+globalThis.mofanPileWorker = worker('pile');
 globalThis.mofanExcelWorker = worker('excel');
 const desk = location.hash === '#/branch';
 await (desk ? startDesk : startMember)({ module_or_path: bytes(inPage(desk ? 'mofan-desk-wasm' : 'mofan-wasm')) });

@@ -1,5 +1,7 @@
 //! The workers from the page's side (see `core::exchange::file_jobs`): the
-//! files worker (CSV, result files, backups) and the Excel worker
+//! files worker (CSV, result files, backups), the desk's worker (the same
+//! work, and the desk's files held and combined, see `core::exchange::pile`)
+//! and the Excel worker
 //! (calamine and rust_xlsxwriter, see `core::exchange::workbook_jobs`), each
 //! started the first time a job for it is sent (the files worker also when a
 //! page that will need it opens, see [`warm_up`]), then kept for the page's
@@ -7,9 +9,10 @@
 //! worker's reply.
 //!
 //! The single-file build carries the workers inside the page and gives
-//! functions, `mofanFilesWorker` and `mofanExcelWorker`, that start them from
-//! a blob (a worker cannot be loaded from `file://`); otherwise they are
-//! `mofan-files_loader.js` and `mofan-excel_loader.js`.
+//! functions, `mofanFilesWorker`, `mofanPileWorker` and `mofanExcelWorker`,
+//! that start them from a blob (a worker cannot be loaded from `file://`);
+//! otherwise they are `mofan-files_loader.js`, `mofan-pile_loader.js` and
+//! `mofan-excel_loader.js`.
 
 use crate::core::exchange::file_jobs::{self, Job, Outcome, READY};
 use crate::files::FileError;
@@ -53,6 +56,8 @@ struct Module {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Files,
+    /// The desk's: the files worker's work and the desk's pile.
+    Pile,
     Excel,
 }
 
@@ -60,6 +65,8 @@ impl Kind {
     fn of(job: &Job) -> Kind {
         if job.needs_workbooks() {
             Kind::Excel
+        } else if job.needs_pile() {
+            Kind::Pile
         } else {
             Kind::Files
         }
@@ -69,13 +76,16 @@ impl Kind {
     fn start(self) -> (&'static str, &'static str) {
         match self {
             Kind::Files => ("mofanFilesWorker", "./mofan-files_loader.js"),
+            Kind::Pile => ("mofanPileWorker", "./mofan-pile_loader.js"),
             Kind::Excel => ("mofanExcelWorker", "./mofan-excel_loader.js"),
         }
     }
 
     fn not_loaded(self) -> FileError {
         FileError(match self {
-            Kind::Files => "无法加载文件处理模块，请检查网络连接后重试（离线使用前需在联网时打开过一次）".into(),
+            Kind::Files | Kind::Pile => {
+                "无法加载文件处理模块，请检查网络连接后重试（离线使用前需在联网时打开过一次）".into()
+            }
             Kind::Excel => "无法加载Excel模块，请检查网络连接后重试（离线使用前需在联网时用过一次Excel功能），\
                             或改用CSV：导入另存为CSV的表格，导出时选“导出CSV”"
                 .into(),
@@ -165,11 +175,16 @@ fn module(kind: Kind) -> Result<Rc<Module>, FileError> {
     Ok(m)
 }
 
-/// Starts the worker now, so that the first job does not wait for its module
-/// to be fetched and compiled. A worker that fails to start is reported by
-/// that job, which tries again.
+/// Starts the files worker now, so that the first job does not wait for
+/// its module to be fetched and compiled. A worker that fails to start is
+/// reported by that job, which tries again.
 pub fn warm_up() {
     let _ = module(Kind::Files);
+}
+
+/// Starts the desk's worker now (see [`warm_up`]).
+pub fn warm_up_pile() {
+    let _ = module(Kind::Pile);
 }
 
 /// Runs `job` in its worker (starting it first if needed) and returns its outcome.

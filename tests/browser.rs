@@ -321,14 +321,14 @@ fn the_desk_worker_sorts_names_by_the_browsers_pinyin_collation() {
         files,
         imported: Vec::new(),
     })
-    .run_with(&mut pile, mofan::files::AIDS);
+    .run_on_pile(&mut pile, mofan::files::AIDS);
     assert_eq!(added, Outcome::Taken(vec![None, None, None]));
     let ask = ViewAsk {
         settle: Some(1),
         sort: SortKey::Name,
         ..ViewAsk::default()
     };
-    let Outcome::View { json } = view_job(Box::new(ask)).run_with(&mut pile, mofan::files::AIDS) else {
+    let Outcome::View { json } = view_job(Box::new(ask)).run_on_pile(&mut pile, mofan::files::AIDS) else {
         panic!("the desk's view");
     };
     let view = mofan::core::exchange::pile::DeskView::read(&json).unwrap();

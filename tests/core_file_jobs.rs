@@ -172,7 +172,6 @@ fn the_member_app_gets_the_earlier_versions_of_the_built_in_checklists_from_the_
 #[test]
 fn result_files_go_to_the_worker_beside_the_json_and_come_back_read_one_by_one() {
     use mofan::core::exchange::file_jobs::{answer_with, Aids, FileRead, PickedFile};
-    use mofan::core::exchange::pile::Pile;
     use mofan::core::exchange::result_file::encode_result;
     let t = &builtin_templates()[0];
     let zhang = encode_result(t, &answered("张三"), 5);
@@ -214,10 +213,7 @@ fn result_files_go_to_the_worker_beside_the_json_and_come_back_read_one_by_one()
     );
     let through = |gb18030: fn(&[u8]) -> Option<String>, sent: Message| {
         let aids = Aids { gb18030, ..Aids::PLAIN };
-        let Outcome::Files(read) = reply(answer_with(sent, |job| job.run_with(&mut Pile::default(), aids)))
-            .unwrap()
-            .outcome
-        else {
+        let Outcome::Files(read) = reply(answer_with(sent, |job| job.run_with(aids))).unwrap().outcome else {
             panic!("files come back as files");
         };
         read
@@ -284,7 +280,7 @@ impl DeskWorker {
         };
         self.next += 1;
         let pile = &mut self.pile;
-        reply(answer_with(request(self.next, job), |job| job.run_with(pile, aids)))
+        reply(answer_with(request(self.next, job), |job| job.run_on_pile(pile, aids)))
             .expect("a reply")
             .outcome
     }
@@ -443,6 +439,10 @@ fn the_desk_worker_holds_the_files_combines_them_and_counts_a_pick_only_when_it_
         "a committee's desk follows the files"
     );
 
+    // Only the desk's worker holds a pile: the member's files worker refuses its jobs.
+    let clear = Job::from(DeskJob::ClearPile);
+    assert!(clear.needs_pile() && !Job::EarlierTemplates.needs_pile());
+    assert!(matches!(clear.run(), Outcome::Refused(why) if why[0].contains("另一个处理模块")));
     // A desk job this build cannot read changes nothing.
     let unreadable = Job::Desk {
         job: "{\"add_to_pile\":".into(),

@@ -44,7 +44,8 @@ test('the files module, the Excel module and the desk are not downloaded before 
   page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await page.goto(server.url);
   await page.getByText('新建自查').waitFor();
-  assert.deepEqual(asked.filter((p) => p.includes('mofan-files') || p.includes('mofan-excel') || p.includes('desk') || p.includes('branch')), [],
+  const deskOrModule = (p) => ['mofan-files', 'mofan-excel', 'mofan-pile', 'desk', 'branch'].some((part) => p.includes(part));
+  assert.deepEqual(asked.filter(deskOrModule), [],
     'nothing of the files module, the Excel module or the desk at start');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -58,6 +59,12 @@ test('the files module, the Excel module and the desk are not downloaded before 
   const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
   assert.equal(readFileSync(await workbook.path()).subarray(0, 2).toString(), 'PK');
   assert.ok(asked.includes('/mofan-excel_bg.wasm'), `the Excel module was fetched on first use: ${asked.join(' ')}`);
+  // The desk's worker, with the combining, is the desk's page's alone.
+  assert.ok(!asked.some((p) => p.includes('mofan-pile')), `no desk worker for a member: ${asked.join(' ')}`);
+  const deskWorker = page.waitForRequest((r) => r.url().endsWith('/mofan-pile_bg.wasm'));
+  await page.goto(`${server.url}#/branch`);
+  await page.getByLabel('选择结果文件').waitFor();
+  await deskWorker;
 }));
 
 test('brotli, else gzip, else the bytes as they are, each with its own ETag and the same bytes inside', async () => {

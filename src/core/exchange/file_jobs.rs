@@ -349,15 +349,37 @@ impl Job {
         )
     }
 
-    /// The files worker's work, with nothing held and no browser (see [`Job::run_with`]).
-    pub fn run(self) -> Outcome {
-        self.run_with(&mut Pile::default(), Aids::PLAIN)
+    /// Whether the job is the desk's worker's: one on its pile.
+    pub fn needs_pile(&self) -> bool {
+        matches!(self, Job::Desk { .. })
     }
 
-    /// The files worker's work; workbook jobs are refused (they are the
-    /// Excel worker's). `pile` is what the worker holds for the desk;
-    /// `aids`, what its browser does (decoding GB18030, collating names).
-    pub fn run_with(self, pile: &mut Pile, aids: Aids) -> Outcome {
+    /// The files worker's work, with no browser (see [`Job::run_with`]).
+    pub fn run(self) -> Outcome {
+        self.run_with(Aids::PLAIN)
+    }
+
+    /// The desk's worker's work: the files worker's, and the desk's jobs on
+    /// `pile`, what it holds for the desk (see [`Job::run_with`]).
+    pub fn run_on_pile(self, pile: &mut Pile, aids: Aids) -> Outcome {
+        match self {
+            Job::Desk { job, files } => match serde_json::from_str::<DeskJob>(&job) {
+                Ok(mut job) => {
+                    if let DeskJob::AddToPile { files: beside, .. } = &mut job {
+                        *beside = files;
+                    }
+                    job.run(pile, aids)
+                }
+                Err(_) => Outcome::Refused(vec![UNREADABLE_REQUEST.into()]),
+            },
+            job => job.run_with(aids),
+        }
+    }
+
+    /// The files worker's work; workbook jobs and the desk's are refused
+    /// (they are the Excel worker's and the desk's worker's). `aids` is what
+    /// its browser does (decoding GB18030, collating names).
+    pub fn run_with(self, aids: Aids) -> Outcome {
         match self {
             Job::ReadTemplate { name, text } => match read_template_file(&name, &text) {
                 Ok(file) => Outcome::Template(file),
@@ -374,15 +396,8 @@ impl Job {
             Job::AssessmentCsv { template, assessment } => Outcome::Text(assessment_to_csv(&template, &assessment)),
             Job::TableCsv { template, level, rows } => Outcome::Text(table_to_csv(&template, level, &rows)),
             Job::OpenResults { files, imported } => Outcome::Files(open_results(&files, &imported, aids)),
-            Job::Desk { job, files } => match serde_json::from_str::<DeskJob>(&job) {
-                Ok(mut job) => {
-                    if let DeskJob::AddToPile { files: beside, .. } = &mut job {
-                        *beside = files;
-                    }
-                    job.run(pile, aids)
-                }
-                Err(_) => Outcome::Refused(vec![UNREADABLE_REQUEST.into()]),
-            },
+            // The desk's worker's (see `run_on_pile`): never sent here.
+            Job::Desk { .. } => Outcome::Refused(vec![WRONG_WORKER.into()]),
             Job::OpenBackup { text, imported } => {
                 let (builtin, imported) = (builtin_refs(), imported.iter().collect::<Vec<_>>());
                 match open_backup(&text, |id, v| find(&builtin, &imported, id, v)) {

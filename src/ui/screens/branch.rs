@@ -178,7 +178,7 @@ type Scored = (u32, Option<(String, u32)>, Vec<String>, Level);
 pub fn BranchDesk() -> impl IntoView {
     // Everything the desk reads goes through the files worker: start it while
     // the secretary is still choosing files.
-    crate::files_module::warm_up();
+    crate::files_module::warm_up_pile();
     let library = use_library();
     // The counts' formatter is made now, not while the first files come in.
     let _ = count(0);
