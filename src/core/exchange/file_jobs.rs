@@ -2,7 +2,9 @@
 //! the page's thread: reading a picked checklist file (JSON or a spreadsheet),
 //! checking result files, branch files and backups, and writing spreadsheets
 //! and template files. Workbook jobs travel the same way to the Excel worker,
-//! a third module that does only those (see `workbook_jobs`). The worker is a second wasm module fetched the first
+//! a third module that does only those (see `workbook_jobs`), and the
+//! desk's jobs ([`DeskJob`]) to the desk's worker, which also does all the
+//! files worker does (see `pile`). The worker is a second wasm module fetched the first
 //! time a user imports, opens or exports one, so this code (the csv crate,
 //! the checks of files between people) is not in what every member downloads.
 //!
@@ -100,7 +102,7 @@ pub enum Job {
     },
 }
 
-/// The branch desk's work on the files worker's [`Pile`].
+/// The branch desk's work on the desk's worker's [`Pile`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeskJob {

@@ -1,4 +1,4 @@
-//! The desk's self-checks as the files worker holds them: every file the
+//! The desk's self-checks as the desk's worker (`mofan-pile`) holds them: every file the
 //! secretary brings in is read, checked, combined and sorted off the page's
 //! thread, and the page is sent only what it shows (see `file_jobs`). A
 //! pick of files comes in a batch at a time and counts only once it is

@@ -18,7 +18,7 @@ use crate::ui::widgets::notice::{while_working, WorkingNotice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// How many files go to the files worker at a time: the progress moves on
+/// How many files go to the desk's worker at a time: the progress moves on
 /// after each batch, and a cancel waits for one batch at most.
 const BATCH: usize = 100;
 
@@ -56,7 +56,7 @@ fn count(n: usize) -> String {
 }
 
 /// One batch read (side by side, see `files::read_picked`) and sent to the
-/// files worker, to be checked and held there under `pick` (see
+/// desk's worker, to be checked and held there under `pick` (see
 /// `core::exchange::pile`): the files' names and the worker's answer to come.
 async fn send_batch(
     pick: u32,
@@ -102,7 +102,20 @@ async fn batch_taken(
     }
 }
 
-/// Reads every file a batch at a time into the files worker's pile, as
+/// Lets the browser run what waits (show the progress, take a click)
+/// before going on.
+async fn next_task() {
+    let (done, waiting) = futures::channel::oneshot::channel();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::ZERO,
+    );
+    let _ = waiting.await;
+}
+
+/// Reads every file a batch at a time into the desk's worker's pile, as
 /// pick `pick`, saying how far it has got in `reading`; the bad ones become
 /// refusals. `None` when the user cancelled: the pick is dropped whole.
 /// The page reads [`READ_AHEAD`] batches side by side, and goes on reading
@@ -119,6 +132,9 @@ async fn read_all(
         total: list.len(),
         ..Reading::default()
     }));
+    // The progress shows first: the browser has just spent long on the pick
+    // (building the list of 10,000 files takes it over a second).
+    next_task().await;
     // Cancelled, or the desk left (its signals gone) while a batch was read.
     let cancelled = move || {
         reading
@@ -151,7 +167,7 @@ async fn read_all(
     (!cancelled()).then_some(refused)
 }
 
-/// What the desk shows, from the files worker, or why not.
+/// What the desk shows, from the desk's worker, or why not.
 async fn view_job(job: Job) -> Result<DeskView, String> {
     match crate::files_module::run(job).await {
         Ok(Outcome::View { json }) => DeskView::read(&json),
@@ -161,7 +177,7 @@ async fn view_job(job: Job) -> Result<DeskView, String> {
     }
 }
 
-/// The number of the next pick of files, for the files worker to hold its
+/// The number of the next pick of files, for the desk's worker to hold its
 /// self-checks apart until it is read whole.
 fn next_pick() -> u32 {
     use std::sync::atomic::{AtomicU32, Ordering};
@@ -176,7 +192,7 @@ type Scored = (u32, Option<(String, u32)>, Vec<String>, Level);
 
 #[component]
 pub fn BranchDesk() -> impl IntoView {
-    // Everything the desk reads goes through the files worker: start it while
+    // Everything the desk reads goes through the desk's worker: start it while
     // the secretary is still choosing files.
     crate::files_module::warm_up_pile();
     let library = use_library();
@@ -190,7 +206,7 @@ pub fn BranchDesk() -> impl IntoView {
         None
     });
     let kept = kept.unwrap_or_default();
-    // What the files worker holds (see `core::exchange::pile`), and how
+    // What the desk's worker holds (see `core::exchange::pile`), and how
     // often it has changed.
     let pile = RwSignal::new(PileState::default());
     let pile_changes = RwSignal::new(0u32);
@@ -210,7 +226,7 @@ pub fn BranchDesk() -> impl IntoView {
     });
     let level = Memo::new(move |_| level_choice.get().unwrap_or_else(|| pile.with(|p| p.suggested)));
     let roster = Memo::new(move |_| parse_roster(&roster_text.get()));
-    // The view the files worker combined: drawn again only when it was
+    // The view the desk's worker combined: drawn again only when it was
     // scored again; another order redraws the rows alone.
     let combined = RwSignal::new(None::<Combined>);
     let rows = RwSignal::new(Vec::<Row>::new());
@@ -267,7 +283,7 @@ pub fn BranchDesk() -> impl IntoView {
             }
         }
     };
-    // Asks the files worker for the view, after the change named, if any.
+    // Asks the desk's worker for the view, after the change named, if any.
     let request = move |settle: Option<u32>, restore: Option<String>| {
         if settle.is_some() || restore.is_some() {
             unshown_change.set_value(true);
