@@ -115,6 +115,24 @@ async fn next_task() {
     let _ = waiting.await;
 }
 
+/// Waits until the browser has painted the next frame; in a hidden tab,
+/// which paints nothing, until its next task.
+async fn after_paint() {
+    if document().visibility_state() != web_sys::VisibilityState::Visible {
+        return next_task().await;
+    }
+    let (done, waiting) = futures::channel::oneshot::channel();
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = done.send(());
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+    let _ = waiting.await;
+}
+
 /// Reads every file a batch at a time into the desk's worker's pile, as
 /// pick `pick`, saying how far it has got in `reading`; the bad ones become
 /// refusals. `None` when the user cancelled: the pick is dropped whole.
@@ -252,9 +270,12 @@ pub fn BranchDesk() -> impl IntoView {
         if unshown_change.get_value() {
             unshown_change.set_value(false);
             pile_changes.update(|n| *n += 1);
-            // What the tab keeps comes after what the secretary sees.
+            // What the tab keeps comes after what the secretary sees: the
+            // worker writes it once the view is painted, not while the
+            // page lays the view out (on two cores they would take turns).
             let change = pile_changes.get_untracked();
             spawn_local(async move {
+                after_paint().await;
                 if let Ok(Outcome::Kept { json, too_many }) = crate::files_module::run(DeskJob::KeptPile.into()).await {
                     let json = String::from_utf8(json).ok().filter(|_| !too_many);
                     kept_json.try_set_value((change, json));
