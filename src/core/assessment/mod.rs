@@ -3,7 +3,7 @@
 //! the items that need one ([`shortfalls`]), scores and grades
 //! ([`scoring`]), 民主测评 votes ([`poll`]), per-section summaries, rounds chosen ([`round_pick`]) and compared, the radar chart's
 //! geometry, typed answers read ([`answer_input`]) and answers no rule can
-//! take ([`answer_check`]), and the answers an item offers as buttons ([`choices`]) and an item in plain words, as 读给我听 says it ([`spoken`]). Imports `core::basics` and `core::template`.
+//! take ([`answer_check`]), and the answers an item offers as buttons ([`choices`]) an item in plain words, as 读给我听 says it ([`spoken`]), and 长辈模式's items one a screen ([`steps`]). Imports `core::basics` and `core::template`.
 
 pub mod action;
 pub mod answer_check;
@@ -17,6 +17,7 @@ pub mod round_pick;
 pub mod scoring;
 pub mod shortfalls;
 pub mod spoken;
+pub mod steps;
 pub mod summary;
 
 pub use answers::*;

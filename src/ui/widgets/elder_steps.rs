@@ -7,6 +7,7 @@
 
 use crate::core::assessment::choices::{choices, Choice};
 use crate::core::assessment::spoken;
+use crate::core::assessment::steps::{first_step, steps};
 use crate::core::basics::numbering::{item_number, section_heading};
 use crate::core::{Assessment, Item, ItemScore, Response, Template};
 use crate::ui::screens::editor::Responses;
@@ -23,27 +24,14 @@ pub fn ElderSteps(
     /// The self-check's id, for the summary at the end.
     id: String,
     /// The part on screen, kept in the address by the editor; the steps
-    /// start at the first item still open in it (else its first item) and
-    /// set it as they move.
+    /// start at the first item from it on still open (see
+    /// `core::assessment::steps::first_step`) and set it as they move.
     current: RwSignal<usize>,
 ) -> impl IntoView {
-    let items: Vec<(usize, usize, &'static Item)> = template
-        .sections
-        .iter()
-        .enumerate()
-        .flat_map(|(si, s)| s.items.iter().enumerate().map(move |(ii, i)| (si, ii, i)))
-        .collect();
+    let items = steps(template);
     let total = items.len();
-    let part = current.get_untracked();
-    let open = |&(si, _, i): &(usize, usize, &'static Item)| {
-        si >= part && responses[&i.id].with_untracked(Option::is_none) && i.rule.must_be_answered()
-    };
-    let start = items
-        .iter()
-        .position(open)
-        .or_else(|| items.iter().position(|(si, ..)| *si >= part))
-        .unwrap_or(0);
-    let place = RwSignal::new(start);
+    let answered = |id: &str| responses.get(id).is_some_and(|r| r.with_untracked(Option::is_some));
+    let place = RwSignal::new(first_step(&items, current.get_untracked(), answered));
     let items = StoredValue::new(items);
     let go = move |to: usize| {
         place.set(to);
