@@ -45,7 +45,7 @@ pub fn collate(names: &mut [String]) {
     }
 }
 
-/// What the files worker's browser does for its jobs.
+/// What a worker's browser does for its jobs (the files worker's and the desk's).
 pub const AIDS: crate::core::exchange::file_jobs::Aids = crate::core::exchange::file_jobs::Aids { gb18030, collate };
 
 pub use crate::core::exchange::text_file::{Expected, BACKUP_FILE, RESULT_FILE, TEMPLATE_FILE};

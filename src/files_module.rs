@@ -3,8 +3,8 @@
 //! work, and the desk's files held and combined, see `core::exchange::pile`)
 //! and the Excel worker
 //! (calamine and rust_xlsxwriter, see `core::exchange::workbook_jobs`), each
-//! started the first time a job for it is sent (the files worker also when a
-//! page that will need it opens, see [`warm_up`]), then kept for the page's
+//! started the first time a job for it is sent (or when a page that will
+//! need it opens, see [`warm_up`] and [`warm_up_pile`]), then kept for the page's
 //! life. Each job is one message, its outcome a promise settled by the
 //! worker's reply.
 //!

@@ -19,7 +19,7 @@ pub struct Refusal {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Desk {
     /// The self-checks brought in, as the desk's worker wrote them for
-    /// keeping (JSON, see `pile::PileState::kept`): the page hands them
+    /// keeping (JSON, see `pile::Pile::kept`): the page hands them
     /// back to the worker unread. Empty: none.
     pub checks: String,
     pub refusals: Vec<Refusal>,

@@ -2,7 +2,7 @@
 //! ([`record`]), result and branch files with their checksums
 //! ([`result_file`]), backups and restoring ([`backup`]), a branch's files
 //! combined ([`branch`]), what the desk keeps for its tab ([`desk`]) and
-//! what the files worker holds for it ([`pile`]), reports for Excel as CSV ([`report_csv`]) and as workbooks ([`report_xlsx`]), the bytes of a
+//! what the desk's worker holds for it ([`pile`]), reports for Excel as CSV ([`report_csv`]) and as workbooks ([`report_xlsx`]), the bytes of a
 //! picked file as text ([`text_file`]), the files worker's jobs
 //! ([`file_jobs`]) and the Excel worker's ([`workbook_jobs`]). Imports every other layer; none imports it.
 
