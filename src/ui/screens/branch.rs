@@ -11,7 +11,7 @@ use crate::core::exchange::pile::{DeskView, PileState, ViewAsk};
 use crate::core::{Points, Template};
 use crate::files::{FileError, Form};
 use crate::ui::or_dash;
-use crate::ui::state::clock::{format_local, now_ms};
+use crate::ui::state::clock::{after_paint, format_local, next_task, now_ms};
 use crate::ui::state::library::{use_library, Library};
 use crate::ui::widgets::file_pick::{dropped, FilePick};
 use crate::ui::widgets::notice::{while_working, WorkingNotice};
@@ -100,37 +100,6 @@ async fn batch_taken(
                 .collect()
         }
     }
-}
-
-/// Lets the browser run what waits (show the progress, take a click)
-/// before going on.
-async fn next_task() {
-    let (done, waiting) = futures::channel::oneshot::channel();
-    set_timeout(
-        move || {
-            let _ = done.send(());
-        },
-        std::time::Duration::ZERO,
-    );
-    let _ = waiting.await;
-}
-
-/// Waits until the browser has painted the next frame; in a hidden tab,
-/// which paints nothing, until its next task.
-async fn after_paint() {
-    if document().visibility_state() != web_sys::VisibilityState::Visible {
-        return next_task().await;
-    }
-    let (done, waiting) = futures::channel::oneshot::channel();
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let _ = done.send(());
-            },
-            std::time::Duration::ZERO,
-        )
-    });
-    let _ = waiting.await;
 }
 
 /// Reads every file a batch at a time into the desk's worker's pile, as

@@ -3,7 +3,7 @@
 use crate::core::basics::numbering::{item_number, section_heading};
 use crate::core::{Assessment, Item, ItemScore, Response, Scorecard, SectionScore, Template};
 use crate::store::{self, Loaded};
-use crate::ui::state::clock::{format_time, now_ms};
+use crate::ui::state::clock::{after_paint, format_time, now_ms};
 use crate::ui::state::kept::KeptCopies;
 use crate::ui::state::library::use_library;
 use crate::ui::state::route::Route;
@@ -202,11 +202,6 @@ pub fn Editor(id: String, section: usize, #[prop(optional)] reviewing: bool) -> 
 /// The rest of a longer part are built once the first have been painted, so
 /// a part of hundreds of items can be answered at once.
 const FIRST_SCREENFUL: usize = 6;
-
-/// Runs `f` in a task after the next frame has been painted.
-fn after_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
-}
 
 /// Per-item response signals, shared by the score memo and the item cards.
 pub type Responses = Arc<HashMap<String, RwSignal<Option<Response>>>>;
@@ -543,7 +538,10 @@ fn CheckForm(
                         let card_later = card.clone();
                         let (first, rest) = section.items.split_at(section.items.len().min(FIRST_SCREENFUL));
                         if !rest.is_empty() && whole_part.get_untracked() != Some(si) {
-                            after_paint(move || whole_part.set(Some(si)));
+                            leptos::task::spawn_local(async move {
+                                after_paint().await;
+                                whole_part.try_set(Some(si));
+                            });
                         }
                         let rest_built = move || whole_part.get() == Some(si);
                         let rest = rest.iter().enumerate().map(move |(ii, item)| (first.len() + ii, item));

@@ -1,4 +1,4 @@
-//! Time and identifiers from the browser.
+//! Time and identifiers from the browser, and waiting for it to paint.
 
 use crate::core::assessment::round_pick::round_for;
 use crate::core::template::format::Period;
@@ -43,4 +43,34 @@ pub fn current_round(period: Period) -> String {
 /// This year, in local time.
 pub fn this_year() -> i32 {
     Date::new_0().get_full_year() as i32
+}
+
+/// Lets the browser run what waits (paint, take a click) before going on.
+pub async fn next_task() {
+    let (done, waiting) = futures::channel::oneshot::channel();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::ZERO,
+    );
+    let _ = waiting.await;
+}
+
+/// Waits until the browser has painted the next frame; in a hidden tab,
+/// which paints nothing, until its next task.
+pub async fn after_paint() {
+    if leptos::prelude::document().visibility_state() != web_sys::VisibilityState::Visible {
+        return next_task().await;
+    }
+    let (done, waiting) = futures::channel::oneshot::channel();
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = done.send(());
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+    let _ = waiting.await;
 }
