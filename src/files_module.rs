@@ -261,6 +261,16 @@ pub fn unexpected() -> FileError {
     FileError("文件处理模块的回答有误，请刷新页面后重试".into())
 }
 
+/// Why a job did not give the outcome asked for: its refusal, an outcome
+/// that does not answer it, or a worker that could not be reached.
+pub fn why_not(outcome: Result<Outcome, FileError>) -> FileError {
+    match outcome {
+        Ok(Outcome::Refused(problems)) => FileError(problems.join("；")),
+        Ok(_) => unexpected(),
+        Err(e) => e,
+    }
+}
+
 /// What to say while `job` runs: a workbook may wait for the Excel module
 /// to be fetched the first time.
 pub fn working_on(job: &Job) -> String {
@@ -277,7 +287,6 @@ pub async fn download(name: &str, mime: &str, job: Job) -> Result<(), FileError>
     match run(job).await? {
         Outcome::Text(text) => crate::files::download(&crate::files::safe_file_name(name), mime, &text),
         Outcome::Bytes { bytes } => crate::files::download_bytes(&crate::files::safe_file_name(name), mime, &bytes),
-        Outcome::Refused(problems) => Err(FileError(problems.join("；"))),
-        _ => Err(unexpected()),
+        other => Err(why_not(Ok(other))),
     }
 }

@@ -14,7 +14,7 @@ use crate::ui::or_dash;
 use crate::ui::state::clock::{after_paint, format_local, next_task, now_ms};
 use crate::ui::state::library::{use_library, Library};
 use crate::ui::widgets::file_pick::{dropped, FilePick};
-use crate::ui::widgets::notice::{while_working, WorkingNotice};
+use crate::ui::widgets::notice::{while_working, ProblemNotice, WorkingNotice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -89,11 +89,7 @@ async fn batch_taken(
             .map(|(file, why)| why.map(|why| Refusal { file, why }))
             .collect(),
         outcome => {
-            let why = match outcome {
-                Ok(Outcome::Refused(problems)) => problems.join("；"),
-                Ok(_) => crate::files_module::unexpected().0,
-                Err(e) => e.0,
-            };
+            let why = crate::files_module::why_not(outcome).0;
             names
                 .into_iter()
                 .map(|file| Some(Refusal { file, why: why.clone() }))
@@ -158,9 +154,7 @@ async fn read_all(
 async fn view_job(job: Job) -> Result<DeskView, String> {
     match crate::files_module::run(job).await {
         Ok(Outcome::View { json }) => DeskView::read(&json),
-        Ok(Outcome::Refused(problems)) => Err(problems.join("；")),
-        Ok(_) => Err(crate::files_module::unexpected().0),
-        Err(e) => Err(e.0),
+        outcome => Err(crate::files_module::why_not(outcome).0),
     }
 }
 
@@ -643,17 +637,7 @@ pub fn BranchDesk() -> impl IntoView {
                         on:change=move |ev| save_roster(event_target_value(&ev))
                     ></textarea>
                 </label>
-                {move || {
-                    failed
-                        .get()
-                        .map(|m| {
-                            view! {
-                                <p class="notice error" role="alert">
-                                    {m}
-                                </p>
-                            }
-                        })
-                }}
+                <ProblemNotice problem=failed />
                 {move || {
                     let r = refusals.get();
                     (!r.is_empty())

@@ -8,6 +8,7 @@ use crate::core::template::sources::document_title;
 use crate::core::{Assessment, Item, ItemScore, LadderStep, Points, Response, Rule};
 use crate::ui::state::clock::now_ms;
 use crate::ui::state::save_queue::Editing;
+use crate::ui::widgets::notice::ProblemNotice;
 use leptos::prelude::*;
 
 #[component]
@@ -158,15 +159,7 @@ pub fn answering(
 /// The item's one message: what was typed or chosen and why it is not an answer.
 #[component]
 pub fn ItemProblem(problem: RwSignal<Option<String>>) -> impl IntoView {
-    move || {
-        problem.get().map(|p| {
-            view! {
-                <p class="item-problem" role="alert">
-                    {p}
-                </p>
-            }
-        })
-    }
+    view! { <ProblemNotice problem=problem class="item-problem" /> }
 }
 
 /// What the member answered, shown to the reviewer as text.

@@ -3,13 +3,17 @@
 
 use leptos::prelude::*;
 
-/// The problem in `problem`, said as an alert, while there is one.
+/// The problem in `problem`, said as an alert, while there is one; styled
+/// as `class` (a notice, unless said otherwise).
 #[component]
-pub fn ProblemNotice(problem: RwSignal<Option<String>>) -> impl IntoView {
+pub fn ProblemNotice(
+    problem: RwSignal<Option<String>>,
+    #[prop(default = "notice error")] class: &'static str,
+) -> impl IntoView {
     move || {
         problem.get().map(|p| {
             view! {
-                <p class="notice error" role="alert">
+                <p class=class role="alert">
                     {p}
                 </p>
             }
