@@ -22,7 +22,9 @@
 //
 // --trace FILE records a Chromium performance trace of steps 3 and 4 into
 // FILE (open it in DevTools → Performance) and prints what the browser did
-// during the slowest answers and keystrokes.
+// during the slowest answers and keystrokes; and of step 5's first run of
+// 1,000 files into FILE with -desk before its extension, printing how busy
+// the page's thread and each worker were while the files were summarised.
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir, availableParallelism } from 'node:os';
@@ -174,7 +176,7 @@ const IN_PAGE_HELPERS = `
 `;
 
 /** Starts a CDP trace of `page`; the function it returns stops it and returns the events. */
-async function startTrace(context, page) {
+async function startTrace(context, page, file = traceFile) {
   const cdp = await context.newCDPSession(page);
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
@@ -186,9 +188,44 @@ async function startTrace(context, page) {
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.end');
     await done;
-    writeFileSync(traceFile, JSON.stringify({ traceEvents: events }));
+    writeFileSync(file, JSON.stringify({ traceEvents: events }));
     return events;
   };
+}
+
+/**
+ * How busy each of the page's threads (the page's own and its workers') was
+ * within the trace's `mofan-summarise` measure, and on what: the time under
+ * each kind of event two levels below the thread's tasks.
+ */
+function explainDesk(events, file) {
+  const [begin, end] = ['b', 'e'].map((ph) => events.find((e) => e.name === 'mofan-summarise' && e.ph === ph)?.ts);
+  if (begin === undefined || end === undefined) {
+    console.log('   trace: no mofan-summarise measure recorded');
+    return;
+  }
+  const page = events.find((e) => e.name === 'mofan-summarise').pid;
+  const names = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === page).map((e) => [e.tid, e.args.name]));
+  console.log(`\n   trace: ${((end - begin) / 1000).toFixed(1)} ms summarising 1,000 files; each thread's busy time in it, and on what`);
+  for (const [tid, name] of names) {
+    const inside = events
+      .filter((e) => e.pid === page && e.tid === tid && e.ph === 'X' && e.ts < end && e.ts + e.dur > begin)
+      .sort((x, y) => x.ts - y.ts || y.dur - x.dur);
+    const open = [];
+    const under = new Map();
+    let busy = 0;
+    for (const e of inside) {
+      while (open.length && open[open.length - 1] <= e.ts) open.pop();
+      const spent = Math.min(e.ts + e.dur, end) - Math.max(e.ts, begin);
+      if (open.length === 0) busy += spent;
+      if (open.length === 2) under.set(e.name, (under.get(e.name) ?? 0) + spent);
+      open.push(e.ts + e.dur);
+    }
+    if (busy < 1000) continue;
+    const top = [...under].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`);
+    console.log(`   ${name.padEnd(24)} busy ${(busy / 1000).toFixed(1).padStart(6)} ms: ${top.join(' · ')}`);
+  }
+  console.log(`   trace written: ${file}`);
 }
 
 /**
@@ -351,6 +388,8 @@ async function summarise(url, paths) {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(url + '#/branch');
       await page.getByLabel('选择结果文件').waitFor();
+      const traced = traceFile && paths.length === 1000 && i === 0 && traceFile.replace(/(\.[^./]*)?$/, '-desk$1');
+      const stopTrace = traced ? await startTrace(context, page, traced) : null;
       const t0 = Date.now();
       await page.getByLabel('选择结果文件').setInputFiles(paths);
       await page.getByTestId('desk-count').filter({ hasText: `已导入 ${paths.length} 份自查，未接受 0 个文件` }).waitFor({ timeout: 600_000 });
@@ -358,6 +397,7 @@ async function summarise(url, paths) {
       times.shown.push(Date.now() - t0);
       await page.waitForFunction(() => performance.getEntriesByName('mofan-summarise').length > 0);
       times.inPage.push(await page.evaluate(() => performance.getEntriesByName('mofan-summarise').at(-1).duration));
+      if (stopTrace) explainDesk(await stopTrace(), traced);
       times.longest.push(await page.evaluate(() => window.__longest ?? 0));
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
