@@ -6,6 +6,7 @@
 
 use crate::core::exchange::branch::{parse_roster, Combined, Level, Row, SortKey};
 use crate::core::exchange::desk::{Desk, Refusal};
+use crate::core::exchange::desk_asks::DeskAsks;
 use crate::core::exchange::file_jobs::{DeskJob, Job, Outcome};
 use crate::core::exchange::pile::{DeskView, PileState, ViewAsk};
 use crate::core::{Points, Template};
@@ -166,11 +167,6 @@ fn next_pick() -> u32 {
     PICKS.fetch_add(1, Ordering::Relaxed)
 }
 
-/// What a combined view was scored for (the pile as changed so often,
-/// the checklist, roster and level): another sort order alone draws none
-/// of the view again but the table's rows.
-type Scored = (u32, Option<(String, u32)>, Vec<String>, Level);
-
 #[component]
 pub fn BranchDesk() -> impl IntoView {
     // Everything the desk reads goes through the desk's worker: start it while
@@ -211,14 +207,8 @@ pub fn BranchDesk() -> impl IntoView {
     // scored again; another order redraws the rows alone.
     let combined = RwSignal::new(None::<Combined>);
     let rows = RwSignal::new(Vec::<Row>::new());
-    let scored_for = StoredValue::new(None::<Scored>);
-    // The held self-checks as JSON for the tab, as of which change (`None`:
-    // too many for the tab).
-    let kept_json = StoredValue::new((0u32, None::<String>));
-    // The latest view asked for (only its answer is shown), and whether a
-    // change to the pile has not been shown yet.
-    let asked = StoredValue::new(0u32);
-    let unshown_change = StoredValue::new(false);
+    // What was asked of the worker, what was shown, what the tab keeps.
+    let asks = StoredValue::new(DeskAsks::default());
     let ask = move |settle: Option<u32>, restore: Option<String>| ViewAsk {
         settle,
         restore,
@@ -230,38 +220,33 @@ pub fn BranchDesk() -> impl IntoView {
         descending: sort.get_untracked().1,
     };
     let show = move |view: DeskView| {
-        if unshown_change.get_value() {
-            unshown_change.set_value(false);
-            pile_changes.update(|n| *n += 1);
+        if let Some(change) = asks.try_update_value(DeskAsks::shown).flatten() {
+            pile_changes.set(change);
             // What the tab keeps comes after what the secretary sees: the
             // worker writes it once the view is painted, not while the
             // page lays the view out (on two cores they would take turns).
-            let change = pile_changes.get_untracked();
             spawn_local(async move {
                 after_paint().await;
                 if let Ok(Outcome::Kept { json, too_many }) = crate::files_module::run(DeskJob::KeptPile.into()).await {
                     let json = String::from_utf8(json).ok().filter(|_| !too_many);
-                    kept_json.try_set_value((change, json));
+                    asks.try_update_value(|a| a.keep(change, json));
                 }
             });
         }
-        let scored: Scored = (
-            pile_changes.get_untracked(),
-            view.state.template.clone(),
-            roster.get_untracked(),
-            view.combined.as_ref().map_or(Level::Member, |c| c.level),
-        );
+        let scoring = view
+            .combined
+            .as_ref()
+            .map(|c| (view.state.template.clone(), roster.get_untracked(), c.level));
+        let rescored = asks.try_update_value(|a| a.rescored(scoring)).unwrap_or(false);
         pile.set(view.state);
         match view.combined {
             Some(mut c) => {
                 rows.set(std::mem::take(&mut c.rows));
-                if scored_for.get_value().as_ref() != Some(&scored) {
-                    scored_for.set_value(Some(scored));
+                if rescored {
                     combined.set(Some(c));
                 }
             }
             None => {
-                scored_for.set_value(None);
                 combined.set(None);
                 rows.set(Vec::new());
             }
@@ -269,16 +254,13 @@ pub fn BranchDesk() -> impl IntoView {
     };
     // Asks the desk's worker for the view, after the change named, if any.
     let request = move |settle: Option<u32>, restore: Option<String>| {
-        if settle.is_some() || restore.is_some() {
-            unshown_change.set_value(true);
-        }
+        let changes_pile = settle.is_some() || restore.is_some();
         let job = DeskJob::PileView(Box::new(ask(settle, restore))).into();
-        let this = asked.get_value() + 1;
-        asked.set_value(this);
+        let this = asks.try_update_value(|a| a.ask(changes_pile)).unwrap_or_default();
         async move {
             let view = view_job(job).await;
             // A later ask has been sent: its answer shows this change too.
-            if asked.try_get_value() != Some(this) {
+            if !asks.try_with_value(|a| a.is_latest(this)).unwrap_or(false) {
                 return view.map(|v| v.state.count);
             }
             match view {
@@ -340,8 +322,7 @@ pub fn BranchDesk() -> impl IntoView {
         let checks = if pile.with_untracked(|p| p.count) == 0 {
             String::new()
         } else {
-            kept_json
-                .with_value(|(change, json)| json.clone().filter(|_| *change == pile_changes.get_untracked()))
+            asks.with_value(|a| a.kept_now().map(str::to_owned))
                 .ok_or_else(|| crate::store::StoreError::WriteFailed("导入的文件太多，本页无法暂存".into()))?
         };
         let desk = Desk {
@@ -417,6 +398,16 @@ pub fn BranchDesk() -> impl IntoView {
         });
     };
     let clear = move |_| {
+        // Emptied on the page at once, before the level below is set again:
+        // another view asked for now would be of the files being cleared.
+        // Answers to views asked for before are not shown.
+        asks.update_value(|a| {
+            a.ask(true);
+        });
+        show(DeskView {
+            state: PileState::default(),
+            combined: None,
+        });
         refusals.set(Vec::new());
         level_choice.set(None);
         match crate::store::keep_desk(&Desk::default()) {
@@ -424,17 +415,8 @@ pub fn BranchDesk() -> impl IntoView {
             Err(e) => failed.set(Some(e.to_string())),
         }
         spawn_local(async move {
-            match crate::files_module::run(DeskJob::ClearPile.into()).await {
-                Ok(_) => {
-                    unshown_change.set_value(true);
-                    show(DeskView {
-                        state: PileState::default(),
-                        combined: None,
-                    });
-                }
-                Err(e) => {
-                    failed.try_set(Some(e.0));
-                }
+            if let Err(e) = crate::files_module::run(DeskJob::ClearPile.into()).await {
+                failed.try_set(Some(e.0));
             }
         });
     };
