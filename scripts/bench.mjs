@@ -441,12 +441,12 @@ async function excelFirstUse(url) {
 
 /**
  * `mofan combine` of `count` result files written from `base`, the native
- * program the test command builds (`cargo build --release --bin mofan` for
+ * program (built for speed with `cargo build --profile cli --bin mofan` for
  * the figures; the smoke run takes the debug build cargo test made).
  */
 function commandLine(base, template, count) {
-  const bin = join(ROOT, 'target', smoke ? 'debug' : 'release', 'mofan');
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: cargo build ${smoke ? '' : '--release '}--bin mofan`);
+  const bin = join(ROOT, 'target', smoke ? 'debug' : 'cli', 'mofan');
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: cargo build ${smoke ? '' : '--profile cli '}--bin mofan`);
   const dir = mkdtempSync(join(tmpdir(), 'mofan-bench-cli-'));
   try {
     writeVariants(base, template, dir, count);
