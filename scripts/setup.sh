@@ -60,6 +60,14 @@ if [[ $WANT_BROWSER == 1 ]] && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bi
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver firefox-esr fonts-wqy-microhei
 fi
 
+# geckodriver drives Firefox ESR for the wasm-bindgen tests (Debian has no
+# package of it); crates.io has it, a registry like the rest.
+GECKODRIVER_VERSION=0.37.1
+if [[ $WANT_BROWSER == 1 && "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes on 2 cores, once)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+fi
+
 say "fetching crates"
 cargo fetch --quiet
 cargo fetch --quiet --target wasm32-unknown-unknown

@@ -2,7 +2,7 @@
 # The test command: installs what is missing, checks the formatting and
 # clippy (native and wasm32, warnings denied), then runs every layer:
 #   1. native cargo test (src/core and the template files)
-#   2. wasm-bindgen-test in headless Chromium (storage, files, components)
+#   2. wasm-bindgen-test in headless Chromium, then Firefox ESR (storage, files, components)
 #   3. end-to-end specs against the release build served on 127.0.0.1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +18,10 @@ cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warning
 echo "== 1/3 native tests"
 cargo test --quiet
 
-echo "== 2/3 browser tests (wasm-bindgen-test, headless Chromium)"
+echo "== 2/3 browser tests (wasm-bindgen-test, headless Chromium, then Firefox ESR)"
 cargo test --target wasm32-unknown-unknown --test browser --test components
+# The same tests again in Firefox ESR (the runner takes GECKODRIVER first).
+GECKODRIVER="$HOME/.cargo/bin/geckodriver" cargo test --target wasm32-unknown-unknown --test browser --test components
 
 echo "== 3/3 end-to-end specs (release build)"
 bash scripts/build.sh
