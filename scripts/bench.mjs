@@ -31,7 +31,6 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { brotli, gzip, isCompressedCopy } from './compress.mjs';
-import { serve } from './serve.mjs';
 import { startServer, freshProfile, launch, closeAll, writeVariants, ROOT } from '../tests/e2e/harness.mjs';
 
 const args = process.argv.slice(2);
@@ -177,11 +176,11 @@ async function coldStarts(url, storage) {
 async function browserFloor() {
   const dir = mkdtempSync(join(tmpdir(), 'mofan-bench-floor-'));
   writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>floor</title><div class="item"><input type="radio" aria-label="floor"></div></html>');
-  const server = await serve(dir, 0);
+  const server = await startServer(dir);
   try {
-    return await coldStarts(`http://127.0.0.1:${server.address().port}/`, {});
+    return await coldStarts(server.url, {});
   } finally {
-    await new Promise((ok) => server.close(ok));
+    await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

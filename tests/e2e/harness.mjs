@@ -17,12 +17,12 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-/** Serves dist/ on a free loopback port; returns { url, close }. */
-export async function startServer() {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/ is missing: run `bash scripts/build.sh` (the test command does) first');
+/** Serves dist/ (or `dir`) on a free loopback port; returns { url, close }. */
+export async function startServer(dir = DIST) {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir} has no index.html: run \`bash scripts/build.sh\` (the test command does) first`);
   }
-  const server = await serve(DIST, 0);
+  const server = await serve(dir, 0);
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
     close: () => new Promise((ok) => server.close(ok)),

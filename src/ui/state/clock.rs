@@ -47,30 +47,19 @@ pub fn this_year() -> i32 {
 
 /// Lets the browser run what waits (paint, take a click) before going on.
 pub async fn next_task() {
-    let (done, waiting) = futures::channel::oneshot::channel();
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = done.send(());
-        },
-        std::time::Duration::ZERO,
-    );
-    let _ = waiting.await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
-/// Waits until the browser has painted the next frame; in a hidden tab,
-/// which paints nothing, until its next task.
+/// Waits until the browser has painted the next frame (the task after the
+/// frame's callbacks); in a hidden tab, which paints nothing, until its
+/// next task.
 pub async fn after_paint() {
-    if leptos::prelude::document().visibility_state() != web_sys::VisibilityState::Visible {
-        return next_task().await;
+    if leptos::prelude::document().visibility_state() == web_sys::VisibilityState::Visible {
+        let (framed, frame) = futures::channel::oneshot::channel();
+        leptos::prelude::request_animation_frame(move || {
+            let _ = framed.send(());
+        });
+        let _ = frame.await;
     }
-    let (done, waiting) = futures::channel::oneshot::channel();
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(
-            move || {
-                let _ = done.send(());
-            },
-            std::time::Duration::ZERO,
-        )
-    });
-    let _ = waiting.await;
+    next_task().await;
 }
