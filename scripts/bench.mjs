@@ -4,14 +4,16 @@
 //      .br and .gz copies the build writes aside), and the total;
 //   2. cold start, navigation → checklist interactive, for the largest
 //      built-in checklist and a generated 500-item one (fresh profile each run),
-//      and the bytes on the wire until then; and the browser's floor (a
-//      static page, no script), so the app's share shows on a slow day;
+//      and the bytes on the wire until then; and the browser's floors (a
+//      static page, no script; and one that first fetches the app's files
+//      without running them), so the app's share shows on a slow day;
 //   3. answer latency on the 500-item checklist: click → score on screen and
 //      record saved, timed inside the page with performance.now and a forced layout;
 //   4. keystroke time in a note on the 500-item checklist;
 //   5. import and summarise 1,000 and 10,000 result files on the secretary's
 //      desk (generated from one file the app exports, each with its own
-//      checksum), with the JS heap after 10,000;
+//      checksum), with the JS heap after 10,000, and the browser's floor
+//      (a bare page reading the same files);
 //   6. JS heap after step 3 (CDP Performance.getMetrics);
 //   7. Excel on first use;
 //   8. steps 2 and 3 on the 500-item checklist again under Chromium's 4× CPU
@@ -26,7 +28,8 @@
 // during the slowest answers and keystrokes; and of step 5's first run of
 // 1,000 files into FILE with -desk before its extension, printing how busy
 // the page's thread and each worker were while the files were summarised.
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+// Both traces carry V8's JS samples (call stacks in DevTools).
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync, existsSync, cpSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -168,21 +171,75 @@ async function coldStarts(url, storage) {
 }
 
 /**
- * The browser's own share of a cold start on this machine: the same fresh
- * profiles opening a static page that is interactive once parsed (one
- * input, no script, no other file). What a cold start takes above it is
- * the app's: its files fetched, its module compiled, its code run.
+ * The browser's own share of a cold start on this machine, in the same
+ * fresh profiles: a static page that is interactive once parsed (one input,
+ * no script, no other file); and the same page made interactive only once
+ * it has fetched the files the app's page fetches before it runs (its
+ * script, styles and module, served as the app's are), none of them run.
+ * What a cold start takes above the first is the app's: its files fetched,
+ * its module compiled, its code run; above the second, only compiling and
+ * running.
  */
-async function browserFloor() {
+async function browserFloors() {
   const dir = mkdtempSync(join(tmpdir(), 'mofan-bench-floor-'));
-  writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>floor</title><div class="item"><input type="radio" aria-label="floor"></div></html>');
+  const input = '<div class="item"><input type="radio" aria-label="floor"></div>';
+  writeFileSync(join(dir, 'index.html'), `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>floor</title>${input}</html>`);
+  // The app's page's own files, with their compressed copies and their times
+  // (the server sends a copy only when it is as new as its file).
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const fetched = [...new Set([...html.matchAll(/(?:href|src)=["']?\.\/([^"'\s>]+\.(?:js|css|wasm))/g)].map((m) => m[1]))];
+  for (const f of fetched.flatMap((f) => [f, f + '.br', f + '.gz'])) {
+    if (existsSync(join(DIST, f))) cpSync(join(DIST, f), join(dir, f), { preserveTimestamps: true });
+  }
+  writeFileSync(join(dir, 'fetch.js'), `await Promise.all(${JSON.stringify(fetched)}.map((f) => fetch(f).then((r) => r.arrayBuffer())));
+document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(input)});`);
+  writeFileSync(join(dir, 'fetched.html'), '<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>floor</title><script type="module" src="fetch.js"></script><body></html>');
   const server = await startServer(dir);
   try {
-    return await coldStarts(server.url, {});
+    return { page: await coldStarts(server.url, {}), fetched: await coldStarts(server.url + 'fetched.html', {}), files: fetched.length };
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The browser's own share of reading picked files on this machine: a page
+ * with nothing but a file input reads every file picked, all at once
+ * (File.arrayBuffer), in the same fresh profiles as step 5. What the desk
+ * takes above it is the app's: checking, combining, drawing.
+ */
+async function readingFloor(paths) {
+  const dir = mkdtempSync(join(tmpdir(), 'mofan-bench-reading-'));
+  writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>floor</title><input type="file" multiple aria-label="选择结果文件"><script src="read.js"></script></html>');
+  writeFileSync(join(dir, 'read.js'), `document.querySelector('input').addEventListener('change', async (e) => {
+  const t0 = performance.now();
+  await Promise.all([...e.target.files].map((f) => f.arrayBuffer()));
+  window.__read = performance.now() - t0;
+});`);
+  const server = await startServer(dir);
+  const times = [];
+  try {
+    for (let i = 0; i < Math.min(runs, 5); i++) {
+      const profile = freshProfile();
+      try {
+        const { context } = await launch(profile.dir);
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(server.url);
+        await page.getByLabel('选择结果文件').setInputFiles(paths);
+        await page.waitForFunction(() => window.__read !== undefined, null, { timeout: 600_000 });
+        times.push(await page.evaluate(() => window.__read));
+        await context.close();
+      } finally {
+        await closeAll();
+        profile.dispose();
+      }
+    }
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return stats(times);
 }
 
 // Inside the page: let the microtasks run in which Leptos updates the DOM
@@ -201,7 +258,7 @@ async function startTrace(context, page, file = traceFile) {
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'v8.wasm', 'blink.user_timing', 'toplevel'] },
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'v8.wasm', 'blink.user_timing', 'toplevel', 'disabled-by-default-v8.cpu_profiler'] },
   });
   return async () => {
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -537,12 +594,14 @@ try {
     console.log('   ' + row(`${big.t.short_title} (${big.n} items, built-in)`, coldBuiltin));
     const cold500 = await coldStarts(server.url, genStorage);
     console.log('   ' + row('generated (500 items, 10 sections of 50)', cold500));
-    const floor = await browserFloor();
+    const floors = await browserFloors();
+    const floor = floors.page;
     console.log('   ' + row('the browser alone: a static page, no script', floor));
-    console.log(`   so the app's share of the 500-item cold start: ${f1(cold500.median - floor.median)} ms (median minus median)`);
+    console.log('   ' + row(`the same, once it has fetched the app's ${floors.files} files`, floors.fetched));
+    console.log(`   so the app's share of the 500-item cold start: ${f1(cold500.median - floor.median)} ms (median minus median), of which fetching its files ${f1(floors.fetched.median - floor.median)} ms`);
     console.log(`   on the wire until interactive (${big.t.short_title}, first run): ${kb(coldBuiltin.wire.bytes)} in ${coldBuiltin.wire.requests} requests`);
     console.log('   (the page\'s requests, headers included, as Chromium counts them; scripts/serve.mjs sends brotli)');
-    results.coldStart = { builtin: { template: big.t.id, items: big.n, ...coldBuiltin }, generated500: cold500, browserFloor: floor };
+    results.coldStart = { builtin: { template: big.t.id, items: big.n, ...coldBuiltin }, generated500: cold500, browserFloor: floor, browserFetchingFloor: floors.fetched };
     const wire = coldBuiltin.wire.bytes;
     budget('on the wire until the first checklist is interactive ≤ 250 KB', kb(wire), wire <= 250 * 1024);
     budget('cold start 500 items ≤ 200 ms median', `${f1(cold500.median)} ms`, cold500.median <= 200);
@@ -593,16 +652,20 @@ try {
         break;
       }
       let summary;
+      let reading;
       try {
         summary = await summarise(server.url, generated.paths);
+        reading = await readingFloor(generated.paths);
       } finally {
         rmSync(generated.dir, { recursive: true, force: true });
       }
-      results.summarise[count] = summary;
+      results.summarise[count] = { ...summary, readingFloor: reading };
       console.log(`\n5. Import and summarise ${count} result files (${six.short_title}, ${Math.min(runs, 5)} run(s))`);
       console.log('   ' + row('files chosen → summary on screen, in the page', summary.inPage));
       console.log('   ' + row('the same, seen from Playwright (incl. file transfer)', summary.shown));
       console.log('   ' + row('longest task on the page\'s thread meanwhile', summary.longest));
+      console.log('   ' + row('the browser alone reading the same files (no app)', reading));
+      console.log(`   so the app's share: ${f1(summary.inPage.median - reading.median)} ms (median minus median)`);
       console.log(`   JS heap afterwards: ${f1(summary.heapMB)} MB (the largest of the runs)`);
       if (count === 1000) budget('1,000 result files summarised ≤ 300 ms median', `${f1(summary.inPage.median)} ms`, summary.inPage.median <= 300);
       if (count === 10000) budget('10,000 result files summarised ≤ 3 s median', `${f1(summary.inPage.median)} ms`, summary.inPage.median <= 3000);
