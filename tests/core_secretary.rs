@@ -339,6 +339,41 @@ fn branch_table_averages_distribution_and_weakest_items() {
 }
 
 #[test]
+fn a_system_sized_roster_keeps_its_order_and_names_exactly_who_is_missing() {
+    // A 组织部 pastes 6,000 names, some twice, over files from 3,000 members
+    // in 300 branches: every name once, in the order pasted; the missing
+    // are the roster's names nobody's file carries, in the roster's order.
+    let t = template("t", 1, 2);
+    let names: Vec<String> = (0..6000).map(|i| format!("党员{i}")).collect();
+    let pasted = format!("{}\n{}", names.join("\n"), names[..100].join("、"));
+    let roster = parse_roster(&pasted);
+    assert_eq!(roster, names);
+    let subs: Vec<Submission> = (0..3000)
+        .map(|i| {
+            let a = member(
+                &t,
+                &format!("m{i}"),
+                &names[i * 2],
+                &format!("第{}支部", i % 300 + 1),
+                &[],
+                1,
+            );
+            sub(a, &format!("{i}.json"))
+        })
+        .collect();
+    let c = Combined::build(&t, &subs, &roster, Level::Member);
+    assert_eq!(c.members, 3000);
+    let expected: Vec<&String> = names.iter().skip(1).step_by(2).collect();
+    assert_eq!(c.missing.iter().collect::<Vec<_>>(), expected);
+    assert_eq!(c.branches.len(), 300);
+    assert_eq!(c.branches[0], ("第1支部".to_string(), 10));
+    // By branch: a row for each of the 300, every member counted once.
+    let by_branch = Combined::build(&t, &subs, &roster, Level::Branch);
+    assert_eq!(by_branch.rows.len(), 300);
+    assert_eq!(by_branch.rows.iter().map(|r| r.members).sum::<usize>(), 3000);
+}
+
+#[test]
 fn duplicates_keep_the_newest_and_list_the_conflict() {
     let t = template("t", 1, 2);
     let (zhang, li) = two_members(&t);

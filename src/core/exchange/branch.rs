@@ -13,7 +13,8 @@ use crate::core::basics::points::Points;
 use crate::core::exchange::result_file::{BranchContent, TemplateRef};
 use crate::core::template::format::Template;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 
 /// One self-check brought in, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -174,11 +175,14 @@ pub const WEAKEST_SHOWN: usize = 10;
 /// Blank and repeated names are dropped; order is kept.
 pub fn parse_roster(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // A 组织部's roster runs to thousands of names: each is looked up, not
+    // compared with every name before it.
+    let mut seen: HashSet<String> = HashSet::new();
     for name in
         text.split(|c: char| matches!(c, '\n' | '\r' | ',' | '，' | '、' | ';' | '；' | '\t') || c.is_whitespace())
     {
         let name = clean_name(name);
-        if !name.is_empty() && !out.contains(&name) {
+        if !name.is_empty() && seen.insert(name.clone()) {
             out.push(name);
         }
     }
@@ -186,19 +190,23 @@ pub fn parse_roster(text: &str) -> Vec<String> {
 }
 
 /// Each value with how often it occurs, in the order first seen.
-fn tally<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec<(T, usize)> {
+fn tally<T: Hash + Eq + Clone>(values: impl IntoIterator<Item = T>) -> Vec<(T, usize)> {
     let mut counts: Vec<(T, usize)> = Vec::new();
+    let mut at: HashMap<T, usize> = HashMap::new();
     for v in values {
-        match counts.iter_mut().find(|(x, _)| *x == v) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((v, 1)),
+        match at.get(&v) {
+            Some(&i) => counts[i].1 += 1,
+            None => {
+                at.insert(v.clone(), counts.len());
+                counts.push((v, 1));
+            }
         }
     }
     counts
 }
 
 /// The value that occurs most often, the first of equals; `None` when there are none.
-pub fn most_common<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Option<T> {
+pub fn most_common<T: Hash + Eq + Clone>(values: impl IntoIterator<Item = T>) -> Option<T> {
     let counts = tally(values);
     let best = counts.iter().map(|(_, n)| *n).max()?;
     counts.into_iter().find(|(_, n)| *n == best).map(|(v, _)| v)
@@ -334,10 +342,10 @@ impl Combined {
             Level::Member => scored.iter().map(|m| member_row(m)).collect(),
             Level::Branch => branch_rows(template, &scored),
         };
-        let present: Vec<&str> = rows.iter().map(|r: &Row| r.name.as_str()).collect();
+        let present: HashSet<&str> = rows.iter().map(|r: &Row| r.name.as_str()).collect();
         let missing = roster
             .iter()
-            .filter(|n| !present.contains(&clean_name(n).as_str()))
+            .filter(|n| !present.contains(clean_name(n).as_str()))
             .cloned()
             .collect();
 
@@ -489,9 +497,10 @@ fn member_row(m: &Scored) -> Row {
 
 fn branch_rows(template: &Template, scored: &[Scored]) -> Vec<Row> {
     let mut names: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for m in scored {
         let name = clean_name(&m.sub.branch);
-        if !names.contains(&name) {
+        if seen.insert(name.clone()) {
             names.push(name);
         }
     }
