@@ -496,18 +496,24 @@ fn member_row(m: &Scored) -> Row {
 }
 
 fn branch_rows(template: &Template, scored: &[Scored]) -> Vec<Row> {
+    // Each member under their branch, found once; the branches in the
+    // order first seen.
     let mut names: Vec<String> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut by_branch: HashMap<String, Vec<&Scored>> = HashMap::new();
     for m in scored {
         let name = clean_name(&m.sub.branch);
-        if seen.insert(name.clone()) {
-            names.push(name);
-        }
+        by_branch
+            .entry(name)
+            .or_insert_with_key(|name| {
+                names.push(name.clone());
+                Vec::new()
+            })
+            .push(m);
     }
     names
         .into_iter()
         .map(|name| {
-            let members: Vec<&Scored> = scored.iter().filter(|m| clean_name(&m.sub.branch) == name).collect();
+            let members = by_branch.remove(&name).unwrap_or_default();
             let sections = (0..template.sections.len())
                 .map(|i| mean(members.iter().map(|m| m.own.sections[i].earned)).unwrap_or_default())
                 .collect();
