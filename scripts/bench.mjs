@@ -34,7 +34,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { brotli, gzip, isCompressedCopy } from './compress.mjs';
-import { startServer, freshProfile, launch, closeAll, writeVariants, ROOT } from '../tests/e2e/harness.mjs';
+import { startServer, freshProfile, launch, closeAll, withFreshBrowser, writeVariants, ROOT } from '../tests/e2e/harness.mjs';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -214,7 +214,8 @@ document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(input)});`);
  */
 async function readingFloor(paths) {
   const dir = mkdtempSync(join(tmpdir(), 'mofan-bench-reading-'));
-  writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>floor</title><input type="file" multiple aria-label="选择结果文件"><script src="read.js"></script></html>');
+  // An icon of its own, so the browser asks for no /favicon.ico (a 404 it would log as an error).
+  writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>floor</title><link rel="icon" href="data:,"><input type="file" multiple aria-label="选择结果文件"><script src="read.js"></script></html>');
   writeFileSync(join(dir, 'read.js'), `document.querySelector('input').addEventListener('change', async (e) => {
   const t0 = performance.now();
   await Promise.all([...e.target.files].map((f) => f.arrayBuffer()));
@@ -224,19 +225,12 @@ async function readingFloor(paths) {
   const times = [];
   try {
     for (let i = 0; i < Math.min(runs, 5); i++) {
-      const profile = freshProfile();
-      try {
-        const { context } = await launch(profile.dir);
-        const page = context.pages()[0] ?? (await context.newPage());
+      await withFreshBrowser(async ({ page }) => {
         await page.goto(server.url);
         await page.getByLabel('选择结果文件').setInputFiles(paths);
         await page.waitForFunction(() => window.__read !== undefined, null, { timeout: 600_000 });
         times.push(await page.evaluate(() => window.__read));
-        await context.close();
-      } finally {
-        await closeAll();
-        profile.dispose();
-      }
+      });
     }
   } finally {
     await server.close();

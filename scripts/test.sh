@@ -21,7 +21,9 @@ cargo test --quiet
 echo "== 2/3 browser tests (wasm-bindgen-test, headless Chromium, then Firefox ESR)"
 cargo test --target wasm32-unknown-unknown --test browser --test components
 # The same tests again in Firefox ESR (the runner takes GECKODRIVER first).
-GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --test browser --test components
+# Without geckodriver the runner would quietly use Chromium a second time.
+GECKODRIVER="$(command -v geckodriver)" || { echo "geckodriver is missing: run bash scripts/setup.sh --browser" >&2; exit 1; }
+GECKODRIVER="$GECKODRIVER" cargo test --target wasm32-unknown-unknown --test browser --test components
 
 echo "== 3/3 end-to-end specs (release build)"
 bash scripts/build.sh
