@@ -52,11 +52,6 @@ impl DeskAsks {
         Some(self.changes)
     }
 
-    /// How often the pile has changed, as shown.
-    pub fn changes(&self) -> u32 {
-        self.changes
-    }
-
     /// The view shown was scored for `scoring` (`None`: nothing combined).
     /// Whether it is to be drawn again: the pile, checklist, roster or level
     /// differ from the last view drawn. Another sort order alone redraws only

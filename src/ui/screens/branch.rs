@@ -183,10 +183,10 @@ pub fn BranchDesk() -> impl IntoView {
         None
     });
     let kept = kept.unwrap_or_default();
-    // What the desk's worker holds (see `core::exchange::pile`), and how
-    // often it has changed.
+    // What the desk's worker holds (see `core::exchange::pile`), and a
+    // change to it shown (counted in `DeskAsks`).
     let pile = RwSignal::new(PileState::default());
-    let pile_changes = RwSignal::new(0u32);
+    let pile_changed = Trigger::new();
     let refusals = RwSignal::new(kept.refusals);
     // While a pick is read: how far, and what was found wrong so far.
     let reading = RwSignal::new(None::<Reading>);
@@ -221,7 +221,7 @@ pub fn BranchDesk() -> impl IntoView {
     };
     let show = move |view: DeskView| {
         if let Some(change) = asks.try_update_value(DeskAsks::shown).flatten() {
-            pile_changes.set(change);
+            pile_changed.notify();
             // What the tab keeps comes after what the secretary sees: the
             // worker writes it once the view is painted, not while the
             // page lays the view out (on two cores they would take turns).
@@ -307,7 +307,7 @@ pub fn BranchDesk() -> impl IntoView {
     // many files for the tab's storage), the browser asks before leaving.
     let kept_as_is = RwSignal::new(true);
     Effect::new(move |first: Option<()>| {
-        pile_changes.track();
+        pile_changed.track();
         refusals.track();
         branch_name.track();
         level_choice.track();
