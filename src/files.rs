@@ -71,6 +71,16 @@ pub async fn read_text(file: &web_sys::File, expected: Expected) -> Result<Strin
     decode_text(&read_bytes(file, expected).await?)
 }
 
+/// The name a picked file is known by: its path within the folder chosen
+/// (`二支部/张三.json`), or its own name when it was chosen alone.
+pub fn picked_name(file: &web_sys::File) -> String {
+    js_sys::Reflect::get(file, &"webkitRelativePath".into())
+        .ok()
+        .and_then(|p| p.as_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| file.name())
+}
+
 /// Picked result files, read side by side as the files worker takes them
 /// (see `crate::worker::received`): `[name, size, ArrayBuffer or null]`
 /// each, the bytes to be handed over, not copied. A file the page cannot
@@ -81,7 +91,7 @@ pub async fn read_picked(files: &[web_sys::File]) -> js_sys::Array {
     let entries: Vec<(String, f64, Option<js_sys::Promise>)> = files
         .iter()
         .map(|f| {
-            let name = f.name();
+            let name = picked_name(f);
             if PickedFile::weighed_first(&name) {
                 let size = f.size();
                 if RESULT_FILE.refuse_size(size).is_err() {

@@ -2,6 +2,7 @@
 //! decoded as the browser decodes it (GB18030 by encoding_rs here, refusing
 //! what is not), templates read by the reader their name or bytes call for.
 
+use crate::core::exchange::folder::is_result_name;
 use crate::core::exchange::text_file::{decode, may_be_workbook, Expected, TEMPLATE_FILE};
 use crate::core::template::format::Template;
 use crate::core::template::library::read_template_file;
@@ -126,8 +127,9 @@ pub fn result_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>)
     (found, bad)
 }
 
+/// Named `*.json`, as the desk takes the files of a folder.
 fn is_json(path: &Path) -> bool {
-    path.extension().is_some_and(|x| x.eq_ignore_ascii_case("json"))
+    path.file_name().is_some_and(|n| is_result_name(&n.to_string_lossy()))
 }
 
 /// A bar of `len` files read, drawn on standard error only when it is a

@@ -1,10 +1,11 @@
 // The desk with a committee's thousands of files: it reads them a batch at
 // a time in the files worker, says how far it has got (已读 N / M), lists
 // bad files as it finds them, and a cancel drops the whole pick, changing
-// nothing. The member table comes a page at a time.
+// nothing. The member table comes a page at a time. A whole folder can be
+// chosen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, withFreshBrowser, completeMemberCheck, exportResultFile, writeVariants, ROOT } from './harness.mjs';
@@ -16,12 +17,21 @@ after(async () => { await server?.close(); rmSync(dir, { recursive: true, force:
 
 const member = JSON.parse(readFileSync(join(ROOT, 'templates', 'hege-dangyuan.json'), 'utf8'));
 
-test('thousands of files: progress, bad files as found, cancel changes nothing, then pages of rows', async () => {
-  await withFreshBrowser(async ({ context, page }) => {
+// One member's result file, exported once from the app, for the tests to vary.
+let exported;
+async function memberResult(page) {
+  if (!exported) {
     await page.goto(server.url);
     await page.getByRole('radio', { name: '支部书记 / 支部委员' }).check();
     await completeMemberCheck(page, '样本');
-    const base = JSON.parse(readFileSync(await exportResultFile(page, dir), 'utf8'));
+    exported = JSON.parse(readFileSync(await exportResultFile(page, dir), 'utf8'));
+  }
+  return exported;
+}
+
+test('thousands of files: progress, bad files as found, cancel changes nothing, then pages of rows', async () => {
+  await withFreshBrowser(async ({ context, page }) => {
+    const base = await memberResult(page);
 
     // Two bad files first, so the first batch finds them.
     const tampered = join(dir, '改过的.json');
@@ -90,5 +100,42 @@ test('thousands of files: progress, bad files as found, cancel changes nothing, 
     assert.equal(await table.locator('tbody tr').count(), 250);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await table.locator('tbody tr').nth(50).waitFor({ state: 'detached' });
+  });
+});
+
+test('a folder: its result files to the bottom, the others counted and not read', async () => {
+  await withFreshBrowser(async ({ page }) => {
+    const base = await memberResult(page);
+    const folder = join(dir, '各支部');
+    mkdirSync(join(folder, '一支部'), { recursive: true });
+    mkdirSync(join(folder, '二支部', '补交'), { recursive: true });
+    writeVariants(base, member, join(folder, '一支部'), 2);
+    writeVariants(base, member, join(folder, '二支部', '补交'), 1, { from: 2 });
+    writeFileSync(join(folder, '二支部', '坏文件.json'), '{ 不是 JSON');
+    writeFileSync(join(folder, '照片.jpg'), '不是照片');
+    writeFileSync(join(folder, '二支部', '说明.txt'), '说明');
+
+    await page.goto(server.url + '#/branch');
+    const count = page.getByTestId('desk-count');
+    await count.filter({ hasText: '已导入 0 份自查，未接受 0 个文件' }).waitFor();
+    await page.getByLabel('选择文件夹').setInputFiles(folder);
+    await count.filter({ hasText: '已导入 3 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('branch-members').textContent(), '3');
+    // A bad file is named by its path in the folder, so it can be found.
+    assert.match(await page.getByTestId('desk-refusals').textContent(), /各支部\/二支部\/坏文件\.json：不是有效的结果文件/);
+    const note = page.getByTestId('folder-note');
+    assert.equal((await note.textContent()).trim(), '所选文件夹中另有 2 个文件不是结果文件（.json），未读取');
+
+    // A folder with nothing to read says so, and the desk keeps what it has.
+    const photos = join(dir, '照片');
+    mkdirSync(photos);
+    writeFileSync(join(photos, '合影.jpg'), '不是照片');
+    await page.getByLabel('选择文件夹').setInputFiles(photos);
+    await note.filter({ hasText: '所选文件夹中的 1 个文件都不是结果文件（.json），没有读取' }).waitFor();
+    assert.equal((await count.textContent()).trim(), '已导入 3 份自查，未接受 1 个文件');
+    // Files chosen one by one afterwards: the folder's word goes.
+    await page.getByLabel('选择结果文件').setInputFiles(writeVariants(base, member, dir, 1, { from: 3 }));
+    await count.filter({ hasText: '已导入 4 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
+    assert.equal(await note.count(), 0);
   });
 });

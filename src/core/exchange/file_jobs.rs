@@ -240,7 +240,7 @@ impl PickedFile {
     /// bytes, for asking a picked file's size makes the page's thread wait
     /// for the disk (some 0.15 ms a file: 1.5 s for 10,000 files).
     pub fn weighed_first(name: &str) -> bool {
-        !name.to_ascii_lowercase().ends_with(".json")
+        !crate::core::exchange::folder::is_result_name(name)
     }
 
     /// A file already in memory (the command line's, a test's).

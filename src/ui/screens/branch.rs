@@ -8,6 +8,7 @@ use crate::core::exchange::branch::{parse_roster, Combined, Level, Row, SortKey}
 use crate::core::exchange::desk::{Desk, Refusal};
 use crate::core::exchange::desk_asks::DeskAsks;
 use crate::core::exchange::file_jobs::{DeskJob, Job, Outcome};
+use crate::core::exchange::folder::FolderPick;
 use crate::core::exchange::pile::{DeskView, PileState, ViewAsk};
 use crate::core::{Points, Template};
 use crate::files::{FileError, Form};
@@ -69,7 +70,7 @@ async fn send_batch(
         files: Vec::new(),
         imported: library.imported_owned(),
     });
-    let names = batch.iter().map(web_sys::File::name).collect();
+    let names = batch.iter().map(crate::files::picked_name).collect();
     (names, crate::files_module::send_with_files(job, &batch).await)
 }
 
@@ -190,6 +191,8 @@ pub fn BranchDesk() -> impl IntoView {
     let refusals = RwSignal::new(kept.refusals);
     // While a pick is read: how far, and what was found wrong so far.
     let reading = RwSignal::new(None::<Reading>);
+    // What a folder chosen held besides result files (see `FolderPick::note`).
+    let folder_note = RwSignal::new(None::<String>);
     let roster_text = RwSignal::new(crate::store::load_setting("roster").unwrap_or_default());
     let level_choice = RwSignal::new(kept.level);
     let sort = RwSignal::new((SortKey::Total, true));
@@ -359,6 +362,7 @@ pub fn BranchDesk() -> impl IntoView {
         if list.is_empty() || reading.with_untracked(Option::is_some) {
             return;
         }
+        folder_note.set(None);
         if let Some(p) = window().performance() {
             let _ = p.mark("mofan-files-chosen");
         }
@@ -397,6 +401,17 @@ pub fn BranchDesk() -> impl IntoView {
             }
         });
     };
+    // A folder: its result files, in the order of their paths; the rest is
+    // counted, not read.
+    let take_folder = move |list: Vec<web_sys::File>| {
+        if reading.with_untracked(Option::is_some) {
+            return;
+        }
+        let paths: Vec<String> = list.iter().map(crate::files::picked_name).collect();
+        let folder = FolderPick::of(&paths);
+        take(folder.taken.iter().map(|&i| list[i].clone()).collect());
+        folder_note.set(folder.note());
+    };
     let clear = move |_| {
         // Emptied on the page at once, before the level below is set again:
         // another view asked for now would be of the files being cleared.
@@ -409,6 +424,7 @@ pub fn BranchDesk() -> impl IntoView {
             combined: None,
         });
         refusals.set(Vec::new());
+        folder_note.set(None);
         level_choice.set(None);
         match crate::store::keep_desk(&Desk::default()) {
             Ok(()) => kept_as_is.set(true),
@@ -486,7 +502,7 @@ pub fn BranchDesk() -> impl IntoView {
                 </p>
                 <h1 id="branch-h">"支部汇总"</h1>
                 <p class="hint">
-                    "选择（可多选）或拖入党员导出的结果文件（.json）；机关党委可导入各支部导出的汇总文件，比较各支部。"
+                    "选择（可多选）或拖入党员导出的结果文件（.json），也可选择存放结果文件的文件夹（连同其中的子文件夹）；机关党委可导入各支部导出的汇总文件，比较各支部。"
                     "文件只在本页汇总，不会改动本机保存的自查；刷新或返回首页后仍在，关闭本标签页后清空。"
                 </p>
                 {move || {
@@ -503,6 +519,13 @@ pub fn BranchDesk() -> impl IntoView {
                 }}
                 <div class="desk-controls">
                     <FilePick label="选择结果文件" accept=".json,application/json" multiple=true on_files=take />
+                    <FilePick
+                        label="选择文件夹"
+                        caption="或整个文件夹："
+                        accept=""
+                        folder=true
+                        on_files=take_folder
+                    />
                     <button on:click=clear disabled=move || reading.with(Option::is_some) || restoring.get()>
                         "清空"
                     </button>
@@ -522,6 +545,17 @@ pub fn BranchDesk() -> impl IntoView {
                         }
                     }}
                 </p>
+                {move || {
+                    folder_note
+                        .get()
+                        .map(|note| {
+                            view! {
+                                <p class="hint" role="status" data-testid="folder-note">
+                                    {note}
+                                </p>
+                            }
+                        })
+                }}
                 {move || {
                     reading
                         .get()

@@ -18,13 +18,16 @@ pub fn dropped(ev: &leptos::ev::DragEvent) -> Vec<web_sys::File> {
 }
 
 /// A file input labelled for screen readers by `label`, with an optional
-/// visible `caption` before it.
+/// visible `caption` before it. With `folder`, it chooses a folder: every
+/// file in it, to the bottom (`webkitdirectory`), handed over even when
+/// there is none, so the page can say the folder was empty.
 #[component]
 pub fn FilePick(
     label: &'static str,
     accept: &'static str,
     #[prop(optional)] caption: Option<&'static str>,
     #[prop(optional)] multiple: bool,
+    #[prop(optional)] folder: bool,
     on_files: impl Fn(Vec<web_sys::File>) + 'static,
 ) -> impl IntoView {
     view! {
@@ -34,12 +37,13 @@ pub fn FilePick(
                 type="file"
                 accept=accept
                 multiple=multiple
+                prop:webkitdirectory=folder
                 aria-label=label
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     let chosen = files_of(input.files());
                     input.set_value("");
-                    if !chosen.is_empty() {
+                    if folder || !chosen.is_empty() {
                         on_files(chosen);
                     }
                 }
