@@ -23,7 +23,7 @@ fn a_folder_gives_its_result_files_in_path_order_and_counts_the_rest() {
     assert_eq!(folder.skipped, 3);
     assert_eq!(
         folder.note().as_deref(),
-        Some("所选文件夹中另有 3 个文件不是结果文件（.json），未读取")
+        Some("文件夹中另有 3 个文件不是结果文件（.json），未读取")
     );
 }
 
@@ -40,11 +40,11 @@ fn a_folder_with_nothing_to_read_says_so() {
     assert!(none.taken.is_empty());
     assert_eq!(
         none.note().as_deref(),
-        Some("所选文件夹中的 2 个文件都不是结果文件（.json），没有读取")
+        Some("文件夹中的 2 个文件都不是结果文件（.json），没有读取")
     );
     assert_eq!(
         FolderPick::of(&[]).note().as_deref(),
-        Some("所选文件夹是空的，没有读取任何文件")
+        Some("文件夹是空的，没有读取任何文件")
     );
 }
 

@@ -124,18 +124,46 @@ test('a folder: its result files to the bottom, the others counted and not read'
     // A bad file is named by its path in the folder, so it can be found.
     assert.match(await page.getByTestId('desk-refusals').textContent(), /各支部\/二支部\/坏文件\.json：不是有效的结果文件/);
     const note = page.getByTestId('folder-note');
-    assert.equal((await note.textContent()).trim(), '所选文件夹中另有 2 个文件不是结果文件（.json），未读取');
+    assert.equal((await note.textContent()).trim(), '文件夹中另有 2 个文件不是结果文件（.json），未读取');
 
     // A folder with nothing to read says so, and the desk keeps what it has.
     const photos = join(dir, '照片');
     mkdirSync(photos);
     writeFileSync(join(photos, '合影.jpg'), '不是照片');
     await page.getByLabel('选择文件夹').setInputFiles(photos);
-    await note.filter({ hasText: '所选文件夹中的 1 个文件都不是结果文件（.json），没有读取' }).waitFor();
+    await note.filter({ hasText: '文件夹中的 1 个文件都不是结果文件（.json），没有读取' }).waitFor();
     assert.equal((await count.textContent()).trim(), '已导入 3 份自查，未接受 1 个文件');
     // Files chosen one by one afterwards: the folder's word goes.
     await page.getByLabel('选择结果文件').setInputFiles(writeVariants(base, member, dir, 1, { from: 3 }));
     await count.filter({ hasText: '已导入 4 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
     assert.equal(await note.count(), 0);
+  });
+});
+
+test('a folder dropped on the desk is read as if chosen', async () => {
+  await withFreshBrowser(async ({ context, page }) => {
+    const base = await memberResult(page);
+    const folder = join(dir, '拖入的');
+    mkdirSync(join(folder, '一支部', '补交'), { recursive: true });
+    writeVariants(base, member, join(folder, '一支部'), 1, { from: 10 });
+    writeVariants(base, member, join(folder, '一支部', '补交'), 1, { from: 11 });
+    writeFileSync(join(folder, '一支部', '补交', '坏文件.json'), '{ 不是 JSON');
+    writeFileSync(join(folder, '名单.xlsx'), '不是工作簿');
+
+    await page.goto(server.url + '#/branch');
+    const count = page.getByTestId('desk-count');
+    await count.filter({ hasText: '已导入 0 份自查，未接受 0 个文件' }).waitFor();
+    // The browser's own drag and drop (CDP), as from the file manager: a
+    // folder arrives as one entry, not as its files.
+    const box = await page.getByRole('heading', { name: '支部汇总' }).boundingBox();
+    const cdp = await context.newCDPSession(page);
+    const data = { items: [], files: [folder], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop']) {
+      await cdp.send('Input.dispatchDragEvent', { type, x: box.x + 10, y: box.y + 5, data });
+    }
+    await count.filter({ hasText: '已导入 2 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId('desk-refusals').textContent(), /拖入的\/一支部\/补交\/坏文件\.json：不是有效的结果文件/);
+    assert.equal((await page.getByTestId('folder-note').textContent()).trim(), '文件夹中另有 1 个文件不是结果文件（.json），未读取');
+    assert.equal(await page.getByTestId('branch-members').textContent(), '2');
   });
 });

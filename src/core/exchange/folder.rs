@@ -1,7 +1,8 @@
-//! A folder of result files: the desk's 选择文件夹 and the folders given to
-//! `mofan combine` take every file named `*.json` under it, to the bottom,
-//! in the order of their paths. The other files (a photo, a spreadsheet, a
-//! system's thumbnails) are not read, and the desk says how many there were.
+//! A folder of result files: one chosen (选择文件夹) or dropped on the
+//! desk, and each given to `mofan combine`, gives every file named `*.json`
+//! under it, to the bottom, in the order of their paths. The other files (a
+//! photo, a spreadsheet, a system's thumbnails) are not read, and the desk
+//! says how many there were.
 
 /// Whether a file is taken from a folder as a result or branch file: its
 /// name ends in `.json`, in any case.
@@ -35,9 +36,9 @@ impl FolderPick {
     pub fn note(&self) -> Option<String> {
         match (self.taken.len(), self.skipped) {
             (_, 0) if !self.taken.is_empty() => None,
-            (0, 0) => Some("所选文件夹是空的，没有读取任何文件".into()),
-            (0, n) => Some(format!("所选文件夹中的 {n} 个文件都不是结果文件（.json），没有读取")),
-            (_, n) => Some(format!("所选文件夹中另有 {n} 个文件不是结果文件（.json），未读取")),
+            (0, 0) => Some("文件夹是空的，没有读取任何文件".into()),
+            (0, n) => Some(format!("文件夹中的 {n} 个文件都不是结果文件（.json），没有读取")),
+            (_, n) => Some(format!("文件夹中另有 {n} 个文件不是结果文件（.json），未读取")),
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::files::{FileError, Form};
 use crate::ui::or_dash;
 use crate::ui::state::clock::{after_paint, format_local, next_task, now_ms};
 use crate::ui::state::library::{use_library, Library};
-use crate::ui::widgets::file_pick::{dropped, FilePick};
+use crate::ui::widgets::file_pick::{dropped, dropped_entries, files_in, FilePick};
 use crate::ui::widgets::notice::{while_working, ProblemNotice, WorkingNotice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -193,6 +193,8 @@ pub fn BranchDesk() -> impl IntoView {
     let reading = RwSignal::new(None::<Reading>);
     // What a folder chosen held besides result files (see `FolderPick::note`).
     let folder_note = RwSignal::new(None::<String>);
+    // A folder dropped is being listed, before its files are read.
+    let listing = RwSignal::new(false);
     let roster_text = RwSignal::new(crate::store::load_setting("roster").unwrap_or_default());
     let level_choice = RwSignal::new(kept.level);
     let sort = RwSignal::new((SortKey::Total, true));
@@ -412,6 +414,30 @@ pub fn BranchDesk() -> impl IntoView {
         take(folder.taken.iter().map(|&i| list[i].clone()).collect());
         folder_note.set(folder.note());
     };
+    // A drop: the files dropped, or with a folder among them, every file
+    // under it as if the folder had been chosen (listed first, which takes
+    // the browser a while for thousands of files).
+    let take_dropped = move |ev: leptos::ev::DragEvent| {
+        let entries = dropped_entries(&ev);
+        if !entries.iter().any(web_sys::FileSystemEntry::is_directory) {
+            take(dropped(&ev));
+            return;
+        }
+        if reading.with_untracked(Option::is_some) || listing.get_untracked() {
+            return;
+        }
+        listing.set(true);
+        spawn_local(async move {
+            let found = files_in(entries).await;
+            listing.try_set(false);
+            match found {
+                Ok(list) => take_folder(list),
+                Err(why) => {
+                    failed.try_set(Some(why));
+                }
+            }
+        });
+    };
     let clear = move |_| {
         // Emptied on the page at once, before the level below is set again:
         // another view asked for now would be of the files being cleared.
@@ -495,14 +521,14 @@ pub fn BranchDesk() -> impl IntoView {
                 class="panel no-print"
                 aria-labelledby="branch-h"
                 on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
-                on:drop=move |ev: leptos::ev::DragEvent| take(dropped(&ev))
+                on:drop=take_dropped
             >
                 <p>
                     <a href="#/">"← 首页"</a>
                 </p>
                 <h1 id="branch-h">"支部汇总"</h1>
                 <p class="hint">
-                    "选择（可多选）或拖入党员导出的结果文件（.json），也可选择存放结果文件的文件夹（连同其中的子文件夹）；机关党委可导入各支部导出的汇总文件，比较各支部。"
+                    "选择（可多选）或拖入党员导出的结果文件（.json），也可选择或拖入存放结果文件的文件夹（连同其中的子文件夹）；机关党委可导入各支部导出的汇总文件，比较各支部。"
                     "文件只在本页汇总，不会改动本机保存的自查；刷新或返回首页后仍在，关闭本标签页后清空。"
                 </p>
                 {move || {
@@ -526,7 +552,10 @@ pub fn BranchDesk() -> impl IntoView {
                         folder=true
                         on_files=take_folder
                     />
-                    <button on:click=clear disabled=move || reading.with(Option::is_some) || restoring.get()>
+                    <button
+                        on:click=clear
+                        disabled=move || reading.with(Option::is_some) || restoring.get() || listing.get()
+                    >
                         "清空"
                     </button>
                 </div>
@@ -534,6 +563,8 @@ pub fn BranchDesk() -> impl IntoView {
                     {move || {
                         if restoring.get() {
                             "正在恢复本标签页先前导入的文件…".to_string()
+                        } else if listing.get() {
+                            "正在列出拖入的文件夹中的文件…".to_string()
                         } else if reading.with(Option::is_some) {
                             "正在读取…".to_string()
                         } else {

@@ -17,6 +17,82 @@ pub fn dropped(ev: &leptos::ev::DragEvent) -> Vec<web_sys::File> {
     files_of(ev.data_transfer().and_then(|d| d.files()))
 }
 
+/// What was dropped, as the browser's file system entries: a folder is one
+/// entry, not its files. Call from `on:drop`, which must take them at once
+/// (the browser forgets them after the event); it stops the browser from
+/// opening them instead.
+pub fn dropped_entries(ev: &leptos::ev::DragEvent) -> Vec<web_sys::FileSystemEntry> {
+    ev.prevent_default();
+    let Some(items) = ev.data_transfer().map(|d| d.items()) else {
+        return Vec::new();
+    };
+    (0..items.length())
+        .filter_map(|i| items.get(i))
+        .filter(|item| item.kind() == "file")
+        .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+        .collect()
+}
+
+/// The files of dropped entries, a folder's to the bottom. A file in a
+/// folder is named by its path in the folder (`各支部/二支部/张三.json`),
+/// as a folder chosen names it, so a bad one can be found; the bytes are
+/// the file's own, not copied. `Err` names what could not be read.
+pub async fn files_in(entries: Vec<web_sys::FileSystemEntry>) -> Result<Vec<web_sys::File>, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let unreadable = |entry: &web_sys::FileSystemEntry| {
+        format!(
+            "无法读取拖入的“{}”，请重新拖入或用“或整个文件夹”选择",
+            entry.full_path().trim_start_matches('/')
+        )
+    };
+    let mut files = Vec::new();
+    // Depth first, each folder's entries as the browser lists them (the
+    // desk puts them in path order, see `FolderPick`).
+    let mut waiting: Vec<web_sys::FileSystemEntry> = entries.into_iter().rev().collect();
+    while let Some(entry) = waiting.pop() {
+        if entry.is_directory() {
+            let reader = entry
+                .unchecked_ref::<web_sys::FileSystemDirectoryEntry>()
+                .create_reader();
+            // A folder is listed a part at a time (100 entries in Chromium),
+            // until an empty part.
+            loop {
+                let part = js_sys::Promise::new(&mut |listed, failed| {
+                    if let Err(e) = reader.read_entries_with_callback_and_callback(&listed, &failed) {
+                        let _ = failed.call1(&wasm_bindgen::JsValue::NULL, &e);
+                    }
+                });
+                let part = js_sys::Array::from(&JsFuture::from(part).await.map_err(|_| unreadable(&entry))?);
+                if part.length() == 0 {
+                    break;
+                }
+                waiting.extend(part.iter().map(|e| e.unchecked_into::<web_sys::FileSystemEntry>()));
+            }
+        } else {
+            let file = js_sys::Promise::new(&mut |got, failed| {
+                entry
+                    .unchecked_ref::<web_sys::FileSystemFileEntry>()
+                    .file_with_callback_and_callback(&got, &failed);
+            });
+            let file: web_sys::File = JsFuture::from(file)
+                .await
+                .map_err(|_| unreadable(&entry))?
+                .unchecked_into();
+            let path = entry.full_path();
+            let path = path.trim_start_matches('/');
+            let file = if path.contains('/') {
+                web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&file), path)
+                    .map_err(|_| unreadable(&entry))?
+            } else {
+                file
+            };
+            files.push(file);
+        }
+    }
+    Ok(files)
+}
+
 /// A file input labelled for screen readers by `label`, with an optional
 /// visible `caption` before it. With `folder`, it chooses a folder: every
 /// file in it, to the bottom (`webkitdirectory`), handed over even when
