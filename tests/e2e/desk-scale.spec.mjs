@@ -157,13 +157,26 @@ test('a folder dropped on the desk is read as if chosen', async () => {
     // folder arrives as one entry, not as its files.
     const box = await page.getByRole('heading', { name: '支部汇总' }).boundingBox();
     const cdp = await context.newCDPSession(page);
-    const data = { items: [], files: [folder], dragOperationsMask: 1 };
-    for (const type of ['dragEnter', 'dragOver', 'drop']) {
-      await cdp.send('Input.dispatchDragEvent', { type, x: box.x + 10, y: box.y + 5, data });
-    }
+    const drop = async (path) => {
+      const data = { items: [], files: [path], dragOperationsMask: 1 };
+      for (const type of ['dragEnter', 'dragOver', 'drop']) {
+        await cdp.send('Input.dispatchDragEvent', { type, x: box.x + 10, y: box.y + 5, data });
+      }
+    };
+    await drop(folder);
     await count.filter({ hasText: '已导入 2 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
     assert.match(await page.getByTestId('desk-refusals').textContent(), /拖入的\/一支部\/补交\/坏文件\.json：不是有效的结果文件/);
     assert.equal((await page.getByTestId('folder-note').textContent()).trim(), '文件夹中另有 1 个文件不是结果文件（.json），未读取');
     assert.equal(await page.getByTestId('branch-members').textContent(), '2');
+
+    // A bigger folder: the desk says how far the browser has got handing
+    // over its files (2,000 at a time), then reads them.
+    const bigger = join(dir, '机关');
+    mkdirSync(bigger);
+    writeVariants(base, member, bigger, 1200, { from: 100 });
+    await drop(bigger);
+    await count.filter({ hasText: /正在列出拖入的文件夹中的文件：[\d,]+ \/ 1,200/ }).waitFor({ timeout: 60_000 });
+    await count.filter({ hasText: '已导入 1202 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('folder-note').count(), 0, 'nothing but result files in it');
   });
 });

@@ -193,8 +193,9 @@ pub fn BranchDesk() -> impl IntoView {
     let reading = RwSignal::new(None::<Reading>);
     // What a folder chosen held besides result files (see `FolderPick::note`).
     let folder_note = RwSignal::new(None::<String>);
-    // A folder dropped is being listed, before its files are read.
-    let listing = RwSignal::new(false);
+    // A folder dropped is being listed, before its files are read: how
+    // many of its files the browser has handed over, of how many.
+    let listing = RwSignal::new(None::<(usize, usize)>);
     let roster_text = RwSignal::new(crate::store::load_setting("roster").unwrap_or_default());
     let level_choice = RwSignal::new(kept.level);
     let sort = RwSignal::new((SortKey::Total, true));
@@ -423,13 +424,16 @@ pub fn BranchDesk() -> impl IntoView {
             take(dropped(&ev));
             return;
         }
-        if reading.with_untracked(Option::is_some) || listing.get_untracked() {
+        if reading.with_untracked(Option::is_some) || listing.with_untracked(Option::is_some) {
             return;
         }
-        listing.set(true);
+        listing.set(Some((0, 0)));
         spawn_local(async move {
-            let found = files_in(entries).await;
-            listing.try_set(false);
+            let found = files_in(entries, |got, of| {
+                listing.try_set(Some((got, of)));
+            })
+            .await;
+            listing.try_set(None);
             match found {
                 Ok(list) => take_folder(list),
                 Err(why) => {
@@ -554,7 +558,9 @@ pub fn BranchDesk() -> impl IntoView {
                     />
                     <button
                         on:click=clear
-                        disabled=move || reading.with(Option::is_some) || restoring.get() || listing.get()
+                        disabled=move || {
+                            reading.with(Option::is_some) || restoring.get() || listing.with(Option::is_some)
+                        }
                     >
                         "清空"
                     </button>
@@ -563,8 +569,12 @@ pub fn BranchDesk() -> impl IntoView {
                     {move || {
                         if restoring.get() {
                             "正在恢复本标签页先前导入的文件…".to_string()
-                        } else if listing.get() {
-                            "正在列出拖入的文件夹中的文件…".to_string()
+                        } else if let Some((got, of)) = listing.get() {
+                            if of == 0 {
+                                "正在列出拖入的文件夹中的文件…".to_string()
+                            } else {
+                                format!("正在列出拖入的文件夹中的文件：{} / {}", count(got), count(of))
+                            }
                         } else if reading.with(Option::is_some) {
                             "正在读取…".to_string()
                         } else {
