@@ -123,7 +123,7 @@ test('a folder: its result files to the bottom, the others counted and not read'
     assert.equal(await page.getByTestId('branch-members').textContent(), '3');
     // A bad file is named by its path in the folder, so it can be found.
     assert.match(await page.getByTestId('desk-refusals').textContent(), /各支部\/二支部\/坏文件\.json：不是有效的结果文件/);
-    const note = page.getByTestId('folder-note');
+    const note = page.getByTestId('pick-note');
     assert.equal((await note.textContent()).trim(), '文件夹中另有 2 个文件不是结果文件（.json），未读取');
 
     // A folder with nothing to read says so, and the desk keeps what it has.
@@ -166,7 +166,7 @@ test('a folder dropped on the desk is read as if chosen', async () => {
     await drop(folder);
     await count.filter({ hasText: '已导入 2 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
     assert.match(await page.getByTestId('desk-refusals').textContent(), /拖入的\/一支部\/补交\/坏文件\.json：不是有效的结果文件/);
-    assert.equal((await page.getByTestId('folder-note').textContent()).trim(), '文件夹中另有 1 个文件不是结果文件（.json），未读取');
+    assert.equal((await page.getByTestId('pick-note').textContent()).trim(), '文件夹中另有 1 个文件不是结果文件（.json），未读取');
     assert.equal(await page.getByTestId('branch-members').textContent(), '2');
 
     // A bigger folder: the desk says how far the browser has got handing
@@ -177,6 +177,41 @@ test('a folder dropped on the desk is read as if chosen', async () => {
     await drop(bigger);
     await count.filter({ hasText: /正在列出拖入的文件夹中的文件：[\d,]+ \/ 1,200/ }).waitFor({ timeout: 60_000 });
     await count.filter({ hasText: '已导入 1202 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
-    assert.equal(await page.getByTestId('folder-note').count(), 0, 'nothing but result files in it');
+    assert.equal(await page.getByTestId('pick-note').count(), 0, 'nothing but result files in it');
+  });
+});
+
+test('files dropped while others are read are not read, and the desk says so', async () => {
+  await withFreshBrowser(async ({ context, page }) => {
+    const base = await memberResult(page);
+    const many = join(dir, '很多');
+    mkdirSync(many);
+    const paths = writeVariants(base, member, many, 3000, { from: 5000 });
+    const late = writeVariants(base, member, dir, 1, { from: 9000 });
+
+    await page.goto(server.url + '#/branch');
+    const count = page.getByTestId('desk-count');
+    await count.filter({ hasText: '已导入 0 份自查，未接受 0 个文件' }).waitFor();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.getByLabel('选择结果文件').setInputFiles(paths);
+    await page.getByTestId('desk-reading').filter({ hasText: /已读 [1-9][\d,]* \/ 3,000/ }).waitFor({ timeout: 60_000 });
+    // Nothing more can be chosen meanwhile.
+    assert.ok(await page.getByLabel('选择结果文件').isDisabled());
+    assert.ok(await page.getByLabel('选择文件夹').isDisabled());
+    const box = await page.getByRole('heading', { name: '支部汇总' }).boundingBox();
+    for (const type of ['dragEnter', 'dragOver', 'drop']) {
+      const data = { items: [], files: late, dragOperationsMask: 1 };
+      await cdp.send('Input.dispatchDragEvent', { type, x: box.x + 10, y: box.y + 5, data });
+    }
+    const note = page.getByTestId('pick-note');
+    await note.filter({ hasText: '上一批文件还在读取，这次选择或拖入的文件没有读取' }).waitFor();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await count.filter({ hasText: '已导入 3000 份自查，未接受 0 个文件' }).waitFor({ timeout: 60_000 });
+    // Chosen once the pick is read, it is read; the word goes.
+    assert.ok(await page.getByLabel('选择结果文件').isEnabled());
+    await page.getByLabel('选择结果文件').setInputFiles(late);
+    await count.filter({ hasText: '已导入 3001 份自查，未接受 0 个文件' }).waitFor({ timeout: 60_000 });
+    assert.equal(await note.count(), 0);
   });
 });

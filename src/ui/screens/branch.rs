@@ -27,6 +27,9 @@ const BATCH: usize = 100;
 /// How many batches the page reads side by side.
 const READ_AHEAD: usize = 3;
 
+/// What the desk says of files chosen or dropped while others are read.
+const STILL_READING: &str = "上一批文件还在读取，这次选择或拖入的文件没有读取；请等读完（或点“取消导入”）后再选";
+
 /// How many rows of the member table a screen shows at a time: a
 /// committee's 10,000 members are pages, not one table the browser lays
 /// out at once. Printing shows every row.
@@ -191,8 +194,9 @@ pub fn BranchDesk() -> impl IntoView {
     let refusals = RwSignal::new(kept.refusals);
     // While a pick is read: how far, and what was found wrong so far.
     let reading = RwSignal::new(None::<Reading>);
-    // What a folder chosen held besides result files (see `FolderPick::note`).
-    let folder_note = RwSignal::new(None::<String>);
+    // What the desk says of the last pick besides what it read: a folder's
+    // other files (see `FolderPick::note`), or a pick left unread.
+    let pick_note = RwSignal::new(None::<String>);
     // A folder dropped is being listed, before its files are read: how
     // many of its files the browser has handed over, of how many.
     let listing = RwSignal::new(None::<(usize, usize)>);
@@ -361,11 +365,20 @@ pub fn BranchDesk() -> impl IntoView {
         printed.remove();
     });
 
+    // Nothing more is chosen, nor the desk emptied, while a pick is read, a
+    // dropped folder listed or the tab's files restored.
+    let picking_shut = move || reading.with(Option::is_some) || listing.with(Option::is_some) || restoring.get();
+    // Another pick is being read, or a dropped folder listed.
+    let busy = move || reading.with_untracked(Option::is_some) || listing.with_untracked(Option::is_some);
     let take = move |list: Vec<web_sys::File>| {
-        if list.is_empty() || reading.with_untracked(Option::is_some) {
+        if list.is_empty() {
             return;
         }
-        folder_note.set(None);
+        if busy() {
+            pick_note.set(Some(STILL_READING.into()));
+            return;
+        }
+        pick_note.set(None);
         if let Some(p) = window().performance() {
             let _ = p.mark("mofan-files-chosen");
         }
@@ -407,13 +420,14 @@ pub fn BranchDesk() -> impl IntoView {
     // A folder: its result files, in the order of their paths; the rest is
     // counted, not read.
     let take_folder = move |list: Vec<web_sys::File>| {
-        if reading.with_untracked(Option::is_some) {
+        if busy() {
+            pick_note.set(Some(STILL_READING.into()));
             return;
         }
         let paths: Vec<String> = list.iter().map(crate::files::picked_name).collect();
         let folder = FolderPick::of(&paths);
         take(folder.taken.iter().map(|&i| list[i].clone()).collect());
-        folder_note.set(folder.note());
+        pick_note.set(folder.note());
     };
     // A drop: the files dropped, or with a folder among them, every file
     // under it as if the folder had been chosen (listed first, which takes
@@ -424,7 +438,8 @@ pub fn BranchDesk() -> impl IntoView {
             take(dropped(&ev));
             return;
         }
-        if reading.with_untracked(Option::is_some) || listing.with_untracked(Option::is_some) {
+        if busy() {
+            pick_note.set(Some(STILL_READING.into()));
             return;
         }
         listing.set(Some((0, 0)));
@@ -454,7 +469,7 @@ pub fn BranchDesk() -> impl IntoView {
             combined: None,
         });
         refusals.set(Vec::new());
-        folder_note.set(None);
+        pick_note.set(None);
         level_choice.set(None);
         match crate::store::keep_desk(&Desk::default()) {
             Ok(()) => kept_as_is.set(true),
@@ -548,20 +563,22 @@ pub fn BranchDesk() -> impl IntoView {
                         })
                 }}
                 <div class="desk-controls">
-                    <FilePick label="选择结果文件" accept=".json,application/json" multiple=true on_files=take />
+                    <FilePick
+                        label="选择结果文件"
+                        accept=".json,application/json"
+                        multiple=true
+                        disabled=Signal::derive(picking_shut)
+                        on_files=take
+                    />
                     <FilePick
                         label="选择文件夹"
                         caption="或整个文件夹："
                         accept=""
                         folder=true
+                        disabled=Signal::derive(picking_shut)
                         on_files=take_folder
                     />
-                    <button
-                        on:click=clear
-                        disabled=move || {
-                            reading.with(Option::is_some) || restoring.get() || listing.with(Option::is_some)
-                        }
-                    >
+                    <button on:click=clear disabled=picking_shut>
                         "清空"
                     </button>
                 </div>
@@ -587,11 +604,11 @@ pub fn BranchDesk() -> impl IntoView {
                     }}
                 </p>
                 {move || {
-                    folder_note
+                    pick_note
                         .get()
                         .map(|note| {
                             view! {
-                                <p class="hint" role="status" data-testid="folder-note">
+                                <p class="hint" role="status" data-testid="pick-note">
                                     {note}
                                 </p>
                             }

@@ -138,6 +138,9 @@ pub fn FilePick(
     #[prop(optional)] caption: Option<&'static str>,
     #[prop(optional)] multiple: bool,
     #[prop(optional)] folder: bool,
+    /// While true, nothing can be chosen (another pick is being read).
+    #[prop(into, optional)]
+    disabled: Signal<bool>,
     on_files: impl Fn(Vec<web_sys::File>) + 'static,
 ) -> impl IntoView {
     view! {
@@ -148,6 +151,7 @@ pub fn FilePick(
                 accept=accept
                 multiple=multiple
                 prop:webkitdirectory=folder
+                disabled=disabled
                 aria-label=label
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
