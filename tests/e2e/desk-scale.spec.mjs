@@ -29,6 +29,34 @@ async function memberResult(page) {
   return exported;
 }
 
+// The desk, empty, in a fresh profile; its count of what it holds.
+async function openDesk(page) {
+  await page.goto(server.url + '#/branch');
+  const count = page.getByTestId('desk-count');
+  await count.filter({ hasText: '已导入 0 份自查，未接受 0 个文件' }).waitFor();
+  return count;
+}
+
+// `files` chosen on an old PC: the page's thread four times slower, so the
+// reading takes long enough to watch. The DevTools session, to end it.
+async function chooseThrottled(context, page, files) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.getByLabel('选择结果文件').setInputFiles(files);
+  return cdp;
+}
+
+// `paths` (files or folders) dropped on the desk with the browser's own drag
+// and drop (CDP), as from the file manager: a folder arrives as one entry,
+// not as its files.
+async function dropOnDesk(page, cdp, paths) {
+  const box = await page.getByRole('heading', { name: '支部汇总' }).boundingBox();
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await cdp.send('Input.dispatchDragEvent', { type, x: box.x + 10, y: box.y + 5, data });
+  }
+}
+
 test('thousands of files: progress, bad files as found, cancel changes nothing, then pages of rows', async () => {
   await withFreshBrowser(async ({ context, page }) => {
     const base = await memberResult(page);
@@ -42,13 +70,8 @@ test('thousands of files: progress, bad files as found, cancel changes nothing, 
     writeFileSync(broken, '{ 不是 JSON');
     const many = [tampered, broken, ...writeVariants(base, member, dir, 4000)];
 
-    await page.goto(server.url + '#/branch');
-    const count = page.getByTestId('desk-count');
-    await count.filter({ hasText: '已导入 0 份自查，未接受 0 个文件' }).waitFor();
-    // An old PC: the page's thread four times slower, so the reading takes long enough to watch.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.getByLabel('选择结果文件').setInputFiles(many);
+    const count = await openDesk(page);
+    const cdp = await chooseThrottled(context, page, many);
     const reading = page.getByTestId('desk-reading');
     await reading.filter({ hasText: /已读 [1-9][\d,]* \/ 4,002/ }).waitFor({ timeout: 60_000 });
     const bar = reading.getByRole('progressbar');
@@ -115,9 +138,7 @@ test('a folder: its result files to the bottom, the others counted and not read'
     writeFileSync(join(folder, '照片.jpg'), '不是照片');
     writeFileSync(join(folder, '二支部', '说明.txt'), '说明');
 
-    await page.goto(server.url + '#/branch');
-    const count = page.getByTestId('desk-count');
-    await count.filter({ hasText: '已导入 0 份自查，未接受 0 个文件' }).waitFor();
+    const count = await openDesk(page);
     await page.getByLabel('选择文件夹').setInputFiles(folder);
     await count.filter({ hasText: '已导入 3 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
     assert.equal(await page.getByTestId('branch-members').textContent(), '3');
@@ -150,20 +171,9 @@ test('a folder dropped on the desk is read as if chosen', async () => {
     writeFileSync(join(folder, '一支部', '补交', '坏文件.json'), '{ 不是 JSON');
     writeFileSync(join(folder, '名单.xlsx'), '不是工作簿');
 
-    await page.goto(server.url + '#/branch');
-    const count = page.getByTestId('desk-count');
-    await count.filter({ hasText: '已导入 0 份自查，未接受 0 个文件' }).waitFor();
-    // The browser's own drag and drop (CDP), as from the file manager: a
-    // folder arrives as one entry, not as its files.
-    const box = await page.getByRole('heading', { name: '支部汇总' }).boundingBox();
+    const count = await openDesk(page);
     const cdp = await context.newCDPSession(page);
-    const drop = async (path) => {
-      const data = { items: [], files: [path], dragOperationsMask: 1 };
-      for (const type of ['dragEnter', 'dragOver', 'drop']) {
-        await cdp.send('Input.dispatchDragEvent', { type, x: box.x + 10, y: box.y + 5, data });
-      }
-    };
-    await drop(folder);
+    await dropOnDesk(page, cdp, [folder]);
     await count.filter({ hasText: '已导入 2 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
     assert.match(await page.getByTestId('desk-refusals').textContent(), /拖入的\/一支部\/补交\/坏文件\.json：不是有效的结果文件/);
     assert.equal((await page.getByTestId('pick-note').textContent()).trim(), '文件夹中另有 1 个文件不是结果文件（.json），未读取');
@@ -174,7 +184,7 @@ test('a folder dropped on the desk is read as if chosen', async () => {
     const bigger = join(dir, '机关');
     mkdirSync(bigger);
     writeVariants(base, member, bigger, 1200, { from: 100 });
-    await drop(bigger);
+    await dropOnDesk(page, cdp, [bigger]);
     await count.filter({ hasText: /正在列出拖入的文件夹中的文件：[\d,]+ \/ 1,200/ }).waitFor({ timeout: 60_000 });
     await count.filter({ hasText: '已导入 1202 份自查，未接受 1 个文件' }).waitFor({ timeout: 60_000 });
     assert.equal(await page.getByTestId('pick-note').count(), 0, 'nothing but result files in it');
@@ -189,21 +199,13 @@ test('files dropped while others are read are not read, and the desk says so', a
     const paths = writeVariants(base, member, many, 3000, { from: 5000 });
     const late = writeVariants(base, member, dir, 1, { from: 9000 });
 
-    await page.goto(server.url + '#/branch');
-    const count = page.getByTestId('desk-count');
-    await count.filter({ hasText: '已导入 0 份自查，未接受 0 个文件' }).waitFor();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.getByLabel('选择结果文件').setInputFiles(paths);
+    const count = await openDesk(page);
+    const cdp = await chooseThrottled(context, page, paths);
     await page.getByTestId('desk-reading').filter({ hasText: /已读 [1-9][\d,]* \/ 3,000/ }).waitFor({ timeout: 60_000 });
     // Nothing more can be chosen meanwhile.
     assert.ok(await page.getByLabel('选择结果文件').isDisabled());
     assert.ok(await page.getByLabel('选择文件夹').isDisabled());
-    const box = await page.getByRole('heading', { name: '支部汇总' }).boundingBox();
-    for (const type of ['dragEnter', 'dragOver', 'drop']) {
-      const data = { items: [], files: late, dragOperationsMask: 1 };
-      await cdp.send('Input.dispatchDragEvent', { type, x: box.x + 10, y: box.y + 5, data });
-    }
+    await dropOnDesk(page, cdp, late);
     const note = page.getByTestId('pick-note');
     await note.filter({ hasText: '上一批文件还在读取，这次选择或拖入的文件没有读取' }).waitFor();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
