@@ -368,14 +368,20 @@ pub fn BranchDesk() -> impl IntoView {
     // Nothing more is chosen, nor the desk emptied, while a pick is read, a
     // dropped folder listed or the tab's files restored.
     let picking_shut = move || reading.with(Option::is_some) || listing.with(Option::is_some) || restoring.get();
-    // Another pick is being read, or a dropped folder listed.
-    let busy = move || reading.with_untracked(Option::is_some) || listing.with_untracked(Option::is_some);
+    // Whether another pick is being read, or a dropped folder listed; if
+    // so, the desk says this one is not read.
+    let still_reading = move || {
+        let busy = reading.with_untracked(Option::is_some) || listing.with_untracked(Option::is_some);
+        if busy {
+            pick_note.set(Some(STILL_READING.into()));
+        }
+        busy
+    };
     let take = move |list: Vec<web_sys::File>| {
         if list.is_empty() {
             return;
         }
-        if busy() {
-            pick_note.set(Some(STILL_READING.into()));
+        if still_reading() {
             return;
         }
         pick_note.set(None);
@@ -420,8 +426,7 @@ pub fn BranchDesk() -> impl IntoView {
     // A folder: its result files, in the order of their paths; the rest is
     // counted, not read.
     let take_folder = move |list: Vec<web_sys::File>| {
-        if busy() {
-            pick_note.set(Some(STILL_READING.into()));
+        if still_reading() {
             return;
         }
         let paths: Vec<String> = list.iter().map(crate::files::picked_name).collect();
@@ -438,8 +443,7 @@ pub fn BranchDesk() -> impl IntoView {
             take(dropped(&ev));
             return;
         }
-        if busy() {
-            pick_note.set(Some(STILL_READING.into()));
+        if still_reading() {
             return;
         }
         listing.set(Some((0, 0)));
@@ -451,8 +455,10 @@ pub fn BranchDesk() -> impl IntoView {
             listing.try_set(None);
             match found {
                 Ok(list) => take_folder(list),
-                Err(why) => {
-                    failed.try_set(Some(why));
+                Err(path) => {
+                    failed.try_set(Some(format!(
+                        "无法读取拖入的“{path}”，请重新拖入或用“或整个文件夹”选择"
+                    )));
                 }
             }
         });

@@ -41,19 +41,15 @@ const FILES_ASKED_AT_ONCE: usize = 2000;
 /// The files of dropped entries, a folder's to the bottom. A file in a
 /// folder is named by its path in the folder (`各支部/二支部/张三.json`),
 /// as a folder chosen names it, so a bad one can be found; the bytes are
-/// the file's own, not copied. `Err` names what could not be read.
+/// the file's own, not copied. `Err` is the path of what could not be
+/// read, for the page to say.
 pub async fn files_in(
     entries: Vec<web_sys::FileSystemEntry>,
     progress: impl Fn(usize, usize),
 ) -> Result<Vec<web_sys::File>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let unreadable = |entry: &web_sys::FileSystemEntry| {
-        format!(
-            "无法读取拖入的“{}”，请重新拖入或用“或整个文件夹”选择",
-            entry.full_path().trim_start_matches('/')
-        )
-    };
+    let unreadable = |entry: &web_sys::FileSystemEntry| entry.full_path().trim_start_matches('/').to_string();
     // First every folder listed, depth first: a folder comes a part at a
     // time (100 entries in Chromium), until an empty part.
     let mut files: Vec<web_sys::FileSystemEntry> = Vec::new();
